@@ -1,0 +1,78 @@
+import type { Db } from '../platform/database/connect.js';
+import type { Actor } from '../platform/auth/actor.js';
+import { nowIso } from '../platform/time.js';
+import { sha256 } from './secrets.js';
+import { sessionIsLive, sessionNeedsTouch } from './session-rules.js';
+
+/** Queries that turn a cookie or a bearer token into the actor behind it. */
+
+async function locationsOf(db: Db, staffId: string): Promise<string[]> {
+  const rows = await db.selectFrom('staffLocations').select('locationId').where('staffId', '=', staffId).execute();
+  return rows.map((r) => r.locationId);
+}
+
+export interface SessionActor {
+  actor: Actor;
+  sessionId: string;
+  csrfToken: string;
+}
+
+export async function actorFromSession(db: Db, cookieValue: string, now = new Date()): Promise<SessionActor | null> {
+  const sessionId = sha256(cookieValue);
+  const row = await db
+    .selectFrom('sessions')
+    .innerJoin('staff', 'staff.id', 'sessions.staffId')
+    .select([
+      'sessions.id',
+      'sessions.csrfToken',
+      'sessions.createdAt',
+      'sessions.lastSeenAt',
+      'sessions.expiresAt',
+      'staff.id as staffId',
+      'staff.name',
+      'staff.role',
+      'staff.active',
+    ])
+    .where('sessions.id', '=', sessionId)
+    .executeTakeFirst();
+  if (!row || !row.active || !sessionIsLive(row, now)) return null;
+  if (sessionNeedsTouch(row, now)) {
+    await db.updateTable('sessions').set({ lastSeenAt: nowIso() }).where('id', '=', sessionId).execute();
+  }
+  return {
+    sessionId,
+    csrfToken: row.csrfToken,
+    actor: {
+      staffId: row.staffId,
+      name: row.name,
+      role: row.role,
+      locationIds: await locationsOf(db, row.staffId),
+      via: 'session',
+      tokenId: null,
+      canWrite: true,
+    },
+  };
+}
+
+export async function actorFromToken(db: Db, bearer: string, now = new Date()): Promise<Actor | null> {
+  const row = await db
+    .selectFrom('apiTokens')
+    .innerJoin('staff', 'staff.id', 'apiTokens.staffId')
+    .select(['apiTokens.id', 'apiTokens.scope', 'apiTokens.lastUsedAt', 'staff.id as staffId', 'staff.name', 'staff.role', 'staff.active'])
+    .where('apiTokens.tokenHash', '=', sha256(bearer))
+    .where('apiTokens.revokedAt', 'is', null)
+    .executeTakeFirst();
+  if (!row || !row.active) return null;
+  if (!row.lastUsedAt || now.getTime() - Date.parse(row.lastUsedAt) >= 60_000) {
+    await db.updateTable('apiTokens').set({ lastUsedAt: now.toISOString() }).where('id', '=', row.id).execute();
+  }
+  return {
+    staffId: row.staffId,
+    name: row.name,
+    role: row.role,
+    locationIds: await locationsOf(db, row.staffId),
+    via: 'token',
+    tokenId: row.id,
+    canWrite: row.scope === 'read_write',
+  };
+}

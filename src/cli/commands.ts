@@ -1,0 +1,36 @@
+import type { Command } from 'commander';
+import type { Config } from '../platform/config.js';
+import { migrateToLatest, openDatabase } from '../platform/database/connect.js';
+import { serve } from '../platform/server.js';
+
+/** Opens the configured database for one command and always closes it. */
+export async function withDatabase<T>(config: Config, work: (handle: ReturnType<typeof openDatabase>) => Promise<T>): Promise<T> {
+  const handle = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await migrateToLatest(handle);
+    return await work(handle);
+  } finally {
+    await handle.close();
+  }
+}
+
+export function registerCommands(program: Command, config: () => Config): void {
+  program
+    .command('serve')
+    .description('Run the Rapport server (API and web app)')
+    .action(async () => serve(config()));
+
+  program
+    .command('migrate')
+    .description('Bring the database schema up to date')
+    .action(async () => {
+      const cfg = config();
+      const handle = openDatabase({ databaseUrl: cfg.databaseUrl, dataDir: cfg.dataDir });
+      try {
+        const applied = await migrateToLatest(handle);
+        process.stdout.write(applied.length ? `Applied ${applied.join(', ')} to ${handle.describe}\n` : `${handle.describe} is up to date\n`);
+      } finally {
+        await handle.close();
+      }
+    });
+}

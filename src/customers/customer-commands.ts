@@ -1,0 +1,107 @@
+import { recordAudit } from '../audit/audit-store.js';
+import type { Db } from '../platform/database/connect.js';
+import type { RowUpdate } from '../platform/database/schema.js';
+import { newId } from '../platform/ids.js';
+import { notFound, unprocessable } from '../platform/http/problem.js';
+import { nowIso } from '../platform/time.js';
+import { addContactPoint } from './contact-points.js';
+import type { WriteContext } from '../platform/write-context.js';
+import { checkBirthday, checkNewCustomer, clean, displayNameAfterPatch } from './customer-rules.js';
+import type { CustomerCreate, CustomerPatch } from './customer-schemas.js';
+import { deleteCustomerRow, findCustomerRow, insertCustomer, presentCustomerRow, updateCustomerRow } from './customer-store.js';
+
+/** Writes to customers. Each runs inside the caller's transaction and audits itself. */
+
+async function ensureLocation(db: Db, locationId: string | null | undefined, path: string) {
+  if (!locationId) return;
+  const found = await db.selectFrom('locations').select('id').where('id', '=', locationId).executeTakeFirst();
+  if (!found) throw unprocessable(path, `location ${locationId} does not exist`);
+}
+
+export async function createCustomer(db: Db, ctx: WriteContext, input: CustomerCreate): Promise<string> {
+  const displayName = checkNewCustomer(input);
+  const birthday = checkBirthday(input.birthday);
+  await ensureLocation(db, input.locationId, '/body/locationId');
+  const id = newId();
+  const now = nowIso();
+  const actorId = ctx.actor?.staffId ?? null;
+  const row = {
+    id,
+    kind: input.kind ?? 'person',
+    displayName,
+    givenName: clean(input.givenName),
+    familyName: clean(input.familyName),
+    preferredName: clean(input.preferredName),
+    pronunciation: clean(input.pronunciation),
+    pronouns: clean(input.pronouns),
+    birthYear: birthday?.year ?? null,
+    birthMonth: birthday?.month ?? null,
+    birthDay: birthday?.day ?? null,
+    language: clean(input.language),
+    gender: clean(input.gender),
+    locationId: input.locationId ?? null,
+    createdAt: now,
+    updatedAt: now,
+    createdBy: actorId,
+    updatedBy: actorId,
+  };
+  await insertCustomer(db, row);
+  await recordAudit(db, ctx.actor, { action: 'create', entityType: 'customer', entityId: id, customerId: id, after: presentCustomerRow(row) });
+  const nested = [
+    ['emails', input.emails],
+    ['phones', input.phones],
+    ['addresses', input.addresses],
+    ['externalIds', input.externalIds],
+  ] as const;
+  for (const [kind, items] of nested) {
+    for (const [index, item] of (items ?? []).entries()) {
+      await addContactPoint(db, ctx, kind, id, item, `/body/${kind}/${index}`);
+    }
+  }
+  return id;
+}
+
+export async function updateCustomer(db: Db, ctx: WriteContext, id: string, patch: CustomerPatch): Promise<void> {
+  const before = await findCustomerRow(db, id);
+  if (!before) throw notFound(`Customer ${id}`);
+  const changes: RowUpdate<'customers'> = {};
+  const textFields = ['givenName', 'familyName', 'preferredName', 'pronunciation', 'pronouns', 'language', 'gender'] as const;
+  for (const field of textFields) if (patch[field] !== undefined) changes[field] = clean(patch[field]);
+  if (patch.kind !== undefined) changes.kind = patch.kind;
+  if (patch.birthday !== undefined) {
+    const birthday = checkBirthday(patch.birthday);
+    changes.birthYear = birthday?.year ?? null;
+    changes.birthMonth = birthday?.month ?? null;
+    changes.birthDay = birthday?.day ?? null;
+  }
+  if (patch.locationId !== undefined) {
+    await ensureLocation(db, patch.locationId, '/body/locationId');
+    changes.locationId = patch.locationId;
+  }
+  changes.displayName = displayNameAfterPatch(before, patch);
+  changes.updatedAt = nowIso();
+  changes.updatedBy = ctx.actor?.staffId ?? null;
+  await updateCustomerRow(db, id, changes);
+  await recordAudit(db, ctx.actor, {
+    action: 'update',
+    entityType: 'customer',
+    entityId: id,
+    customerId: id,
+    before: presentCustomerRow(before),
+    after: presentCustomerRow({ ...before, ...changes } as typeof before),
+  });
+}
+
+export async function deleteCustomer(db: Db, ctx: WriteContext, id: string): Promise<void> {
+  const before = await findCustomerRow(db, id);
+  if (!before) throw notFound(`Customer ${id}`);
+  await deleteCustomerRow(db, id);
+  // The record is gone; the audit keeps that it existed and who removed it, not what it said.
+  await recordAudit(db, ctx.actor, {
+    action: 'delete',
+    entityType: 'customer',
+    entityId: id,
+    customerId: id,
+    before: { displayName: before.displayName },
+  });
+}

@@ -1,0 +1,168 @@
+import { Type } from 'typebox';
+import { normalizeEmail, normalizePhone } from '../common/contact-rules.js';
+import { decodeCursor, encodeCursor } from '../common/cursor.js';
+import { Id, IdParams, Page, PageQuery, ProblemSchema } from '../common/schema.js';
+import { notFound } from '../platform/http/problem.js';
+import type { App } from '../platform/http/types.js';
+import { writeContextOf } from '../platform/write-context.js';
+import { addContactPoint, removeContactPoint, updateContactPoint, type ContactKind } from './contact-points.js';
+import { createCustomer, deleteCustomer, updateCustomer } from './customer-commands.js';
+import {
+  AddressInput,
+  CustomerCreate,
+  CustomerOut,
+  CustomerPatch,
+  CustomerSummary,
+  EmailInput,
+  ExternalIdInput,
+  PhoneInput,
+} from './customer-schemas.js';
+import { listCustomers, loadCustomer } from './customer-store.js';
+import { addRelationship, RelationshipInput, removeRelationship } from './relationship-commands.js';
+
+const tags = ['customers'];
+const errors = { 400: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 422: ProblemSchema };
+
+export async function customerRoutes(app: App) {
+  const load = async (id: string) => {
+    const customer = await loadCustomer(app.db, id);
+    if (!customer) throw notFound(`Customer ${id}`);
+    return customer;
+  };
+
+  app.post(
+    '/customers',
+    {
+      config: { access: 'frontline' },
+      schema: { tags, summary: 'Create a customer (a name, a phone or an email is enough)', body: CustomerCreate, response: { 201: CustomerOut, ...errors } },
+    },
+    async (request, reply) => {
+      const id = await app.db.transaction().execute((trx) => createCustomer(trx, writeContextOf(request), request.body));
+      return reply.status(201).header('location', `/api/v1/customers/${id}`).send(await load(id));
+    },
+  );
+
+  app.get(
+    '/customers',
+    {
+      config: { access: 'frontline' },
+      schema: {
+        tags,
+        summary: 'List customers, or find them by name, email or phone',
+        querystring: Type.Object({ q: Type.Optional(Type.String({ maxLength: 200 })), ...PageQuery }, { additionalProperties: false }),
+        response: { 200: Page(CustomerSummary), 400: ProblemSchema },
+      },
+    },
+    async (request) => {
+      const limit = request.query.limit ?? 50;
+      const q = request.query.q?.trim() || null;
+      const after = decodeCursor(request.query.cursor, 2);
+      const items = await listCustomers(app.db, {
+        nameLike: q,
+        email: q?.includes('@') ? normalizeEmail(q) : null,
+        phone: q && /\d{3}/.test(q.replace(/\D/g, '')) ? normalizePhone(q, app.config.phoneRegion) : null,
+        after: after ? { displayName: String(after[0]), id: String(after[1]) } : null,
+        limit: limit + 1,
+      });
+      const page = items.slice(0, limit);
+      const last = page.at(-1);
+      return { items: page, nextCursor: items.length > limit && last ? encodeCursor([last.displayName, last.id]) : null };
+    },
+  );
+
+  app.get(
+    '/customers/:id',
+    { config: { access: 'frontline' }, schema: { tags, summary: 'A customer with contact points and relationships', params: IdParams, response: { 200: CustomerOut, 404: ProblemSchema } } },
+    async (request) => load(request.params.id),
+  );
+
+  app.patch(
+    '/customers/:id',
+    {
+      config: { access: 'frontline' },
+      schema: { tags, summary: 'Change profile fields (null clears one)', params: IdParams, body: CustomerPatch, response: { 200: CustomerOut, ...errors } },
+    },
+    async (request) => {
+      await app.db.transaction().execute((trx) => updateCustomer(trx, writeContextOf(request), request.params.id, request.body));
+      return load(request.params.id);
+    },
+  );
+
+  app.delete(
+    '/customers/:id',
+    { config: { access: 'admin' }, schema: { tags, summary: 'Delete a customer and everything recorded about them', params: IdParams, response: { 204: Type.Null(), 404: ProblemSchema } } },
+    async (request, reply) => {
+      await app.db.transaction().execute((trx) => deleteCustomer(trx, writeContextOf(request), request.params.id));
+      return reply.status(204).send(null);
+    },
+  );
+
+  const nested: [string, ContactKind, typeof EmailInput | typeof PhoneInput | typeof AddressInput | typeof ExternalIdInput][] = [
+    ['emails', 'emails', EmailInput],
+    ['phones', 'phones', PhoneInput],
+    ['addresses', 'addresses', AddressInput],
+    ['external-ids', 'externalIds', ExternalIdInput],
+  ];
+  const ItemParams = Type.Object({ id: Id, itemId: Id });
+  for (const [segment, kind, schema] of nested) {
+    app.post(
+      `/customers/:id/${segment}`,
+      { config: { access: 'frontline' }, schema: { tags, summary: `Add to a customer's ${segment}`, params: IdParams, body: schema, response: { 201: CustomerOut, ...errors } } },
+      async (request, reply) => {
+        const { id } = request.params;
+        await app.db.transaction().execute(async (trx) => {
+          if (!(await loadCustomer(trx, id))) throw notFound(`Customer ${id}`);
+          await addContactPoint(trx, writeContextOf(request), kind, id, request.body as Record<string, unknown>, '/body');
+        });
+        return reply.status(201).send(await load(id));
+      },
+    );
+    app.patch(
+      `/customers/:id/${segment}/:itemId`,
+      {
+        config: { access: 'frontline' },
+        schema: { tags, summary: `Change one of a customer's ${segment}`, params: ItemParams, body: Type.Partial(schema), response: { 200: CustomerOut, ...errors } },
+      },
+      async (request) => {
+        const { id, itemId } = request.params;
+        await app.db.transaction().execute((trx) => updateContactPoint(trx, writeContextOf(request), kind, id, itemId, request.body as Record<string, unknown>));
+        return load(id);
+      },
+    );
+    app.delete(
+      `/customers/:id/${segment}/:itemId`,
+      { config: { access: 'frontline' }, schema: { tags, summary: `Remove one of a customer's ${segment}`, params: ItemParams, response: { 200: CustomerOut, 404: ProblemSchema } } },
+      async (request) => {
+        const { id, itemId } = request.params;
+        await app.db.transaction().execute((trx) => removeContactPoint(trx, writeContextOf(request), kind, id, itemId));
+        return load(id);
+      },
+    );
+  }
+
+  app.post(
+    '/customers/:id/relationships',
+    {
+      config: { access: 'frontline' },
+      schema: { tags, summary: 'Link a customer to a relative, household member or organisation', params: IdParams, body: RelationshipInput, response: { 201: CustomerOut, ...errors } },
+    },
+    async (request, reply) => {
+      const { id } = request.params;
+      await app.db.transaction().execute(async (trx) => {
+        if (!(await loadCustomer(trx, id))) throw notFound(`Customer ${id}`);
+        await addRelationship(trx, writeContextOf(request), id, request.body);
+      });
+      return reply.status(201).send(await load(id));
+    },
+  );
+
+  app.delete(
+    '/customers/:id/relationships/:itemId',
+    { config: { access: 'frontline' }, schema: { tags, summary: 'Remove a relationship', params: ItemParams, response: { 200: CustomerOut, 404: ProblemSchema } } },
+    async (request) => {
+      const { id, itemId } = request.params;
+      await app.db.transaction().execute((trx) => removeRelationship(trx, writeContextOf(request), id, itemId));
+      return load(id);
+    },
+  );
+}

@@ -1,0 +1,177 @@
+import { sql } from 'kysely';
+import type { Db } from '../platform/database/connect.js';
+import type { NewRow, Row, RowUpdate } from '../platform/database/schema.js';
+import type { CustomerOut, CustomerSummary } from './customer-schemas.js';
+
+/** The only place customer rows are read and written. Callers pass the database or a transaction. */
+
+export const insertCustomer = (db: Db, row: NewRow<'customers'>) => db.insertInto('customers').values(row).execute();
+
+export const findCustomerRow = (db: Db, id: string) =>
+  db.selectFrom('customers').selectAll().where('id', '=', id).executeTakeFirst();
+
+export const customerExists = async (db: Db, id: string): Promise<boolean> =>
+  (await db.selectFrom('customers').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+
+export const updateCustomerRow = (db: Db, id: string, values: RowUpdate<'customers'>) =>
+  db.updateTable('customers').set(values).where('id', '=', id).execute();
+
+export const deleteCustomerRow = (db: Db, id: string) => db.deleteFrom('customers').where('id', '=', id).execute();
+
+const byPrimaryThenAge = <T extends { isPrimary: boolean | number; createdAt: string; id: string }>(rows: T[]) =>
+  rows.sort((a, b) => Number(b.isPrimary) - Number(a.isPrimary) || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+
+/** The whole profile: the customer with contact points, external ids and relationships. */
+export async function loadCustomer(db: Db, id: string): Promise<CustomerOut | null> {
+  const row = await findCustomerRow(db, id);
+  if (!row) return null;
+  const [emails, phones, addresses, externalIds, outgoing, incoming] = await Promise.all([
+    db.selectFrom('emails').selectAll().where('customerId', '=', id).execute(),
+    db.selectFrom('phones').selectAll().where('customerId', '=', id).execute(),
+    db.selectFrom('addresses').selectAll().where('customerId', '=', id).execute(),
+    db.selectFrom('externalIds').selectAll().where('customerId', '=', id).orderBy('source').orderBy('externalId').execute(),
+    db
+      .selectFrom('relationships as r')
+      .innerJoin('customers as c', 'c.id', 'r.relatedCustomerId')
+      .select(['r.id', 'r.relatedCustomerId', 'c.displayName', 'c.kind', 'r.label', 'r.relatedLabel', 'r.household', 'r.createdAt'])
+      .where('r.customerId', '=', id)
+      .execute(),
+    db
+      .selectFrom('relationships as r')
+      .innerJoin('customers as c', 'c.id', 'r.customerId')
+      .select(['r.id', 'r.customerId', 'c.displayName', 'c.kind', 'r.label', 'r.relatedLabel', 'r.household', 'r.createdAt'])
+      .where('r.relatedCustomerId', '=', id)
+      .execute(),
+  ]);
+  const relationships = [
+    ...outgoing.map((r) => ({
+      id: r.id,
+      relatedCustomerId: r.relatedCustomerId,
+      relatedDisplayName: r.displayName,
+      relatedKind: r.kind,
+      label: r.label,
+      relatedLabel: r.relatedLabel,
+      household: Boolean(r.household),
+      createdAt: r.createdAt,
+    })),
+    // Seen from the other side, the labels swap: her "child" link reads "parent" from the son's record.
+    ...incoming.map((r) => ({
+      id: r.id,
+      relatedCustomerId: r.customerId,
+      relatedDisplayName: r.displayName,
+      relatedKind: r.kind,
+      label: r.relatedLabel ?? `related to`,
+      relatedLabel: r.label,
+      household: Boolean(r.household),
+      createdAt: r.createdAt,
+    })),
+  ]
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+    .map(({ createdAt: _createdAt, ...rest }) => rest);
+
+  return {
+    ...presentCustomerRow(row),
+    emails: byPrimaryThenAge(emails).map((e) => ({
+      id: e.id,
+      address: e.address,
+      normalized: e.normalized,
+      label: e.label,
+      primary: Boolean(e.isPrimary),
+    })),
+    phones: byPrimaryThenAge(phones).map((p) => ({ id: p.id, number: p.number, e164: p.e164, label: p.label, primary: Boolean(p.isPrimary) })),
+    addresses: byPrimaryThenAge(addresses).map((a) => ({
+      id: a.id,
+      label: a.label,
+      primary: Boolean(a.isPrimary),
+      line1: a.line1,
+      line2: a.line2,
+      city: a.city,
+      region: a.region,
+      postalCode: a.postalCode,
+      country: a.country,
+    })),
+    externalIds: externalIds.map((x) => ({ id: x.id, source: x.source, externalId: x.externalId })),
+    relationships,
+  };
+}
+
+export function presentCustomerRow(row: Row<'customers'>) {
+  const { birthYear, birthMonth, birthDay, ...rest } = row;
+  const birthday = birthYear === null && birthMonth === null && birthDay === null ? null : { year: birthYear, month: birthMonth, day: birthDay };
+  return { ...rest, birthday };
+}
+
+export interface CustomerListQuery {
+  /** Text to look for in names; the caller turns it into the email and phone forms. */
+  nameLike: string | null;
+  email: string | null;
+  phone: string | null;
+  after: { displayName: string; id: string } | null;
+  limit: number;
+}
+
+/**
+ * A simple listing and search: names containing the text, or the exact email or phone.
+ * (The typo-tolerant lookup lives in the search module.)
+ */
+export async function listCustomers(db: Db, query: CustomerListQuery): Promise<CustomerSummary[]> {
+  let select = db
+    .selectFrom('customers as c')
+    .select((eb) => [
+      'c.id',
+      'c.kind',
+      'c.displayName',
+      'c.preferredName',
+      eb
+        .selectFrom('emails')
+        .select('address')
+        .whereRef('emails.customerId', '=', 'c.id')
+        .orderBy('isPrimary', 'desc')
+        .orderBy('createdAt')
+        .limit(1)
+        .as('email'),
+      eb
+        .selectFrom('phones')
+        .select('number')
+        .whereRef('phones.customerId', '=', 'c.id')
+        .orderBy('isPrimary', 'desc')
+        .orderBy('createdAt')
+        .limit(1)
+        .as('phone'),
+      eb
+        .selectFrom('addresses')
+        .select('city')
+        .whereRef('addresses.customerId', '=', 'c.id')
+        .orderBy('isPrimary', 'desc')
+        .orderBy('createdAt')
+        .limit(1)
+        .as('city'),
+    ]);
+  const { nameLike, email, phone } = query;
+  if (nameLike || email || phone) {
+    select = select.where((eb) => {
+      const any = [];
+      if (nameLike) {
+        const pattern = `%${nameLike.toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+        for (const column of ['c.displayName', 'c.preferredName', 'c.givenName', 'c.familyName'] as const) {
+          any.push(eb(sql`lower(${sql.ref(column)})`, 'like', sql<string>`${pattern} escape '\\'`));
+        }
+      }
+      if (email) {
+        any.push(eb.exists(eb.selectFrom('emails').select('id').whereRef('emails.customerId', '=', 'c.id').where('normalized', '=', email)));
+      }
+      if (phone) {
+        any.push(eb.exists(eb.selectFrom('phones').select('id').whereRef('phones.customerId', '=', 'c.id').where('e164', '=', phone)));
+      }
+      return eb.or(any);
+    });
+  }
+  if (query.after) {
+    const { displayName, id } = query.after;
+    select = select.where((eb) =>
+      eb.or([eb('c.displayName', '>', displayName), eb.and([eb('c.displayName', '=', displayName), eb('c.id', '>', id)])]),
+    );
+  }
+  const rows = await select.orderBy('c.displayName').orderBy('c.id').limit(query.limit).execute();
+  return rows.map((r) => ({ ...r, email: r.email ?? null, phone: r.phone ?? null, city: r.city ?? null }));
+}

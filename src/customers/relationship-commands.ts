@@ -1,0 +1,69 @@
+import { Type, type Static } from 'typebox';
+import { recordAudit } from '../audit/audit-store.js';
+import { Id, limits, Nullable, Text } from '../common/schema.js';
+import type { Db } from '../platform/database/connect.js';
+import { newId } from '../platform/ids.js';
+import { conflict, notFound, unprocessable } from '../platform/http/problem.js';
+import { nowIso } from '../platform/time.js';
+import type { WriteContext } from '../platform/write-context.js';
+import { customerExists } from './customer-store.js';
+
+/** Links between customers: a household (parent, child, spouse), or a person and their organisation. */
+
+export const RelationshipInput = Type.Object(
+  {
+    relatedCustomerId: Id,
+    label: Text(limits.shortText, { description: 'What this customer is to the other: parent, spouse, employee, owner' }),
+    relatedLabel: Type.Optional(Nullable(Text(limits.shortText, { description: 'What the other is to this customer: child, spouse, employer' }))),
+    household: Type.Optional(Type.Boolean({ description: 'They live together' })),
+  },
+  { additionalProperties: false },
+);
+export type RelationshipInput = Static<typeof RelationshipInput>;
+
+export async function addRelationship(db: Db, ctx: WriteContext, customerId: string, input: RelationshipInput): Promise<string> {
+  if (input.relatedCustomerId === customerId) throw unprocessable('/body/relatedCustomerId', 'a customer cannot be related to themselves');
+  if (!(await customerExists(db, input.relatedCustomerId))) {
+    throw unprocessable('/body/relatedCustomerId', `customer ${input.relatedCustomerId} does not exist`);
+  }
+  const existing = await db
+    .selectFrom('relationships')
+    .select('id')
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('customerId', '=', customerId), eb('relatedCustomerId', '=', input.relatedCustomerId)]),
+        eb.and([eb('customerId', '=', input.relatedCustomerId), eb('relatedCustomerId', '=', customerId)]),
+      ]),
+    )
+    .executeTakeFirst();
+  if (existing) throw conflict(`These customers are already linked (relationship ${existing.id}).`, [{ path: '/body/relatedCustomerId', message: 'is already linked' }]);
+  const id = newId();
+  const now = nowIso();
+  const row = {
+    id,
+    customerId,
+    relatedCustomerId: input.relatedCustomerId,
+    label: input.label.trim(),
+    relatedLabel: input.relatedLabel?.trim() || null,
+    household: input.household ?? false,
+    createdAt: now,
+    updatedAt: now,
+    createdBy: ctx.actor?.staffId ?? null,
+    updatedBy: ctx.actor?.staffId ?? null,
+  };
+  await db.insertInto('relationships').values(row).execute();
+  await recordAudit(db, ctx.actor, { action: 'create', entityType: 'relationship', entityId: id, customerId, after: row });
+  return id;
+}
+
+export async function removeRelationship(db: Db, ctx: WriteContext, customerId: string, id: string): Promise<void> {
+  const before = await db
+    .selectFrom('relationships')
+    .selectAll()
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('customerId', '=', customerId), eb('relatedCustomerId', '=', customerId)]))
+    .executeTakeFirst();
+  if (!before) throw notFound(`Relationship ${id} of customer ${customerId}`);
+  await db.deleteFrom('relationships').where('id', '=', id).execute();
+  await recordAudit(db, ctx.actor, { action: 'delete', entityType: 'relationship', entityId: id, customerId, before });
+}

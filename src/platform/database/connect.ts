@@ -1,0 +1,103 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import { CamelCasePlugin, Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import type { Engine } from './engine.js';
+import { migrationProvider } from './migrations/index.js';
+import type { Database } from './schema.js';
+
+export type Db = Kysely<Database>;
+
+export interface DatabaseHandle {
+  db: Db;
+  engine: Engine;
+  /** Where the data lives, for logs: a file path or the PostgreSQL host and database. */
+  describe: string;
+  close(): Promise<void>;
+}
+
+export interface ConnectOptions {
+  /** A PostgreSQL URL; without one the embedded SQLite file under dataDir is used. */
+  databaseUrl?: string | undefined;
+  dataDir?: string;
+  /** SQLite only: ':memory:' for throwaway databases in tests. */
+  sqliteFile?: string;
+  /** PostgreSQL only: put every table in this schema (tests use one schema per file). */
+  pgSchema?: string;
+  poolSize?: number;
+}
+
+// PostgreSQL hands int8 (bigint, count) back as strings and timestamptz as Date objects.
+// Rapport keeps money in integer minor units well inside 2^53, and times as ISO strings.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+pg.types.setTypeParser(pg.types.builtins.TIMESTAMPTZ, (value) => new Date(value).toISOString());
+
+/**
+ * better-sqlite3 binds numbers, strings, bigints, buffers and null, not booleans.
+ * This wrapper turns booleans into 0/1 on the way in, so the stores write one kind of code.
+ */
+function sqliteWithBooleans(database: SQLite.Database): SQLite.Database {
+  const bind = (v: unknown): unknown => (typeof v === 'boolean' ? (v ? 1 : 0) : Array.isArray(v) ? v.map(bind) : v);
+  const toSqlite = (values: unknown[]) => values.map(bind);
+  const prepare = database.prepare.bind(database);
+  return new Proxy(database, {
+    get(target, property, receiver) {
+      if (property !== 'prepare') return Reflect.get(target, property, receiver);
+      return (source: string) => {
+        const statement = prepare(source);
+        return new Proxy(statement, {
+          get(st, name, rcv) {
+            const member = Reflect.get(st, name, rcv);
+            if (name === 'all' || name === 'run' || name === 'get' || name === 'iterate') {
+              return (...args: unknown[]) => (member as (...a: unknown[]) => unknown).apply(st, toSqlite(args));
+            }
+            return typeof member === 'function' ? member.bind(st) : member;
+          },
+        });
+      };
+    },
+  });
+}
+
+export function openDatabase(options: ConnectOptions): DatabaseHandle {
+  const plugins = [new CamelCasePlugin()];
+  if (options.databaseUrl) {
+    const url = new URL(options.databaseUrl);
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 10,
+      ...(options.pgSchema ? { options: `-c search_path=${options.pgSchema}` } : {}),
+    });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
+    return {
+      db,
+      engine: 'postgres',
+      describe: `postgres ${url.hostname}${url.pathname}${options.pgSchema ? ` (schema ${options.pgSchema})` : ''}`,
+      close: () => db.destroy(),
+    };
+  }
+  let file = options.sqliteFile;
+  if (!file) {
+    const dir = options.dataDir ?? './data';
+    fs.mkdirSync(dir, { recursive: true });
+    file = path.join(dir, 'rapport.sqlite');
+  }
+  const sqlite = new SQLite(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqliteWithBooleans(sqlite) }), plugins });
+  return { db, engine: 'sqlite', describe: `sqlite ${file}`, close: () => db.destroy() };
+}
+
+/** Brings the schema up to date; safe to run from several processes at once (Kysely takes a lock). */
+export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]> {
+  // The migrator keeps its own bookkeeping tables; the camel-case plugin must not rename them.
+  const plain = handle.db.withoutPlugins();
+  const migrator = new Migrator({ db: plain, provider: migrationProvider(handle.engine) });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

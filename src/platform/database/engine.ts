@@ -1,0 +1,2 @@
+/** The two database engines Rapport runs on. */
+export type Engine = 'sqlite' | 'postgres';

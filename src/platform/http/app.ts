@@ -1,0 +1,98 @@
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import type { Config } from '../config.js';
+import type { DatabaseHandle } from '../database/connect.js';
+import { enforceAccess } from './access.js';
+import { errorHandler, notFoundHandler } from './error-handler.js';
+import { apiRoutes } from './api-routes.js';
+import type { App } from './types.js';
+import { validatorCompiler } from './validation.js';
+
+export interface AppOptions {
+  config: Config;
+  database: DatabaseHandle;
+  logger?: FastifyServerOptions['logger'];
+  /** Requests per minute per client address across the API; tests raise it. */
+  rateLimitPerMinute?: number;
+}
+
+/** Redact anything secret before it reaches a log line. */
+export const logRedactions = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["x-csrf-token"]',
+  'res.headers["set-cookie"]',
+];
+
+export async function buildApp(options: AppOptions): Promise<App> {
+  const app = Fastify({
+    logger: options.logger ?? { level: options.config.logLevel, redact: logRedactions },
+    bodyLimit: 1024 * 1024,
+    trustProxy: options.config.secureCookies,
+    genReqId: () => crypto.randomUUID(),
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorate('database', options.database);
+  app.decorate('db', options.database.db);
+  app.decorate('config', options.config);
+  app.setValidatorCompiler(validatorCompiler);
+  // The API speaks JSON only: anything else is 415, not a string to validate.
+  app.removeContentTypeParser('text/plain');
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler(notFoundHandler);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    max: options.rateLimitPerMinute ?? 1200,
+    timeWindow: '1 minute',
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Rapport API',
+        version: '1',
+        description: 'A relationship-first CRM. Sign in with a session cookie or send `Authorization: Bearer <token>`.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'rapport_session' },
+          token: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { token: [] }],
+    },
+  });
+
+  await app.register(async (docs) => {
+    docs.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+    await docs.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  });
+
+  await app.register(
+    async (api) => {
+      enforceAccess(api);
+      await api.register(apiRoutes);
+    },
+    { prefix: '/api/v1' },
+  );
+
+  return app;
+}

@@ -1,0 +1,29 @@
+import { ensureFirstAdmin } from './bootstrap.js';
+import type { Config } from './config.js';
+import { migrateToLatest, openDatabase } from './database/connect.js';
+import { buildApp } from './http/app.js';
+
+/** Opens the database, brings it up to date, and serves until SIGTERM or SIGINT, then drains and closes. */
+export async function serve(config: Config): Promise<void> {
+  const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const applied = await migrateToLatest(database);
+  const app = await buildApp({ config, database });
+  if (applied.length) app.log.info({ migrations: applied }, 'database migrated');
+  await ensureFirstAdmin(database.db, config, app.log);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'shutting down: finishing requests in flight');
+    // close() stops accepting connections and waits for requests in flight; onClose hooks run after.
+    await app.close();
+    await database.close();
+    app.log.info('stopped');
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+
+  await app.listen({ port: config.port, host: config.host });
+  app.log.info({ database: database.describe }, `Rapport is running at http://${config.host}:${app.server.address() && typeof app.server.address() === 'object' ? (app.server.address() as { port: number }).port : config.port}`);
+}

@@ -1,0 +1,38 @@
+import type { Db } from '../platform/database/connect.js';
+import type { Row } from '../platform/database/schema.js';
+import type { StaffOut } from './staff-schemas.js';
+
+export const normalizeStaffEmail = (email: string): string => email.trim().toLowerCase();
+
+export const findStaffByEmail = (db: Db, email: string) =>
+  db.selectFrom('staff').selectAll().where('email', '=', normalizeStaffEmail(email)).executeTakeFirst();
+
+export const findStaffRow = (db: Db, id: string) => db.selectFrom('staff').selectAll().where('id', '=', id).executeTakeFirst();
+
+export const countStaff = async (db: Db): Promise<number> =>
+  Number((await db.selectFrom('staff').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+
+export async function replaceStaffLocations(db: Db, staffId: string, locationIds: string[]): Promise<void> {
+  await db.deleteFrom('staffLocations').where('staffId', '=', staffId).execute();
+  if (locationIds.length > 0) {
+    await db.insertInto('staffLocations').values([...new Set(locationIds)].map((locationId) => ({ staffId, locationId }))).execute();
+  }
+}
+
+/** Presenter: the password hash never leaves this function. */
+export async function presentStaff(db: Db, rows: Row<'staff'>[]): Promise<StaffOut[]> {
+  if (rows.length === 0) return [];
+  const links = await db.selectFrom('staffLocations').selectAll().where('staffId', 'in', rows.map((r) => r.id)).execute();
+  return rows.map(({ passwordHash: _secret, active, ...row }) => ({
+    ...row,
+    active: Boolean(active),
+    locationIds: links.filter((l) => l.staffId === row.id).map((l) => l.locationId),
+  }));
+}
+
+export async function loadStaff(db: Db, id: string): Promise<StaffOut | null> {
+  const row = await findStaffRow(db, id);
+  return row ? ((await presentStaff(db, [row]))[0] ?? null) : null;
+}
+
+export const listStaffRows = (db: Db) => db.selectFrom('staff').selectAll().orderBy('name').orderBy('id').execute();
