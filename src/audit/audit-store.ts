@@ -49,3 +49,65 @@ export async function recordAudit(trx: Kysely<Database>, actor: AuditActor, entr
     })
     .execute();
 }
+
+/** Reading the trail: newest first, filtered; the only place audit rows are queried. */
+export interface AuditFilter {
+  entityType?: string | undefined;
+  entityId?: string | undefined;
+  customerId?: string | undefined;
+  staffId?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+export interface AuditRow {
+  id: string;
+  at: string;
+  staffId: string | null;
+  staffName: string | null;
+  tokenId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  customerId: string | null;
+  diff: string | null;
+}
+
+export async function listAuditRows(
+  db: Kysely<Database>,
+  filter: AuditFilter,
+  before: { at: string; id: string } | null,
+  limit: number,
+): Promise<AuditRow[]> {
+  let query = db
+    .selectFrom('auditEvents as a')
+    .leftJoin('staff as s', 's.id', 'a.staffId')
+    .select(['a.id', 'a.at', 'a.staffId', 's.name as staffName', 'a.tokenId', 'a.action', 'a.entityType', 'a.entityId', 'a.customerId', 'a.diff']);
+  if (filter.entityType) query = query.where('a.entityType', '=', filter.entityType);
+  if (filter.entityId) query = query.where('a.entityId', '=', filter.entityId);
+  if (filter.customerId) query = query.where('a.customerId', '=', filter.customerId);
+  if (filter.staffId) query = query.where('a.staffId', '=', filter.staffId);
+  if (filter.from) query = query.where('a.at', '>=', filter.from);
+  if (filter.to) query = query.where('a.at', '<=', filter.to);
+  if (before) {
+    const { at, id } = before;
+    query = query.where((eb) => eb.or([eb('a.at', '<', at), eb.and([eb('a.at', '=', at), eb('a.id', '<', id)])]));
+  }
+  return query.orderBy('a.at', 'desc').orderBy('a.id', 'desc').limit(limit).execute();
+}
+
+/** Every audit diff ever written about these entities (to tell whether a fact was ever private, and whose). */
+export const diffsOfEntities = (db: Kysely<Database>, entityIds: string[]) =>
+  entityIds.length === 0
+    ? Promise.resolve([])
+    : db.selectFrom('auditEvents').select(['entityId', 'diff']).where('entityId', 'in', entityIds).execute();
+
+/** The current sensitivity and author of notes and life events that still exist. */
+export async function currentFacts(db: Kysely<Database>, ids: string[]) {
+  if (ids.length === 0) return [];
+  const [notes, events] = await Promise.all([
+    db.selectFrom('notes').select(['id', 'sensitivity', 'createdBy']).where('id', 'in', ids).execute(),
+    db.selectFrom('lifeEvents').select(['id', 'sensitivity', 'createdBy']).where('id', 'in', ids).execute(),
+  ]);
+  return [...notes, ...events];
+}

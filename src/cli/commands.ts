@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
 import type { Config } from '../platform/config.js';
 import { migrateToLatest, openDatabase } from '../platform/database/connect.js';
-import { serve } from '../platform/server.js';
+import { registerUserCommands } from './user-commands.js';
+import { registerExportCommand } from './export-command.js';
+import { registerSeedCommand } from './seed-command.js';
 
 /** Opens the configured database for one command and always closes it. */
 export async function withDatabase<T>(config: Config, work: (handle: ReturnType<typeof openDatabase>) => Promise<T>): Promise<T> {
@@ -18,7 +20,12 @@ export function registerCommands(program: Command, config: () => Config): void {
   program
     .command('serve')
     .description('Run the Rapport server (API and web app)')
-    .action(async () => serve(config()));
+    // Loaded on demand: `rapport --help` and the other commands start without the web server's code.
+    .action(async () => {
+      const cfg = config();
+      const { serve } = await import('../platform/server.js');
+      await serve(cfg);
+    });
 
   program
     .command('migrate')
@@ -33,4 +40,8 @@ export function registerCommands(program: Command, config: () => Config): void {
         await handle.close();
       }
     });
+
+  registerExportCommand(program, config);
+  registerSeedCommand(program, config);
+  registerUserCommands(program, config);
 }

@@ -5,6 +5,7 @@ import { newId } from '../platform/ids.js';
 import { notFound, unprocessable } from '../platform/http/problem.js';
 import { nowIso } from '../platform/time.js';
 import { addContactPoint } from './contact-points.js';
+import { reindexCustomer, unindexCustomer } from '../search/search-indexer.js';
 import type { WriteContext } from '../platform/write-context.js';
 import { checkBirthday, checkNewCustomer, clean, displayNameAfterPatch } from './customer-rules.js';
 import type { CustomerCreate, CustomerPatch } from './customer-schemas.js';
@@ -58,6 +59,7 @@ export async function createCustomer(db: Db, ctx: WriteContext, input: CustomerC
       await addContactPoint(db, ctx, kind, id, item, `/body/${kind}/${index}`);
     }
   }
+  await reindexCustomer(db, id);
   return id;
 }
 
@@ -90,11 +92,13 @@ export async function updateCustomer(db: Db, ctx: WriteContext, id: string, patc
     before: presentCustomerRow(before),
     after: presentCustomerRow({ ...before, ...changes } as typeof before),
   });
+  await reindexCustomer(db, id, { linked: true });
 }
 
 export async function deleteCustomer(db: Db, ctx: WriteContext, id: string): Promise<void> {
   const before = await findCustomerRow(db, id);
   if (!before) throw notFound(`Customer ${id}`);
+  await unindexCustomer(db, id);
   await deleteCustomerRow(db, id);
   // The record is gone; the audit keeps that it existed and who removed it, not what it said.
   await recordAudit(db, ctx.actor, {

@@ -7,6 +7,7 @@ import { conflict, notFound, unprocessable } from '../platform/http/problem.js';
 import { nowIso } from '../platform/time.js';
 import type { WriteContext } from '../platform/write-context.js';
 import { customerExists } from './customer-store.js';
+import { reindexCustomer } from '../search/search-indexer.js';
 
 /** Links between customers: a household (parent, child, spouse), or a person and their organisation. */
 
@@ -53,6 +54,8 @@ export async function addRelationship(db: Db, ctx: WriteContext, customerId: str
   };
   await db.insertInto('relationships').values(row).execute();
   await recordAudit(db, ctx.actor, { action: 'create', entityType: 'relationship', entityId: id, customerId, after: row });
+  // A person is found by the names of the organisations they are linked to.
+  for (const side of [customerId, input.relatedCustomerId]) await reindexCustomer(db, side);
   return id;
 }
 
@@ -66,4 +69,5 @@ export async function removeRelationship(db: Db, ctx: WriteContext, customerId: 
   if (!before) throw notFound(`Relationship ${id} of customer ${customerId}`);
   await db.deleteFrom('relationships').where('id', '=', id).execute();
   await recordAudit(db, ctx.actor, { action: 'delete', entityType: 'relationship', entityId: id, customerId, before });
+  for (const side of [before.customerId, before.relatedCustomerId]) await reindexCustomer(db, side);
 }

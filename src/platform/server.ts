@@ -17,7 +17,16 @@ export async function serve(config: Config): Promise<void> {
     stopping = true;
     app.log.info({ signal }, 'shutting down: finishing requests in flight');
     // close() stops accepting connections and waits for requests in flight; onClose hooks run after.
+    // A keep-alive connection whose last request has finished would hold it open until it times out
+    // (72 s), so idle connections are swept as requests finish; after 10 s the rest are cut.
+    const sweep = setInterval(() => app.server.closeIdleConnections(), 100);
+    const deadline = setTimeout(() => {
+      app.log.warn('requests still running after 10 s: closing their connections');
+      app.server.closeAllConnections();
+    }, 10_000);
     await app.close();
+    clearInterval(sweep);
+    clearTimeout(deadline);
     await database.close();
     app.log.info('stopped');
   };

@@ -41,3 +41,14 @@ export const StaffOut = Type.Object({
   ...Authored,
 });
 export type StaffOut = Static<typeof StaffOut>;
+
+/** What any signed-in staff member may know of a colleague: no email, no audit fields. */
+export const StaffBrief = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  role: RoleSchema,
+  active: Type.Boolean(),
+});
+export type StaffBrief = Static<typeof StaffBrief>;
+
+export const toStaffBrief = ({ id, name, role, active }: StaffBrief): StaffBrief => ({ id, name, role, active });

@@ -36,3 +36,12 @@ export async function loadStaff(db: Db, id: string): Promise<StaffOut | null> {
 }
 
 export const listStaffRows = (db: Db) => db.selectFrom('staff').selectAll().orderBy('name').orderBy('id').execute();
+
+/** One page of staff by name, then id, after the given key. */
+export const listStaffPage = (db: Db, after: { name: string; id: string } | null, limit: number) => {
+  let query = db.selectFrom('staff').selectAll();
+  if (after) {
+    query = query.where((eb) => eb.or([eb('name', '>', after.name), eb.and([eb('name', '=', after.name), eb('id', '>', after.id)])]));
+  }
+  return query.orderBy('name').orderBy('id').limit(limit).execute();
+};

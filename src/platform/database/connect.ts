@@ -14,6 +14,8 @@ export interface DatabaseHandle {
   engine: Engine;
   /** Where the data lives, for logs: a file path or the PostgreSQL host and database. */
   describe: string;
+  /** PostgreSQL schema holding the tables, when not the default (tests use one each). */
+  schema?: string;
   close(): Promise<void>;
 }
 
@@ -74,6 +76,7 @@ export function openDatabase(options: ConnectOptions): DatabaseHandle {
       db,
       engine: 'postgres',
       describe: `postgres ${url.hostname}${url.pathname}${options.pgSchema ? ` (schema ${options.pgSchema})` : ''}`,
+      ...(options.pgSchema ? { schema: options.pgSchema } : {}),
       close: () => db.destroy(),
     };
   }
@@ -96,7 +99,12 @@ export function openDatabase(options: ConnectOptions): DatabaseHandle {
 export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]> {
   // The migrator keeps its own bookkeeping tables; the camel-case plugin must not rename them.
   const plain = handle.db.withoutPlugins();
-  const migrator = new Migrator({ db: plain, provider: migrationProvider(handle.engine) });
+  const migrator = new Migrator({
+    db: plain,
+    provider: migrationProvider(handle.engine),
+    // Kysely looks for its bookkeeping tables in any schema unless told which one is ours.
+    ...(handle.schema ? { migrationTableSchema: handle.schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

@@ -222,6 +222,30 @@ export interface NoteTable extends Authored {
   sensitivity: 'normal' | 'private';
 }
 
+/** The customer lookup index (src/search/, migration 0002_search). */
+export interface SearchWordTable {
+  word: string;
+}
+export interface SearchWordVariantTable {
+  variant: string;
+  word: string;
+}
+export interface SearchPostingTable {
+  word: string;
+  customerId: string;
+}
+export interface SearchPairTable {
+  wordA: string;
+  wordB: string;
+  customerId: string;
+}
+export interface SearchDocumentTable {
+  customerId: string;
+  names: string;
+  preferred: string | null;
+  organizations: string | null;
+}
+
 export interface Database {
   staff: StaffTable;
   locations: LocationTable;
@@ -243,6 +267,11 @@ export interface Database {
   lifeEventCustomers: LifeEventCustomerTable;
   projects: ProjectTable;
   notes: NoteTable;
+  searchWords: SearchWordTable;
+  searchWordVariants: SearchWordVariantTable;
+  searchPostings: SearchPostingTable;
+  searchPairs: SearchPairTable;
+  searchDocuments: SearchDocumentTable;
 }
 
 export type Row<T extends keyof Database> = Selectable<Database[T]>;

@@ -3,23 +3,35 @@ import { actorFromSession, actorFromToken } from '../../auth/actor-store.js';
 import type { Actor } from '../auth/actor.js';
 import { hasRole } from '../auth/roles.js';
 import { forbidden, unauthorized } from './problem.js';
-import type { App } from './types.js';
+import type { Access, App } from './types.js';
 
 export const sessionCookie = 'rapport_session';
 export const csrfHeader = 'x-csrf-token';
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** One row of the route table: what the access hook saw registered, for tests and reviews to walk. */
+export interface RouteAccess {
+  method: string;
+  url: string;
+  access: Access;
+}
+
 /**
  * Makes every route in this scope declare who may call it, and enforces it.
  * A route without `config.access` fails at registration, so no endpoint is open by omission.
+ * Every route seen is appended to `table` (HEAD routes that Fastify adds for GET are left out).
  */
-export function enforceAccess(app: App): void {
+export function enforceAccess(app: App, table: RouteAccess[] = []): RouteAccess[] {
   app.decorateRequest('actor', null);
   app.decorateRequest('csrfToken', null);
 
   app.addHook('onRoute', (route) => {
-    if (!route.config?.access) {
+    const access = route.config?.access;
+    if (!access) {
       throw new Error(`${String(route.method)} ${route.url} must declare config.access (public or a role)`);
+    }
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') table.push({ method, url: route.url, access });
     }
   });
 
@@ -34,6 +46,7 @@ export function enforceAccess(app: App): void {
     request.actor = actor.actor;
     request.csrfToken = actor.csrfToken;
   });
+  return table;
 }
 
 async function authenticate(app: App, request: FastifyRequest): Promise<{ actor: Actor; csrfToken: string | null } | null> {

@@ -7,11 +7,12 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { Config } from '../config.js';
 import type { DatabaseHandle } from '../database/connect.js';
-import { enforceAccess } from './access.js';
+import { enforceAccess, type RouteAccess } from './access.js';
 import { errorHandler, notFoundHandler } from './error-handler.js';
 import { apiRoutes } from './api-routes.js';
 import type { App } from './types.js';
 import { validatorCompiler } from './validation.js';
+import { defaultWebRoot, webApp } from './web-app.js';
 
 export interface AppOptions {
   config: Config;
@@ -19,6 +20,8 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Requests per minute per client address across the API; tests raise it. */
   rateLimitPerMinute?: number;
+  /** The built web app (web/dist); null serves the API only. */
+  webRoot?: string | null;
 }
 
 /** Redact anything secret before it reaches a log line. */
@@ -86,13 +89,18 @@ export async function buildApp(options: AppOptions): Promise<App> {
     await docs.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   });
 
+  const routeAccess: RouteAccess[] = [];
+  app.decorate('routeAccess', routeAccess);
   await app.register(
     async (api) => {
-      enforceAccess(api);
+      enforceAccess(api, routeAccess);
       await api.register(apiRoutes);
     },
     { prefix: '/api/v1' },
   );
+
+  // The web app, in its own scope outside /api/v1: static files and the single-page fallback.
+  if (options.webRoot !== null) await app.register(webApp, { root: options.webRoot ?? defaultWebRoot });
 
   return app;
 }

@@ -63,7 +63,8 @@ const clientErrors: Record<string, [number, string, string]> = {
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof Problem) return send(reply, error.status, error.title, error.detail, error.errors);
   if (error.validation) {
-    const part = error.validationContext ?? 'body';
+    // Paths name the part as a person would: /query/limit, not /querystring/limit.
+    const part = error.validationContext === 'querystring' ? 'query' : (error.validationContext ?? 'body');
     const errors = collapseUnions((error.validation as AjvError[]).map((e) => ({ ...fieldError(part, e), keyword: e.keyword, type: e.params.type })));
     const first = errors[0];
     return send(reply, 400, 'Bad request', first ? `${first.path} ${first.message}` : 'The request is invalid.', errors);

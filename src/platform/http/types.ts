@@ -10,6 +10,7 @@ import type { Actor } from '../auth/actor.js';
 import type { Role } from '../auth/roles.js';
 import type { Config } from '../config.js';
 import type { DatabaseHandle, Db } from '../database/connect.js';
+import type { RouteAccess } from './access.js';
 
 /**
  * Who may call a route. Every route under /api/v1 declares one; registration fails without it.
@@ -31,6 +32,8 @@ declare module 'fastify' {
     db: Db;
     database: DatabaseHandle;
     config: Config;
+    /** Every route under /api/v1 with the access it declared (filled in as routes register). */
+    routeAccess: readonly RouteAccess[];
   }
 }
 

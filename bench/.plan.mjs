@@ -1,0 +1,12 @@
+import SQLite from 'better-sqlite3';
+const db = new SQLite(process.argv[2], { readonly: true });
+const ids = db.prepare('select id from customers limit 10 offset 5000').all().map(r => r.id);
+const q = (s, ...p) => { console.log(db.prepare('explain query plan ' + s).all(...p).map(r => r.detail).join(' | ')); const t = performance.now(); for (let i = 0; i < 200; i++) db.prepare(s).all(...p); console.log('  ', ((performance.now() - t) / 200 * 1000).toFixed(0), 'us'); };
+const inl = ids.map(() => '?').join(',');
+q(`select customer_id, address from emails where customer_id in (${inl}) order by is_primary desc, created_at`, ...ids);
+q(`select id, kind from customers where id in (${inl})`, ...ids);
+q(`select customer_id, max(occurred_at) from interactions where customer_id in (${inl}) group by customer_id`, ...ids);
+const many = db.prepare('select customer_id from search_postings limit 400').all().map(r => r.customer_id);
+q(`select customer_id, names from search_documents where customer_id in (${many.map(() => '?').join(',')})`, ...many);
+q(`select customer_id from search_postings where word = ? limit 60`, 'jim');
+q(`select word from search_words where word >= ? and word < ? order by length(word), word limit 24`, 'j', 'k');

@@ -1,0 +1,142 @@
+import { formatPartialDate } from '../common/partial-date.js';
+import type { BriefFacts } from './brief-facts.js';
+import { ago, capitalize, channelPhrase, list, money } from './brief-words.js';
+
+/**
+ * The brief: who this person is to us, in short sentences a clerk reads in five seconds.
+ * Pure: facts in, sentences out. What the reader may not see is already absent from the facts.
+ */
+
+export type SectionKey = 'greeting' | 'who' | 'life' | 'owed' | 'last' | 'since' | 'notes';
+
+export interface BriefSection {
+  key: SectionKey;
+  heading: string;
+  sentences: string[];
+  /** Something here needs acting on (money owed, a customer waiting). */
+  attention: boolean;
+}
+
+export interface Brief {
+  greetAs: string;
+  sections: BriefSection[];
+}
+
+const moodWords: Record<string, string> = {
+  happy: 'in good spirits',
+  neutral: 'calm',
+  worried: 'worried',
+  frustrated: 'frustrated',
+  angry: 'angry',
+};
+
+export function greetingName(customer: BriefFacts['customer']): string {
+  return customer.preferredName ?? customer.givenName ?? customer.displayName;
+}
+
+function greeting(f: BriefFacts): BriefSection {
+  const name = greetingName(f.customer);
+  const sentences =
+    f.customer.kind === 'organization'
+      ? [`${f.customer.displayName} is an organisation.`]
+      : [`Greet them as ${name}.`];
+  if (f.customer.pronunciation) sentences.push(`Say it "${f.customer.pronunciation}".`);
+  if (f.customer.pronouns) sentences.push(`Pronouns: ${f.customer.pronouns}.`);
+  return { key: 'greeting', heading: 'How to greet them', sentences, attention: false };
+}
+
+export function frequency(contacts: number): string {
+  if (contacts === 0) return 'No visits, calls or purchases in the past year.';
+  if (contacts === 1) return 'One contact in the past year.';
+  const perMonth = contacts / 12;
+  if (perMonth >= 1.5) return `About ${Math.round(perMonth)} contacts a month this past year.`;
+  return `${contacts} contacts in the past year.`;
+}
+
+function who(f: BriefFacts): BriefSection {
+  const since = new Date(f.firstSeenAt).getUTCFullYear();
+  const sentences = [`Customer since ${since}.`, frequency(f.contactsLastYear.length)];
+  const spent = f.money.filter((m) => m.lifetimeValueMinor !== 0).map((m) => money(m.lifetimeValueMinor, m.currency));
+  if (spent.length) sentences.push(`Has spent ${list(spent)} with us in all.`);
+  if (f.organizations.length) {
+    sentences.push(`With ${list(f.organizations.map((o) => (o.role ? `${o.name} (${o.role})` : o.name)))}.`);
+  }
+  return { key: 'who', heading: 'Who they are to us', sentences, attention: false };
+}
+
+function life(f: BriefFacts): BriefSection {
+  const sentences: string[] = [];
+  for (const event of f.lifeEvents.slice(0, 3)) {
+    const when = formatPartialDate(event.date);
+    sentences.push(`${capitalize(event.title)}${when ? ` (${when})` : ''}${event.private ? ' [private]' : ''}.`);
+  }
+  const active = f.projects.filter((p) => p.status === 'active');
+  if (active.length) sentences.push(`Working on ${list(active.map((p) => p.title))}.`);
+  if (f.household.length) sentences.push(`Household: ${list(f.household.map((h) => `${h.name} (${h.label})`))}.`);
+  if (!sentences.length) sentences.push('Nothing recorded about their life yet: ask, and note what they share.');
+  return { key: 'life', heading: 'What is going on in their life', sentences, attention: false };
+}
+
+function owed(f: BriefFacts): BriefSection {
+  const sentences: string[] = [];
+  let attention = false;
+  if (f.unanswered.length) {
+    attention = true;
+    const first = f.unanswered[0]!;
+    const what = list(f.unanswered.map((u) => channelPhrase(u.channel)));
+    sentences.push(`Waiting for an answer since ${ago(first.occurredAt, f.now)}: ${what}.`);
+  }
+  for (const m of f.money) {
+    if (m.balanceOwedMinor > 0) {
+      attention = true;
+      sentences.push(`Owes ${money(m.balanceOwedMinor, m.currency)}.`);
+    } else if (m.balanceOwedMinor < 0) {
+      sentences.push(`Has ${money(-m.balanceOwedMinor, m.currency)} in credit with us.`);
+    }
+  }
+  if (!sentences.length) sentences.push('We owe them nothing right now: no one waiting for an answer, nothing owed.');
+  return { key: 'owed', heading: 'What we owe them', sentences, attention };
+}
+
+function last(f: BriefFacts): BriefSection {
+  const sentences: string[] = [];
+  const recent = f.lastInteractions[0];
+  if (recent) {
+    const who = recent.staffName ? ` with ${recent.staffName}` : '';
+    const mood = recent.mood && moodWords[recent.mood] ? `, ${moodWords[recent.mood]}` : '';
+    sentences.push(`Last contact${who} ${ago(recent.occurredAt, f.now)} (${channelPhrase(recent.channel)}${mood}): ${recent.summary}`);
+  } else {
+    sentences.push('No contact recorded yet.');
+  }
+  const moves = f.lastTransactions.slice(0, 3).map((t) => {
+    const what = t.description ? ` (${t.description})` : '';
+    return `a ${t.kind} of ${money(t.amountMinor, t.currency)}${what} ${ago(t.occurredAt, f.now)}`;
+  });
+  if (moves.length) sentences.push(`Recently: ${list(moves)}.`);
+  return { key: 'last', heading: 'What happened last', sentences, attention: false };
+}
+
+function since(f: BriefFacts): BriefSection {
+  const name = greetingName(f.customer);
+  let sentences: string[];
+  if (!f.readerLastDealtAt) {
+    sentences = [`You have not dealt with ${name} before.`];
+  } else if (!f.changesSince.length) {
+    sentences = [`Nothing new since you last dealt with ${name} ${ago(f.readerLastDealtAt, f.now)}.`];
+  } else {
+    const changes = f.changesSince.slice(0, 5).map((c) => (c.staffName ? `${c.staffName} ${c.what}` : c.what));
+    const more = f.changesSince.length > 5 ? ` and ${f.changesSince.length - 5} more` : '';
+    sentences = [`Since you last dealt with ${name} ${ago(f.readerLastDealtAt, f.now)}: ${changes.join('; ')}${more}.`];
+  }
+  return { key: 'since', heading: 'Since you last saw them', sentences, attention: false };
+}
+
+function notes(f: BriefFacts): BriefSection {
+  const sentences = f.pinnedNotes.map((n) => `${n.body.length > 280 ? `${n.body.slice(0, 277)}...` : n.body}${n.private ? ' [private]' : ''}`);
+  return { key: 'notes', heading: 'Pinned notes', sentences, attention: false };
+}
+
+export function composeBrief(facts: BriefFacts): Brief {
+  const sections = [greeting(facts), who(facts), life(facts), owed(facts), last(facts), since(facts), notes(facts)];
+  return { greetAs: greetingName(facts.customer), sections: sections.filter((s) => s.sentences.length > 0) };
+}

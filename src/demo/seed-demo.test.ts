@@ -1,0 +1,136 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { channels } from '../interactions/interaction-schemas.js';
+import { Problem } from '../platform/http/problem.js';
+import { testApp, type TestApp } from '../test/app.js';
+import { transactionKinds } from '../transactions/transaction-rules.js';
+import { countRows, demoPlan, seedDemo, type SeedSummary } from './seed-demo.js';
+
+const password = 'demo password for tests';
+const dayMs = 86_400_000;
+let t: TestApp;
+let summary: SeedSummary;
+
+beforeAll(async () => {
+  t = await testApp();
+  summary = await seedDemo(t.database.db, { password, force: false, seed: 1, phoneRegion: 'US' });
+}, 120_000);
+afterAll(() => t.close());
+
+const id = (key: string) => summary.customers.get(key)!;
+const staffId = (email: string) => summary.staff.find((s) => s.email === email)!.id;
+
+/** Signs in as a demo staff member with the password given to seed-demo. */
+async function as(email: string) {
+  const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
+  expect(login.statusCode).toBe(200);
+  const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+  return async (url: string) => JSON.parse((await t.app.inject({ method: 'GET', url, headers: { cookie } })).body);
+}
+
+describe('seed-demo', () => {
+  it('builds about 200 customers, the staff and the four locations', async () => {
+    expect(summary.counts).toMatchObject({ customers: 200, staff: 8, locations: 4 });
+    expect(summary.counts.interactions).toBeGreaterThan(300);
+    expect(summary.counts.transactions).toBeGreaterThan(300);
+    expect(summary.counts['audit events']).toBeGreaterThan(summary.counts.customers! + summary.counts.interactions!);
+    const db = t.database.db;
+    const used = await db.selectFrom('interactions').select('channel').distinct().execute();
+    expect(used.map((r) => r.channel).sort()).toEqual([...channels].sort());
+    const kinds = await db.selectFrom('transactions').select('kind').distinct().execute();
+    expect(kinds.map((r) => r.kind).sort()).toEqual([...transactionKinds].sort());
+    expect(await countRows(db, 'lifeEvents')).toBeGreaterThan(20);
+    expect(await countRows(db, 'projects')).toBeGreaterThan(10);
+    const orgs = await db.selectFrom('customers').select('id').where('kind', '=', 'organization').execute();
+    expect(orgs.length).toBeGreaterThanOrEqual(8);
+  });
+
+  it('S1: Jim Alvarez, found by a typo or his phone in another format, with his story', async () => {
+    const earl = await as('earl@demo.example');
+    for (const q of ['jim', 'jmi', '217.555.0142', '+1 217 555 0142']) {
+      const found = await earl(`/api/v1/search?q=${encodeURIComponent(q)}`);
+      expect(found.items[0]?.id, q).toBe(id('jim-alvarez'));
+    }
+    const db = t.database.db;
+    const jim = id('jim-alvarez');
+    const firstPurchase = await db.selectFrom('transactions').select('occurredAt').where('customerId', '=', jim).orderBy('occurredAt').executeTakeFirstOrThrow();
+    expect(new Date(firstPurchase.occurredAt).getFullYear()).toBe(2019);
+    const last = await db.selectFrom('interactions').selectAll().where('customerId', '=', jim).orderBy('occurredAt', 'desc').executeTakeFirstOrThrow();
+    expect(last.staffId).toBe(staffId('earl@demo.example'));
+    const daysAgo = (Date.now() - Date.parse(last.occurredAt)) / dayMs;
+    expect(daysAgo).toBeGreaterThan(2);
+    expect(daysAgo).toBeLessThan(4);
+    const ret = await db.selectFrom('transactions').selectAll().where('customerId', '=', jim).where('kind', '=', 'return').executeTakeFirstOrThrow();
+    const bought = await db.selectFrom('transactions').selectAll().where('id', '=', ret.relatedTransactionId!).executeTakeFirstOrThrow();
+    expect(bought.kind).toBe('purchase');
+    expect(new Date(bought.occurredAt).getDay()).toBe(6);
+    expect(Date.now() - Date.parse(bought.occurredAt)).toBeLessThan(8 * dayMs);
+    const projects = await db.selectFrom('projects').selectAll().where('customerId', '=', jim).where('status', '=', 'active').execute();
+    expect(projects.map((p) => p.title)).toEqual(expect.arrayContaining(['Fixing up the two-story house on Birch Lane', 'Tiling the upstairs bathroom']));
+    const tiling = projects.find((p) => p.title.includes('bathroom'))!;
+    expect(tiling.startedOn?.slice(0, 7)).toBe(new Date().toISOString().slice(0, 7));
+  });
+
+  it('S2: the teller sees Maggie and her son starting college, not the private note; her adviser and manager do', async () => {
+    const maggie = id('maggie-chen');
+    const db = t.database.db;
+    const profile = await db.selectFrom('customers').selectAll().where('id', '=', maggie).executeTakeFirstOrThrow();
+    expect(profile.preferredName).toBe('Maggie');
+    const event = await db.selectFrom('lifeEvents').selectAll().where('customerId', '=', maggie).where('kind', '=', 'school_start').executeTakeFirstOrThrow();
+    expect(event).toMatchObject({ sensitivity: 'normal', month: 9, createdBy: staffId('priya@demo.example') });
+    const involved = await db.selectFrom('lifeEventCustomers').select('customerId').where('lifeEventId', '=', event.id).execute();
+    expect(involved.map((r) => r.customerId).sort()).toEqual([maggie, id('daniel-chen')].sort());
+
+    const privateNotes = (notes: { items: { body: string; sensitivity: string }[] }) => notes.items.filter((n) => n.sensitivity === 'private');
+    const url = `/api/v1/notes?customerId=${maggie}`;
+    const teller = await (await as('tom@demo.example'))(url);
+    expect(teller.items.length).toBeGreaterThan(0);
+    expect(privateNotes(teller)).toEqual([]);
+    for (const email of ['priya@demo.example', 'grace@demo.example']) {
+      const seen = privateNotes(await (await as(email))(url));
+      expect(seen, email).toHaveLength(1);
+      expect(seen[0]!.body).toMatch(/arrears/);
+    }
+  });
+
+  it('links households and organisations both ways', async () => {
+    const links = await t.database.db.selectFrom('relationships').selectAll().execute();
+    const between = (a: string, b: string) => links.find((l) => (l.customerId === id(a) && l.relatedCustomerId === id(b)) || (l.customerId === id(b) && l.relatedCustomerId === id(a)));
+    expect(between('maggie-chen', 'daniel-chen')).toMatchObject({ label: 'parent', relatedLabel: 'child' });
+    expect(Boolean(between('maggie-chen', 'daniel-chen')!.household)).toBe(true);
+    expect(between('jim-alvarez', 'carmen-alvarez')).toMatchObject({ label: 'spouse', relatedLabel: 'spouse' });
+    expect(between('raj-patel', 'noah-patel')).toMatchObject({ label: 'parent' });
+    expect(between('raj-patel', 'anita-patel')).toMatchObject({ label: 'spouse' });
+    expect(links.filter((l) => Boolean(l.household)).length).toBeGreaterThan(40);
+    expect(links.filter((l) => l.relatedLabel === 'employer' || l.relatedLabel === 'business').length).toBeGreaterThanOrEqual(8);
+  });
+
+  it('S7 and S8: one customer waiting since yesterday 16:05 on two channels; one not seen for four months', async () => {
+    const db = t.database.db;
+    const waiting = await db.selectFrom('interactions').selectAll().where('customerId', '=', id('diane-foster')).where('direction', '=', 'inbound').orderBy('occurredAt').execute();
+    expect(waiting.map((i) => i.channel)).toEqual(['call', 'email']);
+    const voicemail = new Date(waiting[0]!.occurredAt);
+    expect([voicemail.getHours(), voicemail.getMinutes()]).toEqual([16, 5]);
+    const helen = await db.selectFrom('interactions').select('occurredAt').where('customerId', '=', id('helen-park')).orderBy('occurredAt', 'desc').executeTakeFirstOrThrow();
+    expect(Math.round((Date.now() - Date.parse(helen.occurredAt)) / dayMs)).toBeGreaterThanOrEqual(120);
+  });
+
+  it('S6: the same people from three sources, each with its external id', async () => {
+    const ids = await t.database.db.selectFrom('externalIds').select(['source', 'externalId']).where('externalId', 'in', ['POS-20931', 'NL-5521', 'SD-7781']).execute();
+    expect(ids.map((r) => r.source).sort()).toEqual(['newsletter', 'pos', 'servicedesk']);
+  });
+
+  it('is the same plan for the same seed and moment, and another for another seed', () => {
+    const now = new Date();
+    expect(JSON.stringify(demoPlan(7, now))).toBe(JSON.stringify(demoPlan(7, now)));
+    expect(JSON.stringify(demoPlan(8, now))).not.toBe(JSON.stringify(demoPlan(7, now)));
+  });
+
+  it('refuses to run again on a database with customers, unless forced', async () => {
+    const again = seedDemo(t.database.db, { password, force: false, seed: 1, phoneRegion: 'US' });
+    await expect(again).rejects.toBeInstanceOf(Problem);
+    await expect(again).rejects.toMatchObject({ status: 409, detail: expect.stringMatching(/already has 200 customers.*--force/) });
+    const forced = await seedDemo(t.database.db, { password, force: true, seed: 2, phoneRegion: 'US', customers: 30 });
+    expect(forced.counts.customers).toBeGreaterThanOrEqual(230);
+    expect(forced.counts).toMatchObject({ staff: 8, locations: 4 });
+  }, 60_000);
+});

@@ -1,0 +1,99 @@
+import type { DemoCustomer, DemoInteraction } from './plan.js';
+import type { Clock, Random } from './random.js';
+
+/**
+ * S2 The branch: Margaret "Maggie" Chen, whose son Daniel started college in September (entered by
+ * her adviser, shareable), and a private note about her loan arrears only her adviser and managers see.
+ * S8 Keeping in touch: Helen Park, a good customer of the branch not seen for four months.
+ */
+
+export function branchStories(clock: Clock, random: Random): DemoCustomer[] {
+  const september = clock.lastSeptember();
+  const helenHistory: DemoInteraction[] = [];
+  // Every three months or so for two years, until four months ago; nothing since.
+  for (let days = 122; days < 760; days += random.int(75, 100)) {
+    const meeting = helenHistory.length % 2 === 0;
+    helenHistory.push({
+      at: clock.daysAgo(days, meeting ? 10 : 9, meeting ? 0 : 30),
+      channel: meeting ? 'meeting' : 'call',
+      direction: 'outbound',
+      staff: 'adviser',
+      location: 'bank',
+      mood: 'happy',
+      summary: meeting ? 'Quarterly review of her savings and the rental flat; all on track.' : 'Check-in call: asked after her garden and the tenants; nothing needed.',
+    });
+  }
+  return [
+    {
+      key: 'daniel-chen',
+      by: 'adviser',
+      location: 'bank',
+      profile: { givenName: 'Daniel', familyName: 'Chen', birthday: { year: clock.now.getFullYear() - 18 - (clock.now.getMonth() < 8 ? 1 : 0) }, emails: [{ address: 'dan.chen@student.example.edu' }] },
+      interactions: [{ at: clock.daysAgo(170, 15, 0), channel: 'visit', direction: 'inbound', staff: 'teller', location: 'bank', summary: 'Opened a student account with his mother.' }],
+    },
+    {
+      key: 'david-chen',
+      by: 'teller',
+      location: 'bank',
+      profile: { givenName: 'David', familyName: 'Chen', phones: [{ number: '217-555-0119', label: 'mobile' }] },
+    },
+    {
+      key: 'maggie-chen',
+      by: 'adviser',
+      location: 'bank',
+      profile: {
+        givenName: 'Margaret',
+        familyName: 'Chen',
+        preferredName: 'Maggie',
+        pronouns: 'she/her',
+        phones: [{ number: '(217) 555-0118', label: 'mobile' }],
+        emails: [{ address: 'maggie.chen@example.com' }],
+        addresses: [{ label: 'home', line1: '7 Willow Court', city: 'Millbrook', region: 'IL', postalCode: '61701', country: 'US' }],
+        externalIds: [{ source: 'core-banking', externalId: 'CB-0048823' }],
+      },
+      links: [
+        { to: 'daniel-chen', label: 'parent', relatedLabel: 'child', household: true },
+        { to: 'david-chen', label: 'spouse', relatedLabel: 'spouse', household: true },
+      ],
+      interactions: [
+        { at: clock.daysAgo(430, 11, 0), channel: 'meeting', direction: 'inbound', staff: 'adviser', location: 'bank', summary: 'Car loan for a new Buick approved; 48 months.' },
+        { at: clock.daysAgo(200, 9, 0), channel: 'direct_mail', direction: 'outbound', staff: null, location: 'bank', summary: 'Mailing: "Planning for college? Talk to us about student accounts."' },
+        { at: clock.daysAgo(62, 14, 10), channel: 'call', direction: 'outbound', staff: 'adviser', location: 'bank', mood: 'worried', summary: 'Called about two missed car-loan payments; she was embarrassed. Booked a meeting.' },
+        { at: clock.daysAgo(55, 10, 0), channel: 'meeting', direction: 'inbound', staff: 'adviser', location: 'bank', mood: 'neutral', summary: 'Went through her budget; agreed a plan for the loan payments.', outcome: 'Payment plan agreed' },
+        { at: clock.daysAgo(20, 12, 15), channel: 'visit', direction: 'inbound', staff: 'teller', location: 'bank', mood: 'happy', summary: 'Paid in a cheque; mentioned Daniel is settling in well at college.' },
+      ],
+      lifeEvents: [
+        {
+          kind: 'school_start',
+          title: 'Her son Daniel started college at Illinois State',
+          date: { year: september, month: 9 },
+          involves: ['daniel-chen'],
+          by: 'adviser',
+        },
+      ],
+      notes: [
+        {
+          body: 'Loan arrears: two car-loan payments missed this spring after reduced hours at work. Payment plan agreed; review in her next meeting. Do not raise at the counter.',
+          sensitivity: 'private',
+          by: 'adviser',
+        },
+        { body: 'Prefers to be called Maggie. Likes to deal with Priya for anything beyond deposits.', pinned: true, by: 'adviser' },
+      ],
+    },
+    {
+      key: 'helen-park',
+      by: 'adviser',
+      location: 'bank',
+      profile: {
+        givenName: 'Helen',
+        familyName: 'Park',
+        pronouns: 'she/her',
+        phones: [{ number: '+1 217 555 0131', label: 'home' }],
+        emails: [{ address: 'helen.park@example.org' }],
+      },
+      interactions: helenHistory,
+      notes: [{ body: 'Good customer: savings, a rental flat and an IRA. Likes a call every three months, mornings only.', pinned: true, by: 'adviser' }],
+      lifeEvents: [{ kind: 'retirement', title: 'Retired from teaching at Millbrook High', date: { year: clock.now.getFullYear() - 2, month: 6 }, by: 'adviser' }],
+    },
+  ];
+}

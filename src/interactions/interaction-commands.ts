@@ -1,0 +1,97 @@
+import { recordAudit } from '../audit/audit-store.js';
+import { customerExists } from '../customers/customer-store.js';
+import type { Db } from '../platform/database/connect.js';
+import type { RowUpdate } from '../platform/database/schema.js';
+import { newId } from '../platform/ids.js';
+import { notFound, unprocessable } from '../platform/http/problem.js';
+import { nowIso } from '../platform/time.js';
+import type { WriteContext } from '../platform/write-context.js';
+import { checkOccurredAt, clean, requiredText } from './interaction-rules.js';
+import type { InteractionCreate, InteractionPatch } from './interaction-schemas.js';
+import {
+  deleteInteractionRow,
+  findInteractionRow,
+  insertInteraction,
+  locationExists,
+  staffExists,
+  updateInteractionRow,
+} from './interaction-store.js';
+
+/** Writes to interactions. Each runs inside the caller's transaction and audits itself. */
+
+async function ensureStaff(db: Db, staffId: string, path: string) {
+  if (!(await staffExists(db, staffId))) throw unprocessable(path, `staff member ${staffId} does not exist`);
+}
+
+async function ensureLocation(db: Db, locationId: string | null | undefined, path: string) {
+  if (locationId && !(await locationExists(db, locationId))) throw unprocessable(path, `location ${locationId} does not exist`);
+}
+
+export async function createInteraction(db: Db, ctx: WriteContext, input: InteractionCreate): Promise<string> {
+  if (!(await customerExists(db, input.customerId))) throw unprocessable('/body/customerId', `customer ${input.customerId} does not exist`);
+  const summary = requiredText(input.summary, '/body/summary');
+  const occurredAt = checkOccurredAt(input.occurredAt, '/body/occurredAt');
+  const actorId = ctx.actor?.staffId ?? null;
+  const staffId = input.staffId ?? actorId;
+  if (staffId) await ensureStaff(db, staffId, '/body/staffId');
+  await ensureLocation(db, input.locationId, '/body/locationId');
+  const id = newId();
+  const now = nowIso();
+  const row = {
+    id,
+    customerId: input.customerId,
+    channel: input.channel,
+    direction: input.direction,
+    occurredAt,
+    summary,
+    staffId,
+    locationId: input.locationId ?? null,
+    mood: input.mood ?? null,
+    outcome: clean(input.outcome),
+    createdAt: now,
+    updatedAt: now,
+    createdBy: actorId,
+    updatedBy: actorId,
+  };
+  await insertInteraction(db, row);
+  await recordAudit(db, ctx.actor, { action: 'create', entityType: 'interaction', entityId: id, customerId: row.customerId, after: row });
+  return id;
+}
+
+export async function updateInteraction(db: Db, ctx: WriteContext, id: string, patch: InteractionPatch): Promise<void> {
+  const before = await findInteractionRow(db, id);
+  if (!before) throw notFound(`Interaction ${id}`);
+  const changes: RowUpdate<'interactions'> = {};
+  if (patch.channel !== undefined) changes.channel = patch.channel;
+  if (patch.direction !== undefined) changes.direction = patch.direction;
+  if (patch.occurredAt !== undefined) changes.occurredAt = checkOccurredAt(patch.occurredAt, '/body/occurredAt');
+  if (patch.summary !== undefined) changes.summary = requiredText(patch.summary, '/body/summary');
+  if (patch.staffId !== undefined) {
+    await ensureStaff(db, patch.staffId, '/body/staffId');
+    changes.staffId = patch.staffId;
+  }
+  if (patch.locationId !== undefined) {
+    await ensureLocation(db, patch.locationId, '/body/locationId');
+    changes.locationId = patch.locationId;
+  }
+  if (patch.mood !== undefined) changes.mood = patch.mood;
+  if (patch.outcome !== undefined) changes.outcome = clean(patch.outcome);
+  changes.updatedAt = nowIso();
+  changes.updatedBy = ctx.actor?.staffId ?? null;
+  await updateInteractionRow(db, id, changes);
+  await recordAudit(db, ctx.actor, {
+    action: 'update',
+    entityType: 'interaction',
+    entityId: id,
+    customerId: before.customerId,
+    before,
+    after: { ...before, ...changes },
+  });
+}
+
+export async function deleteInteraction(db: Db, ctx: WriteContext, id: string): Promise<void> {
+  const before = await findInteractionRow(db, id);
+  if (!before) throw notFound(`Interaction ${id}`);
+  await deleteInteractionRow(db, id);
+  await recordAudit(db, ctx.actor, { action: 'delete', entityType: 'interaction', entityId: id, customerId: before.customerId, before });
+}

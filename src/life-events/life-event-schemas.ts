@@ -1,0 +1,64 @@
+import { Type, type Static } from 'typebox';
+import { Authored, Id, limits, Nullable, PageQuery, PartialDateOut, PartialDateSchema, Text } from '../common/schema.js';
+
+export const lifeEventKinds = [
+  'birth',
+  'marriage',
+  'moved_home',
+  'new_job',
+  'retirement',
+  'graduation',
+  'school_start',
+  'illness',
+  'bereavement',
+  'anniversary',
+  'other',
+] as const;
+export const LifeEventKind = Type.Enum(lifeEventKinds);
+export const Sensitivity = Type.Enum(['normal', 'private'], {
+  description: 'private: seen only by its author, admins and managers of the home location of the customer it belongs to',
+});
+
+const InvolvedIds = Type.Array(Id, {
+  maxItems: 50,
+  description: 'Everyone the event involves (a son starting college involves mother and son); the owning customer is always included',
+});
+
+export const LifeEventCreate = Type.Object(
+  {
+    customerId: Id,
+    kind: LifeEventKind,
+    title: Text(limits.name, { description: 'A short line: "Son started college"' }),
+    date: Type.Optional(Nullable(PartialDateSchema)),
+    sensitivity: Type.Optional(Sensitivity),
+    involvedCustomerIds: Type.Optional(InvolvedIds),
+  },
+  { additionalProperties: false },
+);
+export type LifeEventCreate = Static<typeof LifeEventCreate>;
+
+export const LifeEventPatch = Type.Object(
+  {
+    kind: Type.Optional(LifeEventKind),
+    title: Type.Optional(Text(limits.name)),
+    date: Type.Optional(Nullable(PartialDateSchema)),
+    sensitivity: Type.Optional(Sensitivity),
+    involvedCustomerIds: Type.Optional(InvolvedIds),
+  },
+  { additionalProperties: false },
+);
+export type LifeEventPatch = Static<typeof LifeEventPatch>;
+
+export const LifeEventOut = Type.Object({
+  id: Type.String(),
+  customerId: Type.String({ description: 'The customer the event belongs to' }),
+  kind: LifeEventKind,
+  title: Type.String(),
+  date: Nullable(PartialDateOut),
+  sensitivity: Sensitivity,
+  involvedCustomerIds: Type.Array(Type.String(), { description: 'The owning customer first' }),
+  ...Authored,
+});
+export type LifeEventOut = Static<typeof LifeEventOut>;
+
+export const LifeEventListQuery = Type.Object({ customerId: Id, ...PageQuery }, { additionalProperties: false });

@@ -1,0 +1,82 @@
+import type { ActorOrSystem } from '../platform/auth/actor.js';
+import { visibleFactSql } from '../platform/auth/private-facts-sql.js';
+import type { Db } from '../platform/database/connect.js';
+import type { NewRow, Row, RowUpdate } from '../platform/database/schema.js';
+import { orderInvolved } from './life-event-rules.js';
+import type { LifeEventOut } from './life-event-schemas.js';
+
+/** The only place life event rows (and who they involve) are read and written. */
+
+export const insertLifeEvent = (db: Db, row: NewRow<'lifeEvents'>) => db.insertInto('lifeEvents').values(row).execute();
+
+export const updateLifeEventRow = (db: Db, id: string, values: RowUpdate<'lifeEvents'>) =>
+  db.updateTable('lifeEvents').set(values).where('id', '=', id).execute();
+
+/** Involvement rows go with the event (on delete cascade). */
+export const deleteLifeEventRow = (db: Db, id: string) => db.deleteFrom('lifeEvents').where('id', '=', id).execute();
+
+export async function replaceInvolved(db: Db, lifeEventId: string, customerIds: string[]): Promise<void> {
+  await db.deleteFrom('lifeEventCustomers').where('lifeEventId', '=', lifeEventId).execute();
+  await db.insertInto('lifeEventCustomers').values(customerIds.map((customerId) => ({ lifeEventId, customerId }))).execute();
+}
+
+/** Which of these customer ids do not exist. */
+export async function missingCustomers(db: Db, ids: string[]): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  const found = await db.selectFrom('customers').select('id').where('id', 'in', ids).execute();
+  const known = new Set(found.map((r) => r.id));
+  return new Set(ids.filter((id) => !known.has(id)));
+}
+
+/** The event and the home location of the customer it belongs to (which decides who sees a private event). */
+export const findLifeEvent = (db: Db, id: string) =>
+  db
+    .selectFrom('lifeEvents as e')
+    .innerJoin('customers as c', 'c.id', 'e.customerId')
+    .selectAll('e')
+    .select('c.locationId as customerLocationId')
+    .where('e.id', '=', id)
+    .executeTakeFirst();
+
+async function involvedOf(db: Db, ids: string[]): Promise<Map<string, string[]>> {
+  const byEvent = new Map<string, string[]>(ids.map((id) => [id, []]));
+  if (!ids.length) return byEvent;
+  const rows = await db.selectFrom('lifeEventCustomers').selectAll().where('lifeEventId', 'in', ids).execute();
+  for (const r of rows) byEvent.get(r.lifeEventId)?.push(r.customerId);
+  return byEvent;
+}
+
+export function presentLifeEvent(row: Row<'lifeEvents'>, involved: string[]): LifeEventOut {
+  const { year, month, day, ...rest } = row;
+  const date = year === null && month === null && day === null ? null : { year, month, day };
+  return { ...rest, kind: rest.kind as LifeEventOut['kind'], date, involvedCustomerIds: orderInvolved(row.customerId, involved) };
+}
+
+export async function presentLifeEvents(db: Db, rows: Row<'lifeEvents'>[]): Promise<LifeEventOut[]> {
+  const involved = await involvedOf(db, rows.map((r) => r.id));
+  return rows.map((r) => presentLifeEvent(r, involved.get(r.id) ?? []));
+}
+
+export interface LifeEventListQuery {
+  /** Events this customer is involved in, theirs or another's. */
+  customerId: string;
+  after: { createdAt: string; id: string } | null;
+  limit: number;
+}
+
+/** Newest first; private events the actor may not see are left out by the query. */
+export async function listLifeEvents(db: Db, actor: ActorOrSystem, query: LifeEventListQuery): Promise<LifeEventOut[]> {
+  let select = db
+    .selectFrom('lifeEventCustomers as lec')
+    .innerJoin('lifeEvents as e', 'e.id', 'lec.lifeEventId')
+    .innerJoin('customers as owner', 'owner.id', 'e.customerId')
+    .selectAll('e')
+    .where('lec.customerId', '=', query.customerId)
+    .where(visibleFactSql(actor, { sensitivity: 'e.sensitivity', createdBy: 'e.createdBy', customerLocationId: 'owner.locationId' }));
+  if (query.after) {
+    const { createdAt, id } = query.after;
+    select = select.where((eb) => eb.or([eb('e.createdAt', '<', createdAt), eb.and([eb('e.createdAt', '=', createdAt), eb('e.id', '<', id)])]));
+  }
+  const rows = await select.orderBy('e.createdAt', 'desc').orderBy('e.id', 'desc').limit(query.limit).execute();
+  return presentLifeEvents(db, rows);
+}

@@ -1,0 +1,63 @@
+import { Type } from 'typebox';
+import { decodeCursor, encodeCursor } from '../common/cursor.js';
+import { IdParams, Page, PageQuery, ProblemSchema } from '../common/schema.js';
+import { notFound } from '../platform/http/problem.js';
+import type { App } from '../platform/http/types.js';
+import { writeContextOf } from '../platform/write-context.js';
+import { createLocation, updateLocation } from './location-commands.js';
+import { LocationCreate, LocationOut, LocationPatch } from './location-schemas.js';
+import { findLocation, listLocationPage } from './location-store.js';
+
+const tags = ['locations'];
+const errors = { 400: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 422: ProblemSchema };
+
+export async function locationRoutes(app: App) {
+  const load = async (id: string) => {
+    const location = await findLocation(app.db, id);
+    if (!location) throw notFound(`Location ${id}`);
+    return location;
+  };
+
+  app.get(
+    '/locations',
+    {
+      config: { access: 'frontline' },
+      schema: { tags, summary: 'List locations by name', querystring: Type.Object(PageQuery, { additionalProperties: false }), response: { 200: Page(LocationOut), 400: ProblemSchema } },
+    },
+    async (request) => {
+      const limit = request.query.limit ?? 50;
+      const after = decodeCursor(request.query.cursor, 2);
+      const rows = await listLocationPage(app.db, after ? { name: String(after[0]), id: String(after[1]) } : null, limit + 1);
+      const items = rows.slice(0, limit);
+      const last = items.at(-1);
+      return { items, nextCursor: rows.length > limit && last ? encodeCursor([last.name, last.id]) : null };
+    },
+  );
+
+  app.get(
+    '/locations/:id',
+    { config: { access: 'frontline' }, schema: { tags, summary: 'One location', params: IdParams, response: { 200: LocationOut, 404: ProblemSchema } } },
+    async (request) => load(request.params.id),
+  );
+
+  app.post(
+    '/locations',
+    { config: { access: 'admin' }, schema: { tags, summary: 'Create a location', body: LocationCreate, response: { 201: LocationOut, ...errors } } },
+    async (request, reply) => {
+      const id = await app.db.transaction().execute((trx) => createLocation(trx, writeContextOf(request), request.body));
+      return reply.status(201).header('location', `/api/v1/locations/${id}`).send(await load(id));
+    },
+  );
+
+  app.patch(
+    '/locations/:id',
+    {
+      config: { access: 'admin' },
+      schema: { tags, summary: 'Change a location (null clears the address or time zone)', params: IdParams, body: LocationPatch, response: { 200: LocationOut, ...errors } },
+    },
+    async (request) => {
+      await app.db.transaction().execute((trx) => updateLocation(trx, writeContextOf(request), request.params.id, request.body));
+      return load(request.params.id);
+    },
+  );
+}

@@ -1,0 +1,79 @@
+import { recordAudit } from '../audit/audit-store.js';
+import { customerExists } from '../customers/customer-store.js';
+import type { ActorOrSystem } from '../platform/auth/actor.js';
+import { actorSeesFact } from '../platform/auth/private-facts-sql.js';
+import type { Db } from '../platform/database/connect.js';
+import type { RowUpdate } from '../platform/database/schema.js';
+import { newId } from '../platform/ids.js';
+import { notFound, unprocessable } from '../platform/http/problem.js';
+import { nowIso } from '../platform/time.js';
+import type { WriteContext } from '../platform/write-context.js';
+import { checkNoteBody } from './note-rules.js';
+import type { NoteCreate, NotePatch } from './note-schemas.js';
+import { deleteNoteRow, findNote, insertNote, presentNote, updateNoteRow } from './note-store.js';
+
+/** Writes to notes. Each runs inside the caller's transaction and audits itself. */
+
+/**
+ * The note, if the actor may see it. A private note someone may not see is "not found", the
+ * same answer as a missing one, so its existence does not leak (and only those who see a note
+ * can change it, its sensitivity included).
+ */
+export async function visibleNote(db: Db, actor: ActorOrSystem, id: string) {
+  const row = await findNote(db, id);
+  if (!row || !actorSeesFact(actor, row, { locationId: row.customerLocationId })) throw notFound(`Note ${id}`);
+  const { customerLocationId: _location, ...note } = row;
+  return note;
+}
+
+export async function createNote(db: Db, ctx: WriteContext, input: NoteCreate): Promise<string> {
+  const body = checkNoteBody(input.body);
+  if (!(await customerExists(db, input.customerId))) throw unprocessable('/body/customerId', `customer ${input.customerId} does not exist`);
+  const id = newId();
+  const now = nowIso();
+  const actorId = ctx.actor?.staffId ?? null;
+  const row = {
+    id,
+    customerId: input.customerId,
+    body,
+    pinned: input.pinned ?? false,
+    sensitivity: input.sensitivity ?? 'normal',
+    createdAt: now,
+    updatedAt: now,
+    createdBy: actorId,
+    updatedBy: actorId,
+  };
+  await insertNote(db, row);
+  await recordAudit(db, ctx.actor, { action: 'create', entityType: 'note', entityId: id, customerId: input.customerId, after: presentNote(row) });
+  return id;
+}
+
+export async function updateNote(db: Db, ctx: WriteContext, id: string, patch: NotePatch): Promise<void> {
+  const before = await visibleNote(db, ctx.actor, id);
+  const changes: RowUpdate<'notes'> = { updatedAt: nowIso(), updatedBy: ctx.actor?.staffId ?? null };
+  if (patch.body !== undefined) changes.body = checkNoteBody(patch.body);
+  if (patch.pinned !== undefined) changes.pinned = patch.pinned;
+  if (patch.sensitivity !== undefined) changes.sensitivity = patch.sensitivity;
+  await updateNoteRow(db, id, changes);
+  await recordAudit(db, ctx.actor, {
+    action: 'update',
+    entityType: 'note',
+    entityId: id,
+    customerId: before.customerId,
+    before: presentNote(before),
+    after: presentNote({ ...before, ...changes } as typeof before),
+  });
+}
+
+export async function deleteNote(db: Db, ctx: WriteContext, id: string): Promise<void> {
+  const before = await visibleNote(db, ctx.actor, id);
+  await deleteNoteRow(db, id);
+  // The audit keeps that the note existed, whose it was and who removed it, not what it said.
+  await recordAudit(db, ctx.actor, {
+    action: 'delete',
+    entityType: 'note',
+    entityId: id,
+    customerId: before.customerId,
+    before: { sensitivity: before.sensitivity, pinned: Boolean(before.pinned), createdBy: before.createdBy },
+  });
+}

@@ -1,0 +1,7 @@
+import { unprocessable } from '../platform/http/problem.js';
+
+/** A note is kept exactly as typed, but it must say something. */
+export function checkNoteBody(body: string, path = '/body/body'): string {
+  if (!body.trim()) throw unprocessable(path, 'a note cannot be blank');
+  return body;
+}

@@ -1,0 +1,132 @@
+import { PostgresAdapter } from 'kysely';
+import type { Db } from '../platform/database/connect.js';
+import { searchEntries, type SearchEntries } from './search-entries.js';
+import { indexVariants } from './search-rules.js';
+
+/**
+ * Keeps the lookup index in step with the customers. Called by the customer commands inside their
+ * transaction, so the index never disagrees with a committed customer. Contact points (phones,
+ * emails, external ids) need no call: they are found through their own tables' indexes.
+ */
+
+const chunkSize = 400;
+
+async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < rows.length; i += chunkSize) await insert(rows.slice(i, i + chunkSize));
+}
+
+/** Names of the organisations linked to the customer, either way round, sorted. */
+async function linkedOrganizationNames(db: Db, id: string, exclude: ReadonlySet<string>): Promise<string[]> {
+  const rows = await db
+    .selectFrom('relationships as r')
+    .innerJoin('customers as c', 'c.id', 'r.relatedCustomerId')
+    .select(['c.id', 'c.displayName'])
+    .where('r.customerId', '=', id)
+    .where('c.kind', '=', 'organization')
+    .unionAll(
+      db
+        .selectFrom('relationships as r')
+        .innerJoin('customers as c', 'c.id', 'r.customerId')
+        .select(['c.id', 'c.displayName'])
+        .where('r.relatedCustomerId', '=', id)
+        .where('c.kind', '=', 'organization'),
+    )
+    .execute();
+  return [...new Set(rows.filter((r) => !exclude.has(r.id)).map((r) => r.displayName))].sort();
+}
+
+async function linkedCustomerIds(db: Db, id: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('relationships')
+    .select('relatedCustomerId as other')
+    .where('customerId', '=', id)
+    .unionAll(db.selectFrom('relationships').select('customerId as other').where('relatedCustomerId', '=', id))
+    .execute();
+  return [...new Set(rows.map((r) => r.other))];
+}
+
+async function removeEntries(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('searchPostings').where('customerId', '=', id).execute();
+  await db.deleteFrom('searchPairs').where('customerId', '=', id).execute();
+  await db.deleteFrom('searchDocuments').where('customerId', '=', id).execute();
+}
+
+/** Adds words the index has not seen yet, with their deletion variants. Safe against concurrent writers. */
+async function ensureWords(db: Db, words: string[]): Promise<void> {
+  if (words.length === 0) return;
+  const known = new Set<string>();
+  for (let i = 0; i < words.length; i += chunkSize) {
+    const rows = await db.selectFrom('searchWords').select('word').where('word', 'in', words.slice(i, i + chunkSize)).execute();
+    for (const r of rows) known.add(r.word);
+  }
+  // Sorted, so that two writers adding the same new words take their locks in the same order (no deadlock).
+  const fresh = words.filter((w) => !known.has(w)).sort();
+  if (fresh.length === 0) return;
+  await insertChunked(fresh, (chunk) =>
+    db.insertInto('searchWords').values(chunk.map((word) => ({ word }))).onConflict((oc) => oc.doNothing()).execute(),
+  );
+  const variants = fresh
+    .flatMap((word) => indexVariants(word).map((variant) => ({ variant, word })))
+    .sort((a, b) => (a.variant < b.variant ? -1 : a.variant > b.variant ? 1 : a.word < b.word ? -1 : 1));
+  await insertChunked(variants, (chunk) => db.insertInto('searchWordVariants').values(chunk).onConflict((oc) => oc.doNothing()).execute());
+}
+
+export async function writeEntries(db: Db, entries: SearchEntries): Promise<void> {
+  const customerId = entries.document.customerId;
+  await ensureWords(db, entries.words);
+  await db.insertInto('searchDocuments').values(entries.document).execute();
+  await insertChunked(entries.words, (chunk) =>
+    db.insertInto('searchPostings').values(chunk.map((word) => ({ word, customerId }))).execute(),
+  );
+  await insertChunked(entries.pairs, (chunk) =>
+    db.insertInto('searchPairs').values(chunk.map(([wordA, wordB]) => ({ wordA, wordB, customerId }))).execute(),
+  );
+}
+
+export interface ReindexOptions {
+  /** Also reindex the customers linked to an organisation (its name is part of their entries). */
+  linked?: boolean;
+  /** Organisations to leave out (one being deleted). */
+  exclude?: ReadonlySet<string>;
+}
+
+/** Rewrites one customer's entries from the customer as stored now; removes them if it is gone. */
+export async function reindexCustomer(db: Db, id: string, options: ReindexOptions = {}): Promise<void> {
+  const exclude = options.exclude ?? new Set<string>();
+  const row = await db
+    .selectFrom('customers')
+    .select(['id', 'kind', 'displayName', 'givenName', 'familyName', 'preferredName'])
+    .where('id', '=', id)
+    // On PostgreSQL two writers reindexing one customer (two links added at once) take turns;
+    // SQLite has one writer at a time anyway and no FOR UPDATE.
+    .$if(db.getExecutor().adapter instanceof PostgresAdapter, (q) => q.forUpdate())
+    .executeTakeFirst();
+  await removeEntries(db, id);
+  if (!row || exclude.has(id)) return;
+  const organizations = await linkedOrganizationNames(db, id, exclude);
+  await writeEntries(db, searchEntries({ ...row, organizations }));
+  if (options.linked && row.kind === 'organization') {
+    for (const other of await linkedCustomerIds(db, id)) await reindexCustomer(db, other, { exclude });
+  }
+}
+
+/** Takes a customer out of the index before it is deleted; its people lose its name. */
+export async function unindexCustomer(db: Db, id: string): Promise<void> {
+  const linked = await linkedCustomerIds(db, id);
+  await removeEntries(db, id);
+  const exclude = new Set([id]);
+  for (const other of linked) await reindexCustomer(db, other, { exclude });
+}
+
+/** Rebuilds the whole index from the customers table, in batches (after a migration or a restore). */
+export async function rebuildSearchIndex(db: Db, batch = 500): Promise<number> {
+  let after = '';
+  let count = 0;
+  for (;;) {
+    const ids = await db.selectFrom('customers').select('id').where('id', '>', after).orderBy('id').limit(batch).execute();
+    if (ids.length === 0) return count;
+    for (const { id } of ids) await reindexCustomer(db, id);
+    count += ids.length;
+    after = ids.at(-1)!.id;
+  }
+}

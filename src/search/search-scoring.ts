@@ -1,0 +1,149 @@
+import { areNicknames } from './nicknames.js';
+import { organizationSeparator } from './search-entries.js';
+import { allowedEdits, editDistance, tokenize, type ParsedQuery } from './search-rules.js';
+
+/**
+ * Scoring and ranking, pure. Tiers, best first: 3 an exact phone, email or external id;
+ * 2 every typed word is a name word, a known nickname of one, or the start of one; 1 fuzzy or partial.
+ * The score is the tier plus a fraction saying how well the words matched within it.
+ */
+
+export type ReasonField = 'phone' | 'email' | 'externalId' | 'name' | 'preferredName' | 'organization' | 'nickname';
+export type MatchKind = 'exact' | 'prefix' | 'fuzzy';
+
+export interface Reason {
+  field: ReasonField;
+  match: MatchKind;
+  text: string;
+}
+
+export interface SearchDocument {
+  customerId: string;
+  names: string;
+  preferred: string | null;
+  organizations: string | null;
+}
+
+/** A phone, email or external id that matched, found through its own table. */
+export interface IdentityHit {
+  customerId: string;
+  field: 'phone' | 'email' | 'externalId';
+  match: 'exact' | 'prefix';
+  text: string;
+}
+
+export interface Scored {
+  customerId: string;
+  score: number;
+  tier: number;
+  reasons: Reason[];
+  /** Names, to order equal scores. */
+  sortName: string;
+}
+
+interface DocWord {
+  word: string;
+  original: string;
+  field: 'name' | 'preferredName' | 'organization';
+}
+
+const fieldWeight = { name: 1, preferredName: 0.97, organization: 0.8 } as const;
+const fieldLabel = { name: 'Name', preferredName: 'Preferred name', organization: 'Organisation' } as const;
+
+/** The folded words of a text, each with the text a person would recognise. */
+function wordsOf(text: string | null, field: DocWord['field']): DocWord[] {
+  if (!text) return [];
+  const out: DocWord[] = [];
+  if (field === 'organization') {
+    for (const org of text.split(organizationSeparator)) for (const word of tokenize(org)) out.push({ word, original: org, field });
+    return out;
+  }
+  for (const piece of text.match(/[\p{L}\p{M}\p{N}'’ʼ`]+/gu) ?? []) {
+    const tokens = tokenize(piece);
+    for (const word of tokens) out.push({ word, original: tokens.length === 1 ? piece : word, field });
+  }
+  return out;
+}
+
+interface WordMatch {
+  quality: number;
+  match: MatchKind | 'nickname';
+  doc: DocWord;
+}
+
+/** How well one typed word matches one word of the customer; null when it does not. */
+export function matchWord(typed: string, doc: DocWord): WordMatch | null {
+  const weight = fieldWeight[doc.field];
+  if (typed === doc.word) return { quality: weight, match: 'exact', doc };
+  if (doc.field !== 'organization' && areNicknames(typed, doc.word)) return { quality: 0.9 * weight, match: 'nickname', doc };
+  const typedLength = Array.from(typed).length;
+  const wordLength = Array.from(doc.word).length;
+  if (doc.word.startsWith(typed)) return { quality: (0.6 + 0.3 * (typedLength / wordLength)) * weight, match: 'prefix', doc };
+  const max = allowedEdits(typed);
+  if (max === 0) return null;
+  const distance = editDistance(typed, doc.word, max);
+  if (distance > max) return null;
+  return { quality: (distance === 1 ? 0.55 : 0.4) * weight, match: 'fuzzy', doc };
+}
+
+function reasonFor(typed: string, m: WordMatch): Reason {
+  if (m.match === 'nickname') return { field: 'nickname', match: 'exact', text: `${m.doc.original} is a form of “${typed}”` };
+  const label = `${fieldLabel[m.doc.field]} ${m.doc.original}`;
+  const tail = m.match === 'exact' ? '' : m.match === 'prefix' ? ` starts with “${typed}”` : ` is close to “${typed}”`;
+  return { field: m.doc.field, match: m.match, text: label + tail };
+}
+
+/** Scores one candidate; null when neither its names nor its contact points match. */
+export function scoreCandidate(query: ParsedQuery, doc: SearchDocument | undefined, hits: IdentityHit[]): Scored | null {
+  const words = doc
+    ? [...wordsOf(doc.names, 'name'), ...wordsOf(doc.preferred, 'preferredName'), ...wordsOf(doc.organizations, 'organization')]
+    : [];
+  const reasons: Reason[] = [];
+  let total = 0;
+  let matched = 0;
+  let allStrong = true;
+  const usedNameWords = new Set<string>();
+  for (const typed of query.words) {
+    let best: WordMatch | null = null;
+    for (const word of words) {
+      const m = matchWord(typed, word);
+      if (m && (!best || m.quality > best.quality)) best = m;
+    }
+    if (!best) {
+      allStrong = false;
+      continue;
+    }
+    matched += 1;
+    total += best.quality;
+    if (best.match === 'fuzzy') allStrong = false;
+    if (best.doc.field === 'name') usedNameWords.add(best.doc.word);
+    if (!reasons.some((r) => r.text === reasonFor(typed, best!).text)) reasons.push(reasonFor(typed, best));
+  }
+  const exactHits = hits.filter((h) => h.match === 'exact');
+  if (matched === 0 && hits.length === 0) return null;
+  const n = Math.max(query.words.length, 1);
+  const nameWordCount = new Set(words.filter((w) => w.field === 'name').map((w) => w.word)).size;
+  const coverage = nameWordCount > 0 ? usedNameWords.size / nameWordCount : 0;
+  let within = matched > 0 ? 0.9 * (total / n) * (matched / n) + 0.09 * coverage : 0;
+  let tier = matched === 0 ? 0 : allStrong ? 2 : 1;
+  if (exactHits.length > 0) {
+    tier = 3;
+    within = 0.9 + within / 10;
+  } else if (hits.length > 0) {
+    tier = Math.max(tier, 2);
+    within = Math.max(within, 0.5);
+  }
+  const identityReasons: Reason[] = hits.map((h) => ({ field: h.field, match: h.match, text: h.text }));
+  return {
+    customerId: doc?.customerId ?? hits[0]!.customerId,
+    tier,
+    score: Math.round((tier + Math.min(within, 0.999)) * 1000) / 1000,
+    reasons: [...identityReasons, ...reasons],
+    sortName: doc?.names ?? '',
+  };
+}
+
+/** Best first; equal scores by name so that the order is stable. */
+export function rank(items: Scored[]): Scored[] {
+  return items.sort((a, b) => b.score - a.score || a.sortName.localeCompare(b.sortName) || a.customerId.localeCompare(b.customerId));
+}

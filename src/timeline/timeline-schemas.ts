@@ -1,0 +1,59 @@
+import { Type, type Static } from 'typebox';
+import { Nullable, PageQuery, PartialDateOut } from '../common/schema.js';
+
+/** Every item says what it is, when, and a short line a person can read; the rest depends on the kind. */
+const common = {
+  id: Type.String(),
+  at: Type.String({ description: 'When it happened (interactions, transactions) or was recorded (notes, life events)' }),
+  title: Type.String({ description: 'A short human line: "Visit, inbound: asked about grout"' }),
+};
+
+export const InteractionItem = Type.Object({
+  kind: Type.Literal('interaction'),
+  ...common,
+  channel: Type.String(),
+  direction: Type.Enum(['inbound', 'outbound']),
+  mood: Nullable(Type.String()),
+  outcome: Nullable(Type.String()),
+  staffId: Nullable(Type.String()),
+  staffName: Nullable(Type.String()),
+});
+
+export const TransactionItem = Type.Object({
+  kind: Type.Literal('transaction'),
+  ...common,
+  transactionKind: Type.String({ description: 'purchase, payment, invoice, return, refund or credit' }),
+  amountMinor: Type.Integer(),
+  currency: Type.String(),
+  itemCount: Type.Integer(),
+  reference: Nullable(Type.String()),
+});
+
+export const LifeEventItem = Type.Object({
+  kind: Type.Literal('life_event'),
+  ...common,
+  lifeEventKind: Type.String(),
+  customerId: Type.String({ description: 'Whose event it is: this customer, or a relative it involves' }),
+  date: Nullable(PartialDateOut),
+  sensitivity: Type.Enum(['normal', 'private']),
+});
+
+export const NoteItem = Type.Object({
+  kind: Type.Literal('note'),
+  ...common,
+  pinned: Type.Boolean(),
+  sensitivity: Type.Enum(['normal', 'private']),
+});
+
+export const TimelineItem = Type.Union([InteractionItem, TransactionItem, LifeEventItem, NoteItem]);
+export type TimelineItem = Static<typeof TimelineItem>;
+
+export const TimelinePage = Type.Object({ items: Type.Array(TimelineItem), nextCursor: Nullable(Type.String()) });
+
+export const TimelineQuery = Type.Object(
+  {
+    kinds: Type.Optional(Type.String({ maxLength: 200, description: 'Comma-separated: interaction,transaction,life_event,note (all when left out)' })),
+    ...PageQuery,
+  },
+  { additionalProperties: false },
+);

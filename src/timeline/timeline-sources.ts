@@ -1,0 +1,85 @@
+import type { Db } from '../platform/database/connect.js';
+import { interactionTitle, lifeEventTitle, noteTitle, transactionTitle } from './timeline-rules.js';
+import type { TimelineItem } from './timeline-schemas.js';
+import { interactionRows, lifeEventRows, noteRows, transactionRows, type SourceQuery } from './timeline-store.js';
+
+/**
+ * What feeds the timeline. Each source gives, for one customer, its items newest first after the
+ * cursor, at most `limit` of them, and must apply the private-facts rule itself (in SQL).
+ *
+ * Extension point: to show promises or cases, write a query in timeline-store.ts, add an item
+ * schema to the TimelineItem union in timeline-schemas.ts, and add a source here. Its `kind`
+ * becomes a valid value of ?kinds= without further changes.
+ */
+export interface TimelineSource {
+  kind: TimelineItem['kind'];
+  items(db: Db, query: SourceQuery): Promise<TimelineItem[]>;
+}
+
+export const timelineSources: readonly TimelineSource[] = [
+  {
+    kind: 'interaction',
+    items: async (db, q) =>
+      (await interactionRows(db, q)).map((r) => ({
+        kind: 'interaction' as const,
+        id: r.id,
+        at: r.at,
+        title: interactionTitle(r),
+        channel: r.channel,
+        direction: r.direction,
+        mood: r.mood,
+        outcome: r.outcome,
+        staffId: r.staffId,
+        staffName: r.staffName ?? null,
+      })),
+  },
+  {
+    kind: 'transaction',
+    items: async (db, q) =>
+      (await transactionRows(db, q)).map((r) => {
+        const itemCount = Number(r.itemCount ?? 0);
+        return {
+          kind: 'transaction' as const,
+          id: r.id,
+          at: r.at,
+          title: transactionTitle({ ...r, amountMinor: Number(r.amountMinor), itemCount }),
+          transactionKind: r.kind,
+          amountMinor: Number(r.amountMinor),
+          currency: r.currency,
+          itemCount,
+          reference: r.reference,
+        };
+      }),
+  },
+  {
+    kind: 'life_event',
+    items: async (db, q) =>
+      (await lifeEventRows(db, q)).map((r) => {
+        const date = r.year === null && r.month === null && r.day === null ? null : { year: r.year, month: r.month, day: r.day };
+        return {
+          kind: 'life_event' as const,
+          id: r.id,
+          at: r.at,
+          title: lifeEventTitle({ title: r.title, date }),
+          lifeEventKind: r.kind,
+          customerId: r.customerId,
+          date,
+          sensitivity: r.sensitivity,
+        };
+      }),
+  },
+  {
+    kind: 'note',
+    items: async (db, q) =>
+      (await noteRows(db, q)).map((r) => ({
+        kind: 'note' as const,
+        id: r.id,
+        at: r.at,
+        title: noteTitle(r.body),
+        pinned: Boolean(r.pinned),
+        sensitivity: r.sensitivity,
+      })),
+  },
+];
+
+export const timelineKinds = timelineSources.map((s) => s.kind);

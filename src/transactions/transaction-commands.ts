@@ -1,0 +1,139 @@
+import { recordAudit } from '../audit/audit-store.js';
+import { customerExists } from '../customers/customer-store.js';
+import { checkOccurredAt, clean } from '../interactions/interaction-rules.js';
+import { locationExists, staffExists } from '../interactions/interaction-store.js';
+import type { Db } from '../platform/database/connect.js';
+import type { Row, RowUpdate } from '../platform/database/schema.js';
+import { newId } from '../platform/ids.js';
+import { conflict, notFound, unprocessable } from '../platform/http/problem.js';
+import { nowIso } from '../platform/time.js';
+import type { WriteContext } from '../platform/write-context.js';
+import { amountOf, checkDependents, checkItems, checkRelated, normalizeCurrency, type CleanItem } from './transaction-input-rules.js';
+import type { TransactionCreate, TransactionPatch } from './transaction-schemas.js';
+import {
+  deleteTransactionRow,
+  findDependents,
+  findItemRows,
+  findRelatedFacts,
+  findTransactionRow,
+  insertTransaction,
+  replaceItems,
+  updateTransactionRow,
+} from './transaction-store.js';
+
+/** Writes to transactions and their items. Each runs inside the caller's transaction and audits itself. */
+
+async function ensureReferences(db: Db, input: { staffId?: string | null; locationId?: string | null }) {
+  if (input.staffId && !(await staffExists(db, input.staffId))) throw unprocessable('/body/staffId', `staff member ${input.staffId} does not exist`);
+  if (input.locationId && !(await locationExists(db, input.locationId))) {
+    throw unprocessable('/body/locationId', `location ${input.locationId} does not exist`);
+  }
+}
+
+/** What the audit keeps of items: their content, not their row ids. */
+const itemSnapshot = (items: readonly Omit<CleanItem, 'position'>[]) =>
+  items.map(({ description, sku, quantity, unitPriceMinor }) => ({ description, sku, quantity, unitPriceMinor }));
+
+const snapshot = (row: Row<'transactions'>, items: readonly Omit<CleanItem, 'position'>[]) => ({
+  ...row,
+  amountMinor: Number(row.amountMinor),
+  items: itemSnapshot(items),
+});
+
+export async function createTransaction(db: Db, ctx: WriteContext, input: TransactionCreate): Promise<string> {
+  if (!(await customerExists(db, input.customerId))) throw unprocessable('/body/customerId', `customer ${input.customerId} does not exist`);
+  const items = checkItems(input.items ?? []);
+  const amountMinor = amountOf(input.amountMinor, items);
+  const currency = normalizeCurrency(input.currency);
+  const occurredAt = checkOccurredAt(input.occurredAt, '/body/occurredAt');
+  const actorId = ctx.actor?.staffId ?? null;
+  const staffId = input.staffId ?? actorId;
+  await ensureReferences(db, { staffId, locationId: input.locationId });
+  const id = newId();
+  if (input.relatedTransactionId) {
+    const related = await findRelatedFacts(db, input.relatedTransactionId);
+    checkRelated({ id, customerId: input.customerId, kind: input.kind, currency }, related, input.relatedTransactionId);
+  }
+  const now = nowIso();
+  const row = {
+    id,
+    customerId: input.customerId,
+    kind: input.kind,
+    occurredAt,
+    amountMinor,
+    currency,
+    reference: clean(input.reference),
+    relatedTransactionId: input.relatedTransactionId ?? null,
+    staffId,
+    locationId: input.locationId ?? null,
+    note: clean(input.note),
+    createdAt: now,
+    updatedAt: now,
+    createdBy: actorId,
+    updatedBy: actorId,
+  };
+  await insertTransaction(db, row);
+  await replaceItems(db, row, items);
+  await recordAudit(db, ctx.actor, { action: 'create', entityType: 'transaction', entityId: id, customerId: row.customerId, after: snapshot(row, items) });
+  return id;
+}
+
+export async function updateTransaction(db: Db, ctx: WriteContext, id: string, patch: TransactionPatch): Promise<void> {
+  const before = await findTransactionRow(db, id);
+  if (!before) throw notFound(`Transaction ${id}`);
+  const itemsBefore = await findItemRows(db, id);
+  const items = patch.items !== undefined ? checkItems(patch.items) : undefined;
+  const changes: RowUpdate<'transactions'> = {};
+  if (patch.kind !== undefined) changes.kind = patch.kind;
+  if (patch.currency !== undefined) changes.currency = normalizeCurrency(patch.currency);
+  if (patch.occurredAt !== undefined) changes.occurredAt = checkOccurredAt(patch.occurredAt, '/body/occurredAt');
+  // The amount follows new items unless it is given; with no new items it stays as it was.
+  if (patch.amountMinor !== undefined || (items && items.length > 0)) changes.amountMinor = amountOf(patch.amountMinor, items);
+  if (patch.reference !== undefined) changes.reference = clean(patch.reference);
+  if (patch.note !== undefined) changes.note = clean(patch.note);
+  if (patch.staffId !== undefined) changes.staffId = patch.staffId;
+  if (patch.locationId !== undefined) changes.locationId = patch.locationId;
+  if (patch.relatedTransactionId !== undefined) changes.relatedTransactionId = patch.relatedTransactionId;
+  await ensureReferences(db, patch);
+
+  const after = { ...before, ...changes } as Row<'transactions'>;
+  const reshaped = after.kind !== before.kind || after.currency !== before.currency;
+  if (after.relatedTransactionId && (reshaped || patch.relatedTransactionId !== undefined)) {
+    const related = await findRelatedFacts(db, after.relatedTransactionId);
+    checkRelated(after, related, after.relatedTransactionId);
+  }
+  if (reshaped) checkDependents(after, await findDependents(db, id));
+
+  changes.updatedAt = nowIso();
+  changes.updatedBy = ctx.actor?.staffId ?? null;
+  await updateTransactionRow(db, id, changes);
+  const itemsAfter = items ? await replaceItems(db, before, items) : itemsBefore;
+  await recordAudit(db, ctx.actor, {
+    action: 'update',
+    entityType: 'transaction',
+    entityId: id,
+    customerId: before.customerId,
+    before: snapshot(before, itemsBefore),
+    after: snapshot({ ...after, ...changes } as Row<'transactions'>, itemsAfter),
+  });
+}
+
+/** A transaction others point at (a purchase with its refund) stays until they are deleted or re-pointed. */
+export async function deleteTransaction(db: Db, ctx: WriteContext, id: string): Promise<void> {
+  const before = await findTransactionRow(db, id);
+  if (!before) throw notFound(`Transaction ${id}`);
+  const dependents = await findDependents(db, id);
+  if (dependents.length > 0) {
+    const list = dependents.map((d) => `${d.kind} ${d.id}`).join(', ');
+    throw conflict(`This transaction is pointed at by ${list}; delete or re-point ${dependents.length > 1 ? 'them' : 'it'} first.`);
+  }
+  const items = await findItemRows(db, id);
+  await deleteTransactionRow(db, id);
+  await recordAudit(db, ctx.actor, {
+    action: 'delete',
+    entityType: 'transaction',
+    entityId: id,
+    customerId: before.customerId,
+    before: snapshot(before, items),
+  });
+}

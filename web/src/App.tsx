@@ -1,0 +1,77 @@
+import { useEffect, useState } from 'react';
+import { ApiError, onSignedOut, setCsrfToken } from './api/client';
+import { auth } from './api/endpoints';
+import type { Me } from './api/types';
+import { SessionContext } from './auth/session';
+import { SetupScreen } from './auth/SetupScreen';
+import { SignInScreen } from './auth/SignInScreen';
+import { navigate, useLocation } from './router';
+import { Shell } from './Shell';
+
+type State = { status: 'loading' } | { status: 'setup' } | { status: 'signed-out' } | { status: 'signed-in'; me: Me } | { status: 'offline' };
+
+/** Decides between first-run set-up, sign-in and the app, and keeps the CSRF token. */
+export function App() {
+  const [state, setState] = useState<State>({ status: 'loading' });
+  const location = useLocation();
+
+  useEffect(() => {
+    onSignedOut(() => {
+      setCsrfToken(null);
+      setState({ status: 'signed-out' });
+    });
+    let live = true;
+    (async () => {
+      try {
+        if (await auth.setupNeeded()) return live && setState({ status: 'setup' });
+        const me = await auth.me();
+        setCsrfToken(me.csrfToken);
+        if (!live) return;
+        setState({ status: 'signed-in', me });
+        if (['/sign-in', '/setup'].includes(window.location.pathname)) navigate('/', { replace: true });
+      } catch (error) {
+        if (live) setState({ status: error instanceof ApiError && error.status === 401 ? 'signed-out' : 'offline' });
+      }
+    })();
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const signedIn = (me: Me) => {
+    setState({ status: 'signed-in', me });
+    if (location.pathname === '/sign-in' || location.pathname === '/setup') navigate(location.searchParams.get('next') ?? '/', { replace: true });
+  };
+
+  const signOut = async () => {
+    try {
+      await auth.logout();
+    } finally {
+      setCsrfToken(null);
+      setState({ status: 'signed-out' });
+      navigate('/', { replace: true });
+    }
+  };
+
+  switch (state.status) {
+    case 'loading':
+      return <p className="loading" role="status">Loading Rapport…</p>;
+    case 'offline':
+      return (
+        <main className="auth-screen">
+          <h1>Rapport cannot be reached</h1>
+          <p>The server did not answer. Check the connection, then reload the page.</p>
+        </main>
+      );
+    case 'setup':
+      return <SetupScreen onDone={signedIn} />;
+    case 'signed-out':
+      return <SignInScreen onDone={signedIn} />;
+    case 'signed-in':
+      return (
+        <SessionContext.Provider value={{ me: state.me, signOut: () => void signOut() }}>
+          <Shell />
+        </SessionContext.Provider>
+      );
+  }
+}

@@ -1,0 +1,73 @@
+import { useEffect, useRef, useState } from 'react';
+import { useSession } from './auth/session';
+import { CustomerPage } from './customers/CustomerPage';
+import { LookupDialog } from './lookup/LookupDialog';
+import { LookupHome } from './lookup/LookupHome';
+import { Link, useLocation } from './router';
+import { shortcutLabel } from './ui/shortcut';
+
+
+/** The signed-in frame: header, the screen for the address, and Ctrl/Cmd+K lookup from anywhere. */
+export function Shell() {
+  const { me, signOut } = useSession();
+  const { pathname } = useLocation();
+  const [lookupOpen, setLookupOpen] = useState(false);
+  const home = pathname === '/';
+  const homeRef = useRef(home);
+  homeRef.current = home;
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k') {
+        event.preventDefault();
+        if (homeRef.current) document.getElementById('lookup-input')?.focus();
+        else setLookupOpen(true);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  useEffect(() => setLookupOpen(false), [pathname]);
+
+  const customer = /^\/customers\/([^/]+)$/.exec(pathname)?.[1];
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="app-header">
+        <Link href="/" className="brand">
+          Rapport
+        </Link>
+        {!home ? (
+          <button type="button" className="lookup-button" onClick={() => setLookupOpen(true)} aria-keyshortcuts="Control+K Meta+K">
+            Look up <kbd>{shortcutLabel}</kbd>
+          </button>
+        ) : null}
+        <span className="who" title={me.email}>
+          {me.name}
+        </span>
+        <button type="button" className="quiet" onClick={signOut}>
+          Sign out
+        </button>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {home ? <LookupHome /> : customer ? <CustomerPage key={customer} id={decodeURIComponent(customer)} /> : <NotFound />}
+      </main>
+      {lookupOpen ? <LookupDialog onClose={() => setLookupOpen(false)} /> : null}
+    </>
+  );
+}
+
+function NotFound() {
+  return (
+    <section className="page narrow">
+      <h1>Nothing here</h1>
+      <p>
+        This address shows no screen. <Link href="/">Look up a customer</Link> instead.
+      </p>
+    </section>
+  );
+}

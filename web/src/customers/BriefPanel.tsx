@@ -1,0 +1,28 @@
+import { customers } from '../api/endpoints';
+import { useResource } from '../ui/useResource';
+
+/** The brief: a few sentences written for a person, from GET /customers/:id/brief. */
+export function BriefPanel({ customerId, version }: { customerId: string; version: number }) {
+  const brief = useResource(() => customers.brief(customerId), [customerId, version]);
+  const sections = brief.data?.sections.filter((s) => s.sentences.length) ?? [];
+  // Null: this server has no brief endpoint yet; the profile cards still say who they are.
+  if (brief.data === null) return null;
+
+  return (
+    <section className="brief card" aria-labelledby="brief-title" aria-busy={brief.loading}>
+      <h2 id="brief-title">Brief</h2>
+      {sections.length ? (
+        <div className="brief-sections">
+          {sections.map((section) => (
+            <section key={section.key} className={`brief-section${section.attention ? ' attention' : ''}`} aria-label={section.heading}>
+              <h3>{section.heading}</h3>
+              <p>{section.sentences.join(' ')}</p>
+            </section>
+          ))}
+        </div>
+      ) : (
+        <p className="muted">{brief.loading ? 'Writing the brief…' : brief.error ? 'The brief could not be loaded.' : 'Nothing to say yet: log a visit, a purchase or a note.'}</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,34 @@
+import { useState, type FormEvent } from 'react';
+import { log } from '../api/endpoints';
+import { FormError, TextField } from '../ui/Field';
+import { useSubmit } from '../ui/useSubmit';
+import type { LogFormProps } from './form-props';
+
+/** What they are working on ("bathroom tiling"), so the next person can ask how it goes. */
+export function ProjectForm({ customerId, onLogged, onCancel }: LogFormProps) {
+  const [title, setTitle] = useState('');
+  const [detail, setDetail] = useState('');
+  const { busy, fields, error, run } = useSubmit();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const body = { customerId, title: title.trim(), status: 'active', ...(detail.trim() ? { detail: detail.trim() } : {}) };
+    if (await run(() => log('projects', body))) onLogged('Project');
+  };
+
+  return (
+    <form className="log-form" onSubmit={submit} onKeyDown={(e) => e.key === 'Escape' && onCancel()} aria-label="Add a project">
+      <FormError error={error} />
+      <TextField label="Project" value={title} onChange={(e) => setTitle(e.target.value)} autoFocus required maxLength={200} placeholder="e.g. tiling the bathroom" error={fields.title} className="wide" />
+      <TextField label="Details (optional)" value={detail} onChange={(e) => setDetail(e.target.value)} maxLength={2000} error={fields.detail} className="wide" />
+      <div className="actions">
+        <button type="submit" className="primary" disabled={busy || !title.trim()}>
+          {busy ? 'Saving…' : 'Add project'}
+        </button>
+        <button type="button" className="quiet" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

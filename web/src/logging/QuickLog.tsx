@@ -1,0 +1,79 @@
+import { useEffect, useRef, useState } from 'react';
+import type { Customer } from '../api/types';
+import { InteractionForm } from './InteractionForm';
+import { LifeEventForm } from './LifeEventForm';
+import { logChoices, type LogChoice } from './log-kinds';
+import { NoteForm } from './NoteForm';
+import { ProjectForm } from './ProjectForm';
+import { TransactionForm } from './TransactionForm';
+
+const typingIn = (target: EventTarget | null) =>
+  target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+
+/** Log what just happened in a few keystrokes: pick a kind (or press its key), type one line, Enter. */
+export function QuickLog({ customer, onLogged }: { customer: Customer; onLogged: () => void }) {
+  const [choice, setChoice] = useState<LogChoice | null>(null);
+  const [done, setDone] = useState('');
+  const buttons = useRef<Record<string, HTMLButtonElement | null>>({});
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.ctrlKey || event.metaKey || event.altKey || typingIn(event.target) || document.querySelector('dialog[open]')) return;
+      const found = logChoices.find((c) => c.key === event.key.toLowerCase());
+      if (found) {
+        event.preventDefault();
+        setChoice(found);
+        setDone('');
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const close = () => {
+    const last = choice;
+    setChoice(null);
+    if (last) buttons.current[last.id]?.focus();
+  };
+  const logged = (what: string) => {
+    setDone(`${what} logged.`);
+    onLogged();
+    close();
+  };
+
+  const props = { customerId: customer.id, preset: choice?.preset ?? '', onLogged: logged, onCancel: close };
+
+  return (
+    <section className="quick-log card" aria-labelledby="log-title">
+      <h2 id="log-title">Log</h2>
+      <div className="log-choices" role="group" aria-label="What to log">
+        {logChoices.map((c) => (
+          <button
+            key={c.id}
+            ref={(el) => {
+              buttons.current[c.id] = el;
+            }}
+            type="button"
+            className="chip"
+            aria-pressed={choice?.id === c.id}
+            aria-keyshortcuts={c.key?.toUpperCase()}
+            onClick={() => {
+              setChoice(choice?.id === c.id ? null : c);
+              setDone('');
+            }}
+          >
+            {c.label}
+          </button>
+        ))}
+      </div>
+      {choice?.form === 'interaction' ? <InteractionForm key={choice.id} {...props} /> : null}
+      {choice?.form === 'transaction' ? <TransactionForm key={choice.id} {...props} /> : null}
+      {choice?.form === 'note' ? <NoteForm {...props} /> : null}
+      {choice?.form === 'life-event' ? <LifeEventForm {...props} /> : null}
+      {choice?.form === 'project' ? <ProjectForm {...props} /> : null}
+      <p role="status" className="log-done">
+        {done}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,38 @@
+import type { TimelineItem } from '../api/types';
+import { ago, fullDate } from '../ui/format';
+import { kindLabel } from './kinds';
+
+/** What an item carries beyond its title: mood and outcome, amount, the date of a life event. */
+function details(item: TimelineItem): string[] {
+  switch (item.kind) {
+    case 'interaction':
+      return [item.outcome ? `Outcome: ${item.outcome}` : '', item.mood ? `Mood: ${item.mood}` : '', item.staffName ? `With ${item.staffName}` : ''];
+    case 'transaction':
+      return [item.reference ? `Ref. ${item.reference}` : ''];
+    case 'life_event':
+      return [];
+    case 'note':
+      return [item.pinned ? 'Pinned' : ''];
+  }
+}
+
+/** The badge already says "Note" or "Life event"; the title need not say it again. */
+const withoutKind = (title: string) => title.replace(/^(Note|Life event): /, '');
+
+export function TimelineEntry({ item }: { item: TimelineItem }) {
+  const lines = details(item).filter(Boolean);
+  const isPrivate = (item.kind === 'note' || item.kind === 'life_event') && item.sensitivity === 'private';
+  return (
+    <li className={`entry entry-${item.kind}`}>
+      <div className="entry-meta">
+        <span className="entry-kind">{kindLabel(item.kind)}</span>
+        <time dateTime={item.at} title={fullDate(item.at)}>
+          {ago(item.at)}
+        </time>
+        {isPrivate ? <span className="tag private">private</span> : null}
+      </div>
+      <p className="entry-title">{withoutKind(item.title)}</p>
+      {lines.length ? <p className="entry-detail muted">{lines.join(' · ')}</p> : null}
+    </li>
+  );
+}

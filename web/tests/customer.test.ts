@@ -1,0 +1,92 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { earl, expectAccessible, jimId, launchBrowser, openPage, screenshot, signIn, startServer, type Server } from './harness.js';
+
+describe('customer page', () => {
+  let server: Server;
+  let browser: Browser;
+  let page: Page;
+  let problems: string[];
+
+  beforeAll(async () => {
+    server = await startServer({ demo: true });
+    browser = await launchBrowser();
+    ({ page, problems } = await openPage(browser));
+    await signIn(page, server.url, earl(server));
+    await page.goto(`${server.url}/customers/${jimId(server)}`);
+    await page.getByRole('heading', { level: 1, name: 'Jim Alvarez' }).waitFor();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** The brief's sentences come from GET /customers/:id/brief, once the server has it. */
+  const hasBrief = async () => (await page.request.get(`${server.url}/api/v1/customers/${jimId(server)}/brief`)).status() === 200;
+  const timeline = () => page.getByRole('region', { name: 'Timeline' });
+  const entries = () => timeline().getByRole('listitem');
+
+  it('opens with the brief area: profile, contact, household, account', async () => {
+    if (await hasBrief()) {
+      await expect.poll(() => page.getByRole('region', { name: 'Brief' }).textContent()).toContain('Greet them as Jim');
+    }
+    const contact = page.getByRole('region', { name: 'Contact' });
+    await expect.poll(() => contact.getByRole('link', { name: '(217) 555-0142' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('region', { name: /Household/ }).getByRole('link').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByRole('region', { name: 'Account' }).textContent()).toContain('Spent in all');
+    await expect.poll(() => entries().count()).toBeGreaterThan(0);
+    await expectAccessible(page, 'customer page');
+    await screenshot(page, 'customer-desktop');
+  });
+
+  it('logs a visit in a few keystrokes and shows it on the timeline at once', async () => {
+    await page.getByRole('button', { name: 'Visit' }).click();
+    const what = page.getByLabel('What happened');
+    await expect.poll(() => what.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.type('Asked how the bathroom tiling is going; picked up the unsanded grout');
+    await page.getByLabel('Mood (optional)').selectOption('happy');
+    await expectAccessible(page, 'visit form');
+    await what.press('Enter');
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Visit logged.' }).count()).toBe(1);
+    await expect.poll(() => entries().first().textContent()).toContain('Asked how the bathroom tiling is going');
+    expect(await entries().first().textContent()).toContain('just now');
+    if (await hasBrief()) {
+      await expect.poll(() => page.getByRole('region', { name: 'Brief' }).textContent()).toContain('Asked how the bathroom tiling is going');
+    }
+  });
+
+  it('logs a purchase with an amount, and a note, from the keyboard', async () => {
+    await page.locator('body').click({ position: { x: 5, y: 300 } });
+    await page.keyboard.press('p');
+    await page.getByLabel('Amount').waitFor();
+    await page.keyboard.type('23.97');
+    await page.getByLabel('What for (optional)').fill('Unsanded grout, bright white');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => entries().first().textContent()).toContain('$23.97');
+
+    await page.getByRole('button', { name: 'Note' }).click();
+    await page.getByLabel('Note', { exact: true }).fill('Prefers a call after 5pm');
+    await page.getByRole('button', { name: 'Save note' }).click();
+    await expect.poll(() => entries().first().textContent()).toContain('Prefers a call after 5pm');
+  });
+
+  it('edits the profile inline', async () => {
+    await page.getByRole('button', { name: 'Edit profile' }).click();
+    await page.getByLabel('Goes by (greet them as)').fill('Jimmy');
+    await page.getByLabel('Pronouns').fill('he/him');
+    await expectAccessible(page, 'profile edit');
+    await page.getByRole('button', { name: 'Save profile' }).click();
+    await expect.poll(() => page.locator('.customer-sub').textContent()).toContain('Greet as Jimmy');
+    expect(await page.getByRole('region', { name: 'Profile' }).textContent()).toContain('he/him');
+  });
+
+  it('filters the timeline by kind and loads more as you scroll', async () => {
+    await timeline().getByLabel('Show').selectOption('note');
+    await expect.poll(async () => (await entries().allTextContents()).every((t) => t.startsWith('Note'))).toBe(true);
+    await timeline().getByLabel('Show').selectOption('transaction');
+    await expect.poll(() => entries().count()).toBe(20);
+    await page.mouse.wheel(0, 20_000);
+    await expect.poll(() => entries().count(), { timeout: 10_000 }).toBeGreaterThan(20);
+    expect(problems).toEqual([]);
+  });
+});
