@@ -21,6 +21,7 @@ const { values: args } = parseArgs({
     sample: { type: 'string' },
     perKind: { type: 'string', default: '400' },
     seconds: { type: 'string', default: '240' },
+    failures: { type: 'string', default: '0' },
   },
 });
 const random = seeded(7);
@@ -54,17 +55,20 @@ interface Query {
   target: SampleCustomer;
   /** Misspelt queries count towards recall. */
   recall: boolean;
+  /** The names the query means, spelt right. */
+  intended: string;
 }
 
 function queries(sample: SampleCustomer[], perKind: number): Query[] {
   const out: Query[] = [];
   const people = () => pick(sample);
   const add = (kind: string, make: (c: SampleCustomer) => string | null, recall = false) => {
+    const intended = (c: SampleCustomer) => `${c.given} ${c.family.split(' ')[0]}`;
     for (let n = 0, tries = 0; n < perKind && tries < perKind * 20; tries++) {
       const c = people();
       const q = make(c);
       if (q) {
-        out.push({ kind, q, target: c, recall });
+        out.push({ kind, q, target: c, recall, intended: intended(c) });
         n++;
       }
     }
@@ -89,7 +93,11 @@ const summary = (times: number[]) => {
   const s = [...times].sort((a, b) => a - b);
   return { n: s.length, p50: +percentile(s, 50).toFixed(2), p95: +percentile(s, 95).toFixed(2), p99: +percentile(s, 99).toFixed(2), max: +s.at(-1)!.toFixed(2) };
 };
-const sameName = (item: SearchItem, c: SampleCustomer) => tokenize(item.displayName).join(' ') === tokenize([c.given, c.middle, c.family].filter(Boolean).join(' ')).join(' ');
+/** A result bearing every intended word (typed queries cannot tell such namesakes apart). */
+const sameName = (item: SearchItem, intended: string) => {
+  const words = new Set(tokenize(item.displayName));
+  return tokenize(intended).every((w) => words.has(w));
+};
 
 async function main() {
   const handle = openDatabase(args.url ? { databaseUrl: args.url, poolSize: 4 } : { sqliteFile: args.file! });
@@ -103,6 +111,7 @@ async function main() {
   const found = new Map<string, { exact: number; sameName: number; n: number }>();
   const baseline: number[] = [];
   let done = 0;
+  let shown = 0;
   for (const query of all) {
     if (Date.now() > deadline) break;
     const t0 = performance.now();
@@ -113,7 +122,10 @@ async function main() {
     const f = found.get(query.kind) ?? { exact: 0, sameName: 0, n: 0 };
     f.n++;
     if (top5.some((i) => i.id === query.target.id)) f.exact++;
-    if (top5.some((i) => i.id === query.target.id || sameName(i, query.target))) f.sameName++;
+    if (top5.some((i) => i.id === query.target.id || sameName(i, query.intended))) f.sameName++;
+    else if (query.recall && shown++ < Number(args.failures)) {
+      console.log(`missed: "${query.q}" for ${[query.target.given, query.target.middle, query.target.family].filter(Boolean).join(' ')} → ${top5.map((i) => i.displayName).join(', ')}`);
+    }
     found.set(query.kind, f);
     const b0 = performance.now();
     await handle.db.selectFrom('customers').selectAll().where('id', '=', query.target.id).executeTakeFirst();

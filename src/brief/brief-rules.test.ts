@@ -41,7 +41,7 @@ describe('the brief', () => {
     const brief = composeBrief(jim());
     expect(brief.greetAs).toBe('Jim');
     const all = text(jim());
-    expect(all).toContain('Greet them as Jim.');
+    expect(all).toContain('Greet him as Jim.');
     expect(all).toContain('Customer since 2019.');
     expect(all).toContain('Working on bathroom tiling.');
     expect(all).not.toContain('deck');
@@ -54,7 +54,9 @@ describe('the brief', () => {
   it('greets by the preferred name and says how to pronounce it (S2)', () => {
     const facts = jim({ customer: { ...jim().customer, displayName: 'Margaret Okafor', givenName: 'Margaret', preferredName: 'Maggie', pronunciation: 'MAG-ee oh-KAH-for', pronouns: 'she/her' } });
     expect(composeBrief(facts).greetAs).toBe('Maggie');
+    expect(text(facts)).toContain('Greet her as Maggie.');
     expect(text(facts)).toContain('Say it "MAG-ee oh-KAH-for".');
+    expect(text(jim({ customer: { ...jim().customer, pronouns: null } }))).toContain('Greet them as Jim.');
   });
 
   it('flags what we owe: a waiting customer and money owed', () => {

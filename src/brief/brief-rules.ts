@@ -34,12 +34,18 @@ export function greetingName(customer: BriefFacts['customer']): string {
   return customer.preferredName ?? customer.givenName ?? customer.displayName;
 }
 
+/** "he/him" → "him", "she/her" → "her"; anything else, or nothing, → "them". */
+export function objectPronoun(pronouns: string | null): string {
+  const second = pronouns?.split('/')[1]?.trim().toLowerCase();
+  return second && /^[a-z]{2,6}$/.test(second) ? second : 'them';
+}
+
 function greeting(f: BriefFacts): BriefSection {
   const name = greetingName(f.customer);
   const sentences =
     f.customer.kind === 'organization'
       ? [`${f.customer.displayName} is an organisation.`]
-      : [`Greet them as ${name}.`];
+      : [`Greet ${objectPronoun(f.customer.pronouns)} as ${name}.`];
   if (f.customer.pronunciation) sentences.push(`Say it "${f.customer.pronunciation}".`);
   if (f.customer.pronouns) sentences.push(`Pronouns: ${f.customer.pronouns}.`);
   return { key: 'greeting', heading: 'How to greet them', sentences, attention: false };

@@ -42,7 +42,7 @@ describe('GET /customers/:id/brief', () => {
     expect(res.status).toBe(200);
     expect(res.body.greetAs).toBe('Jim');
     const text = sentences(res.body);
-    expect(text).toContain('Greet them as Jim.');
+    expect(text).toContain('Greet him as Jim.');
     expect(text).toContain('Working on bathroom tiling.');
     expect(text).toContain('Last contact with Earl 3 days ago (a visit, in good spirits): Bought the wrong grout; exchange pending.');
     expect(text).toMatch(/a return of \$23\.99 4 days ago/);

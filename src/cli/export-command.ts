@@ -151,6 +151,13 @@ export function registerExportCommand(program: Command, config: () => Config): v
     .action(async (options: { output?: string }) => {
       await withDatabase(config(), async ({ db }) => {
         const out: Writable = options.output ? fs.createWriteStream(options.output, { flags: 'w', mode: 0o600 }) : process.stdout;
+        // `rapport export | head` closes the pipe early: that is the reader's choice, not an error.
+        if (!options.output) {
+          process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+            if (error.code !== 'EPIPE') throw error;
+            process.exit(0);
+          });
+        }
         if (options.output) await once(out, 'open');
         const counts = await exportAll(db, out);
         if (options.output) {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cliDatabase, runCli } from '../test/cli.js';
+import { cliDatabase, runCli, startCli } from '../test/cli.js';
 
 /** `rapport seed-demo` and `rapport export` as an operator runs them, on a fresh database. */
 
@@ -59,5 +59,15 @@ describe('rapport seed-demo, then rapport export', () => {
     const first = JSON.parse(res.stdout.split('\n')[0]!);
     expect(first).toMatchObject({ type: 'location', data: { name: expect.any(String) } });
     expect(res.stdout).not.toMatch(/scrypt\$/);
+  }, 60_000);
+
+  it('stops quietly when the reader closes the pipe early (rapport export | head -1)', async () => {
+    const child = startCli(['export'], database.env);
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise((resolve) => child.on('exit', resolve));
+    expect(stderr).not.toMatch(/EPIPE|Error/);
+    expect(code).toBe(0);
   }, 60_000);
 });

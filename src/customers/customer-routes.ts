@@ -121,7 +121,7 @@ export async function customerRoutes(app: App) {
       `/customers/:id/${segment}/:itemId`,
       {
         config: { access: 'frontline' },
-        schema: { tags, summary: `Change one of a customer's ${segment}`, params: ItemParams, body: Type.Partial(schema), response: { 200: CustomerOut, ...errors } },
+        schema: { tags, summary: `Change one of a customer's ${segment}`, params: ItemParams, body: Type.Partial(schema, { additionalProperties: false }), response: { 200: CustomerOut, ...errors } },
       },
       async (request) => {
         const { id, itemId } = request.params;
@@ -131,7 +131,7 @@ export async function customerRoutes(app: App) {
     );
     app.delete(
       `/customers/:id/${segment}/:itemId`,
-      { config: { access: 'frontline' }, schema: { tags, summary: `Remove one of a customer's ${segment}`, params: ItemParams, response: { 200: CustomerOut, 404: ProblemSchema } } },
+      { config: { access: 'manager' }, schema: { tags, summary: `Remove one of a customer's ${segment}`, params: ItemParams, response: { 200: CustomerOut, 404: ProblemSchema } } },
       async (request) => {
         const { id, itemId } = request.params;
         await app.db.transaction().execute((trx) => removeContactPoint(trx, writeContextOf(request), kind, id, itemId));
@@ -158,7 +158,7 @@ export async function customerRoutes(app: App) {
 
   app.delete(
     '/customers/:id/relationships/:itemId',
-    { config: { access: 'frontline' }, schema: { tags, summary: 'Remove a relationship', params: ItemParams, response: { 200: CustomerOut, 404: ProblemSchema } } },
+    { config: { access: 'manager' }, schema: { tags, summary: 'Remove a relationship', params: ItemParams, response: { 200: CustomerOut, 404: ProblemSchema } } },
     async (request) => {
       const { id, itemId } = request.params;
       await app.db.transaction().execute((trx) => removeRelationship(trx, writeContextOf(request), id, itemId));

@@ -1,3 +1,4 @@
+import { diffSnapshots, isEmptyDiff } from '../audit/audit-diff.js';
 import { recordAudit } from '../audit/audit-store.js';
 import type { Db } from '../platform/database/connect.js';
 import { newId } from '../platform/ids.js';
@@ -46,13 +47,14 @@ export async function createLocation(db: Db, ctx: WriteContext, input: LocationC
 export async function updateLocation(db: Db, ctx: WriteContext, id: string, patch: LocationPatch): Promise<void> {
   const before = await findLocation(db, id);
   if (!before) throw notFound(`Location ${id}`);
-  const changes = {
+  const fields = {
     ...(patch.name !== undefined ? { name: await checkName(db, patch.name, id) } : {}),
     ...(patch.address !== undefined ? { address: cleanText(patch.address) } : {}),
     ...(patch.timezone !== undefined ? { timezone: checkTimezone(patch.timezone) } : {}),
-    updatedAt: nowIso(),
-    updatedBy: ctx.actor?.staffId ?? null,
   };
+  // Nothing really changed: no write, no audit row.
+  if (isEmptyDiff(diffSnapshots(before, { ...before, ...fields }))) return;
+  const changes = { ...fields, updatedAt: nowIso(), updatedBy: ctx.actor?.staffId ?? null };
   await updateLocationRow(db, id, changes);
   await recordAudit(db, ctx.actor, { action: 'update', entityType: 'location', entityId: id, before, after: { ...before, ...changes } });
 }

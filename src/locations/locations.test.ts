@@ -76,6 +76,10 @@ describe('locations', () => {
     const clash = await admin.post('/api/v1/locations', { name: 'QUAY' });
     expect(clash.status).toBe(409);
     expect((await admin.patch(`/api/v1/locations/${body.id}`, { name: 'quay' })).status).toBe(200);
+    const unchanged = await admin.patch(`/api/v1/locations/${body.id}`, { name: 'quay', address: null });
+    expect(unchanged.body.name).toBe('quay');
+    const actions = await t.database.db.selectFrom('auditEvents').select('action').where('entityId', '=', body.id).execute();
+    expect(actions.map((a) => a.action)).toEqual(['create', 'update']);
     expect((await admin.patch(`/api/v1/locations/${body.id}`, { name: 'harbour street' })).status).toBe(409);
     expect((await admin.patch('/api/v1/locations/01900000-0000-7000-8000-000000000000', { name: 'Z' })).status).toBe(404);
     expect((await clerk.get('/api/v1/locations/01900000-0000-7000-8000-000000000000')).status).toBe(404);

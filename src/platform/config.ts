@@ -14,6 +14,8 @@ export interface Config {
   admin: { email: string; password: string } | undefined;
   /** Cookies get the Secure flag (set when served behind HTTPS). */
   secureCookies: boolean;
+  /** Believe X-Forwarded-For from a reverse proxy in front (only then: clients could forge it). */
+  trustProxy: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -47,6 +49,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (Boolean(adminEmail) !== Boolean(adminPassword)) {
     throw new ConfigError('RAPPORT_ADMIN_EMAIL and RAPPORT_ADMIN_PASSWORD must be set together');
   }
+  if (adminEmail && !/^[^\s@]+@[^\s@]+$/.test(adminEmail)) {
+    throw new ConfigError(`RAPPORT_ADMIN_EMAIL must be an email address, not "${adminEmail}"`);
+  }
+  if (adminPassword && (adminPassword.length < 10 || adminPassword.length > 200)) {
+    throw new ConfigError('RAPPORT_ADMIN_PASSWORD must be 10 to 200 characters long');
+  }
   return {
     port: parsePort(env.PORT),
     host: env.HOST?.trim() || '127.0.0.1',
@@ -56,5 +64,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     phoneRegion,
     admin: adminEmail && adminPassword ? { email: adminEmail, password: adminPassword } : undefined,
     secureCookies: env.RAPPORT_SECURE_COOKIES === 'true',
+    trustProxy: env.RAPPORT_TRUST_PROXY === 'true',
   };
 }

@@ -45,6 +45,12 @@ export function allowedEdits(word: string): number {
 }
 
 /**
+ * Mistakes tolerated between a typed word and a stored one: as many as the longer of the two allows,
+ * so that "tazlo" (a letter lost as well as one wrong) still reaches "taylor".
+ */
+export const editsBetween = (typed: string, stored: string): number => Math.max(allowedEdits(typed), allowedEdits(stored));
+
+/**
  * Damerau-Levenshtein distance (optimal string alignment: insert, delete, substitute, swap two
  * neighbours), over code points. Returns max + 1 as soon as the distance must exceed max.
  */

@@ -1,6 +1,6 @@
 import { areNicknames } from './nicknames.js';
 import { organizationSeparator } from './search-entries.js';
-import { allowedEdits, editDistance, tokenize, type ParsedQuery } from './search-rules.js';
+import { allowedEdits, editDistance, editsBetween, tokenize, type ParsedQuery } from './search-rules.js';
 
 /**
  * Scoring and ranking, pure. Tiers, best first: 3 an exact phone, email or external id;
@@ -79,11 +79,13 @@ export function matchWord(typed: string, doc: DocWord): WordMatch | null {
   const typedLength = Array.from(typed).length;
   const wordLength = Array.from(doc.word).length;
   if (doc.word.startsWith(typed)) return { quality: (0.6 + 0.3 * (typedLength / wordLength)) * weight, match: 'prefix', doc };
-  const max = allowedEdits(typed);
-  if (max === 0) return null;
+  if (allowedEdits(typed) === 0) return null;
+  const max = editsBetween(typed, doc.word);
   const distance = editDistance(typed, doc.word, max);
   if (distance > max) return null;
-  return { quality: (distance === 1 ? 0.55 : 0.4) * weight, match: 'fuzzy', doc };
+  // People seldom get the first letter wrong: between equally near words, one that keeps it is likelier.
+  const sameStart = typed[0] === doc.word[0] ? 0.03 : 0;
+  return { quality: ((distance === 1 ? 0.52 : 0.37) + sameStart) * weight, match: 'fuzzy', doc };
 }
 
 function reasonFor(typed: string, m: WordMatch): Reason {
@@ -91,6 +93,20 @@ function reasonFor(typed: string, m: WordMatch): Reason {
   const label = `${fieldLabel[m.doc.field]} ${m.doc.original}`;
   const tail = m.match === 'exact' ? '' : m.match === 'prefix' ? ` starts with “${typed}”` : ` is close to “${typed}”`;
   return { field: m.doc.field, match: m.match, text: label + tail };
+}
+
+/**
+ * A first, cheap score from the index words a candidate was found under (before its names are read),
+ * to choose which candidates are worth scoring in full.
+ */
+export function prescore(query: ParsedQuery, foundUnder: string[]): number {
+  let total = 0;
+  for (const typed of query.words) {
+    let best = 0;
+    for (const word of foundUnder) best = Math.max(best, matchWord(typed, { word, original: word, field: 'name' })?.quality ?? 0);
+    total += best;
+  }
+  return total;
 }
 
 /** Scores one candidate; null when neither its names nor its contact points match. */

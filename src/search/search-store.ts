@@ -61,20 +61,6 @@ export async function wordsWithPrefix(db: Db, prefix: string, limit: number): Pr
   return rows.map((r) => r.word);
 }
 
-/** Customers with a pair of name words: the first in `as`, the second in `bs` or starting with `bPrefix`. */
-export async function pairCustomers(db: Db, as: string[], second: { bs: string[] } | { bPrefix: string }, limit: number): Promise<string[]> {
-  if (as.length === 0) return [];
-  let query = db.selectFrom('searchPairs').select('customerId').where('wordA', 'in', as);
-  if ('bs' in second) {
-    if (second.bs.length === 0) return [];
-    query = query.where('wordB', 'in', second.bs);
-  } else {
-    query = query.where('wordB', '>=', second.bPrefix).where('wordB', '<', prefixUpperBound(second.bPrefix));
-  }
-  const rows = await query.limit(limit).execute();
-  return rows.map((r) => r.customerId);
-}
-
 export async function documents(db: Db, ids: string[]): Promise<SearchDocument[]> {
   if (ids.length === 0) return [];
   return db.selectFrom('searchDocuments').select(['customerId', 'names', 'preferred', 'organizations']).where('customerId', 'in', ids).execute();
@@ -91,38 +77,31 @@ export interface DisplayRow {
   lastInteractionAt: string | null;
 }
 
-const firstPerCustomer = <T extends { customerId: string }>(rows: T[]) => {
-  const map = new Map<string, T>();
-  for (const row of rows) if (!map.has(row.customerId)) map.set(row.customerId, row);
-  return map;
-};
-
-/** What a result shows to tell two Jim Alvarezes apart. */
+/** What a result shows to tell two Jim Alvarezes apart: one statement, one round trip. */
 export async function displayRows(db: Db, ids: string[]): Promise<Map<string, DisplayRow>> {
   if (ids.length === 0) return new Map();
-  const [customers, addresses, phones, emails, visits] = await Promise.all([
-    db.selectFrom('customers').select(['id', 'kind', 'displayName', 'preferredName']).where('id', 'in', ids).execute(),
-    db.selectFrom('addresses').select(['customerId', 'city']).where('customerId', 'in', ids).where('city', 'is not', null)
-      .orderBy('isPrimary', 'desc').orderBy('createdAt').execute(),
-    db.selectFrom('phones').select(['customerId', 'number']).where('customerId', 'in', ids).orderBy('isPrimary', 'desc').orderBy('createdAt').execute(),
-    db.selectFrom('emails').select(['customerId', 'address']).where('customerId', 'in', ids).orderBy('isPrimary', 'desc').orderBy('createdAt').execute(),
-    db.selectFrom('interactions').select(['customerId']).select((eb) => eb.fn.max('occurredAt').as('last'))
-      .where('customerId', 'in', ids).groupBy('customerId').execute(),
-  ]);
-  const city = firstPerCustomer(addresses);
-  const phone = firstPerCustomer(phones);
-  const email = firstPerCustomer(emails);
-  const visit = new Map(visits.map((v) => [v.customerId, v.last as string | null]));
+  const rows = await db
+    .selectFrom('customers as c')
+    .select((eb) => [
+      'c.id',
+      'c.kind',
+      'c.displayName',
+      'c.preferredName',
+      eb.selectFrom('addresses as a').select('a.city').whereRef('a.customerId', '=', 'c.id').where('a.city', 'is not', null)
+        .orderBy('a.isPrimary', 'desc').orderBy('a.createdAt').limit(1).as('city'),
+      eb.selectFrom('phones as p').select('p.number').whereRef('p.customerId', '=', 'c.id')
+        .orderBy('p.isPrimary', 'desc').orderBy('p.createdAt').limit(1).as('phone'),
+      eb.selectFrom('emails as e').select('e.address').whereRef('e.customerId', '=', 'c.id')
+        .orderBy('e.isPrimary', 'desc').orderBy('e.createdAt').limit(1).as('email'),
+      eb.selectFrom('interactions as i').select((ib) => ib.fn.max('i.occurredAt').as('last')).whereRef('i.customerId', '=', 'c.id')
+        .as('lastInteractionAt'),
+    ])
+    .where('c.id', 'in', ids)
+    .execute();
   return new Map(
-    customers.map((c) => [
-      c.id,
-      {
-        ...c,
-        city: city.get(c.id)?.city ?? null,
-        phone: phone.get(c.id)?.number ?? null,
-        email: email.get(c.id)?.address ?? null,
-        lastInteractionAt: visit.get(c.id) ?? null,
-      },
+    rows.map((r) => [
+      r.id,
+      { ...r, city: r.city ?? null, phone: r.phone ?? null, email: r.email ?? null, lastInteractionAt: (r.lastInteractionAt as string | null) ?? null },
     ]),
   );
 }

@@ -57,10 +57,10 @@ export async function cliDatabase(): Promise<{ env: Record<string, string>; drop
   await admin.connect();
   await admin.query(`create schema ${schema}`);
   await admin.end();
-  const withSchema = new URL(url);
-  withSchema.searchParams.set('options', `-c search_path=${schema}`);
+  // pg reads `options` from the URL (percent-encoded: URLSearchParams would turn the space into '+').
+  const withSchema = `${url}${url.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
   return {
-    env: { DATABASE_URL: withSchema.toString(), DATA_DIR: dir },
+    env: { DATABASE_URL: withSchema, DATA_DIR: dir },
     drop: async () => {
       const cleanup = new pg.Client({ connectionString: url });
       await cleanup.connect();

@@ -19,15 +19,18 @@ export async function testDatabase(): Promise<DatabaseHandle> {
   await admin.query(`create schema ${schema}`);
   await admin.end();
   const handle = openDatabase({ databaseUrl: url, pgSchema: schema, poolSize: 4 });
-  await migrateToLatest(handle);
-  return {
-    ...handle,
-    close: async () => {
-      await handle.close();
-      const cleanup = new pg.Client({ connectionString: url });
-      await cleanup.connect();
-      await cleanup.query(`drop schema ${schema} cascade`);
-      await cleanup.end();
-    },
+  const close = async () => {
+    await handle.close();
+    const cleanup = new pg.Client({ connectionString: url });
+    await cleanup.connect();
+    await cleanup.query(`drop schema if exists ${schema} cascade`);
+    await cleanup.end();
   };
+  try {
+    await migrateToLatest(handle);
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { ...handle, close };
 }

@@ -5,6 +5,7 @@ import type { Me } from './api/types';
 import { SessionContext } from './auth/session';
 import { SetupScreen } from './auth/SetupScreen';
 import { SignInScreen } from './auth/SignInScreen';
+import { forgetRecent } from './lookup/recent';
 import { navigate, useLocation } from './router';
 import { Shell } from './Shell';
 
@@ -47,6 +48,8 @@ export function App() {
     try {
       await auth.logout();
     } finally {
+      // A shared counter computer: the next person starts without this one's recent customers.
+      forgetRecent();
       setCsrfToken(null);
       setState({ status: 'signed-out' });
       navigate('/', { replace: true });

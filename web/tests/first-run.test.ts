@@ -57,6 +57,11 @@ describe('first run: set-up, sign-out, sign-in', () => {
     // The session survives a reload; set-up is not offered again.
     await page.reload();
     await expect.poll(() => lookup.count()).toBe(1);
+
+    // A session that ends under the app (expired, signed out elsewhere) brings back sign-in on the next request.
+    await context.clearCookies();
+    await lookup.fill('anyone');
+    await expect.poll(() => page.getByRole('heading', { name: 'Sign in to Rapport' }).count()).toBe(1);
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -23,7 +23,11 @@ export const shotsDir = process.env.RAPPORT_SCREENSHOTS ?? path.join(os.tmpdir()
 /** Builds web/dist when it is missing (the web vitest config builds it fresh before every run). */
 export function ensureWebBuilt(): void {
   if (existsSync(path.join(webDist, 'index.html'))) return;
-  execFileSync(process.execPath, [path.join(repo, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: repo, stdio: 'inherit' });
+  execFileSync(process.execPath, [path.join(repo, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
+    cwd: repo,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' }, // vitest's NODE_ENV=test would build React for development
+  });
 }
 
 export interface Server {

@@ -35,6 +35,7 @@ describe('on a phone-sized screen (390×844)', () => {
     await jim.tap();
 
     await page.getByRole('heading', { level: 1, name: 'Jim Alvarez' }).waitFor();
+    await expect.poll(() => page.getByRole('region', { name: 'Brief' }).textContent()).toContain('Greet him as Jim');
     await page.getByRole('region', { name: 'Contact' }).getByRole('link', { name: '(217) 555-0142' }).waitFor();
     await page.getByRole('region', { name: 'Timeline' }).getByRole('listitem').first().waitFor();
     expect(await fitsWidth()).toBe(true);
@@ -42,7 +43,7 @@ describe('on a phone-sized screen (390×844)', () => {
     await screenshot(page, 'customer-phone');
 
     await page.getByRole('button', { name: 'Visit' }).tap();
-    await page.getByLabel('What happened').fill('Came in for grout spacers');
+    await page.getByLabel('What happened', { exact: true }).fill('Came in for grout spacers');
     await page.getByRole('button', { name: 'Log visit' }).tap();
     const first = page.getByRole('region', { name: 'Timeline' }).getByRole('listitem').first();
     await expect.poll(() => first.textContent()).toContain('Came in for grout spacers');

@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/platform/config.js';
 import { buildApp } from '../../src/platform/http/app.js';
@@ -43,6 +46,15 @@ describe('serving the web app', () => {
     const brotli = await server.app.inject({ url: script, headers: { 'accept-encoding': 'br, gzip' } });
     expect(brotli.headers['content-encoding']).toBe('br');
     expect(Number(brotli.headers['content-length'])).toBeLessThan(Number(plain.headers['content-length']));
+  });
+
+  it('keeps the JavaScript of the first page under 250 KB gzipped', async () => {
+    const html = (await server.app.inject({ url: '/' })).body;
+    const scripts = [...html.matchAll(/<(?:script|link rel="modulepreload")[^>]+(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+    let gzipped = 0;
+    for (const script of scripts) gzipped += gzipSync(readFileSync(path.join(webDist, script))).length;
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(gzipped).toBeLessThan(250 * 1024);
   });
 
   it('keeps unknown /api addresses and missing files as problem+json 404s', async () => {

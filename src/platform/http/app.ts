@@ -36,7 +36,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const app = Fastify({
     logger: options.logger ?? { level: options.config.logLevel, redact: logRedactions },
     bodyLimit: 1024 * 1024,
-    trustProxy: options.config.secureCookies,
+    trustProxy: options.config.trustProxy,
     genReqId: () => crypto.randomUUID(),
   }).withTypeProvider<TypeBoxTypeProvider>();
 

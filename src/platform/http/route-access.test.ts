@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, tokenClient, type TokenClient } from '../../test/bearer.js';
 import { testApp, type Client, type TestApp } from '../../test/app.js';
 import { hasRole, type Role } from '../auth/roles.js';
-import type { RouteAccess } from './access.js';
+import Fastify from 'fastify';
+import { enforceAccess, type RouteAccess } from './access.js';
+import type { App } from './types.js';
 
 /**
  * Walks every route under /api/v1 as the access hook recorded it. Nothing is open by omission:
@@ -40,6 +42,15 @@ describe('the route table', () => {
       .sort((a, b) => a.url.localeCompare(b.url) || a.method.localeCompare(b.method))
       .map((r) => `${r.method.padEnd(6)} ${r.url.padEnd(60)} ${r.access}`);
     await expect(`${lines.join('\n')}\n`).toMatchFileSnapshot('./__snapshots__/route-access.txt');
+  });
+
+  it('cannot hold a route that declares no access: registering one fails', async () => {
+    const bare = Fastify();
+    const table = enforceAccess(bare as unknown as App);
+    bare.get('/declared', { config: { access: 'manager' } }, async () => 'ok');
+    expect(() => bare.get('/forgotten', async () => 'open')).toThrow(/GET \/forgotten must declare config.access/);
+    expect(table).toEqual([{ method: 'GET', url: '/declared', access: 'manager' }]);
+    await bare.close();
   });
 
   it('has only health, setup and sign-in public', () => {

@@ -66,6 +66,11 @@ export function QuickLog({ customer, onLogged }: { customer: Customer; onLogged:
           </button>
         ))}
       </div>
+      {!choice ? (
+        <p className="hint log-keys">
+          Or press a key: {logChoices.filter((c) => c.key).map((c) => `${c.key!.toUpperCase()} ${c.label.toLowerCase()}`).join(', ')}.
+        </p>
+      ) : null}
       {choice?.form === 'interaction' ? <InteractionForm key={choice.id} {...props} /> : null}
       {choice?.form === 'transaction' ? <TransactionForm key={choice.id} {...props} /> : null}
       {choice?.form === 'note' ? <NoteForm {...props} /> : null}
