@@ -17,6 +17,7 @@ export class Crowd {
   private readonly phones = new Set<string>();
   private readonly emails = new Set<string>();
   private serial = 0;
+  private readonly decks = new Map<string, string[]>();
 
   constructor(
     private readonly random: Random,
@@ -28,8 +29,15 @@ export class Crowd {
     const out: DemoCustomer[] = [];
     for (const org of organisations) if (out.length < count * 0.2) out.push(...this.organisation(org));
     while (out.length < count * 0.7) out.push(...this.household());
-    while (out.length < count) out.push(this.person(this.random.pick(['female', 'male'] as const), this.random.pick(familyNames), this.homeLocation(), this.address()));
+    while (out.length < count) out.push(this.person(this.random.pick(['female', 'male'] as const), this.draw('family', familyNames), this.homeLocation(), this.address()));
     return out;
+  }
+
+  /** Names dealt like cards from a shuffled deck, so they repeat only once all have been used. */
+  private draw(deck: string, items: readonly string[]): string {
+    let cards = this.decks.get(deck);
+    if (!cards?.length) this.decks.set(deck, (cards = this.random.sample(items, items.length)));
+    return cards.pop()!;
   }
 
   private key(name: string) {
@@ -117,7 +125,7 @@ export class Crowd {
   }
 
   private person(sex: Sex, family: string, location: LocationKey, address: ReturnType<Crowd['address']>, extra: Partial<DemoCustomer> = {}): DemoCustomer {
-    const given = this.random.pick(givenNames[sex]);
+    const given = this.draw(sex, givenNames[sex]);
     const staff = this.staffAt(location);
     const sparse = this.random.chance(0.05);
     const profile: DemoCustomer['profile'] = sparse
@@ -178,7 +186,7 @@ export class Crowd {
       transactions,
     };
     const people = org.roles.map(([label, relatedLabel]) =>
-      this.person(this.random.pick(['female', 'male'] as const), this.random.pick(familyNames), location, this.address(), { links: [{ to: key, label, relatedLabel }] }),
+      this.person(this.random.pick(['female', 'male'] as const), this.draw('family', familyNames), location, this.address(), { links: [{ to: key, label, relatedLabel }] }),
     );
     return [organisation, ...people];
   }
@@ -191,7 +199,7 @@ export class Crowd {
   }
 
   private household(): DemoCustomer[] {
-    const family = this.random.pick(familyNames);
+    const family = this.draw('family', familyNames);
     const location = this.homeLocation();
     const address = this.address();
     const staff = this.staffAt(location);
@@ -199,7 +207,7 @@ export class Crowd {
     const members = [first];
     if (this.random.chance(0.75)) {
       const year = this.random.int(1990, this.clock.now.getFullYear() - 1);
-      const events: DemoLifeEvent[] = [{ kind: 'marriage', title: `Married ${first.profile.givenName ?? ''}`.trim(), date: { year, month: this.random.int(1, 12) }, involves: [first.key], by: staff }];
+      const events: DemoLifeEvent[] = [{ kind: 'marriage', title: first.profile.givenName ? `Married ${first.profile.givenName}` : 'Got married', date: { year, month: this.random.int(1, 12) }, involves: [first.key], by: staff }];
       members.push(this.person(this.random.pick(['female', 'male'] as const), family, location, address, { links: [{ to: first.key, label: 'spouse', relatedLabel: 'spouse', household: true }], lifeEvents: events }));
     }
     const parents = members.map((m) => m.key);
@@ -207,20 +215,22 @@ export class Crowd {
       const child = this.person(this.random.pick(['female', 'male'] as const), family, location, address, {
         links: parents.map((p) => ({ to: p, label: 'child', relatedLabel: 'parent', household: true })),
       });
-      child.profile = { ...child.profile, birthday: { year: this.random.int(2006, this.clock.now.getFullYear() - 1) }, emails: [], phones: [] };
-      if (!child.profile.givenName) child.profile = { ...child.profile, givenName: this.random.pick(givenNames.female), familyName: family };
-      if (this.random.chance(0.3)) child.lifeEvents = [this.childEvent(child.profile.givenName ?? 'Their child', parents, staff)];
+      const born = this.random.int(2006, this.clock.now.getFullYear() - 1);
+      child.profile = { ...child.profile, birthday: { year: born }, emails: [], phones: [] };
+      if (!child.profile.givenName) child.profile = { ...child.profile, givenName: this.draw('female', givenNames.female), familyName: family };
+      if (this.random.chance(0.3)) child.lifeEvents = [this.childEvent(child.profile.givenName!, born, parents, staff)];
       members.push(child);
     }
     if (members.length > 2 && this.random.chance(0.3)) this.wardStay(members.at(-1)!, parents);
     return members;
   }
 
-  private childEvent(name: string, parents: string[], by: StaffKey): DemoLifeEvent {
-    const kind = this.random.pick(['school_start', 'graduation', 'birth'] as const);
-    const year = this.clock.now.getFullYear() - this.random.int(0, 3);
-    const title = kind === 'birth' ? `${name} was born` : kind === 'graduation' ? `${name} graduated from high school` : `${name} started a new school`;
-    return { kind, title, date: { year, month: kind === 'school_start' ? 9 : this.random.int(1, 12) }, involves: parents, by };
+  /** Born lately, starting school, or leaving it: whichever fits the child's age. */
+  private childEvent(name: string, born: number, parents: string[], by: StaffKey): DemoLifeEvent {
+    const age = this.clock.now.getFullYear() - born;
+    if (age <= 3) return { kind: 'birth', title: `${name} was born`, date: { year: born, month: this.random.int(1, age === 0 ? this.clock.now.getMonth() + 1 : 12) }, involves: parents, by };
+    if (age >= 18) return { kind: 'graduation', title: `${name} graduated from high school`, date: { year: born + 18, month: 6 }, involves: parents, by };
+    return { kind: 'school_start', title: `${name} started at a new school`, date: { year: this.clock.lastSeptember(), month: 9 }, involves: parents, by };
   }
 
   /** A child of this household was on the ward: the nurses' notes about the family. */

@@ -5,7 +5,7 @@ import type { Engine } from '../platform/database/engine.js';
 import type { IdentityHit, SearchDocument } from './search-scoring.js';
 import { prefixUpperBound, type ParsedQuery } from './search-rules.js';
 
-/** Lookup queries both engines run the same way. The engine-specific ones are in *-finder.ts. */
+/** Lookup queries both engines run the same way; the engine-specific candidate probes are in search-finder.ts. */
 
 /** Exact phone, email and external id, and an email prefix while it is being typed. */
 export async function identityHits(db: Db, engine: Engine, query: ParsedQuery, cap: number): Promise<IdentityHit[]> {

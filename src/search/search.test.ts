@@ -192,7 +192,7 @@ describe('the index follows edits', () => {
     await clerk.patch(`/api/v1/customers/${org}`, { displayName: 'Zanzibar Tiles' });
     expect((await search('zanzibar')).map((i) => i.id)).toEqual([org, person]);
     expect(await search('quimby')).toEqual([]);
-    await clerk.delete(`/api/v1/customers/${person}/relationships/${link.body.relationships[0].id}`);
+    expect((await admin.delete(`/api/v1/customers/${person}/relationships/${link.body.relationships[0].id}`)).status).toBe(200);
     expect((await search('zanzibar')).map((i) => i.id)).toEqual([org]);
     await clerk.post(`/api/v1/customers/${person}/relationships`, { relatedCustomerId: org, label: 'employee' });
     expect((await admin.delete(`/api/v1/customers/${org}`)).status).toBe(204);
