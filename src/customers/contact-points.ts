@@ -5,7 +5,8 @@ import type { Db } from '../platform/database/connect.js';
 import { newId } from '../platform/ids.js';
 import { conflict, notFound } from '../platform/http/problem.js';
 import { nowIso } from '../platform/time.js';
-import { checkEmail, checkPhone, clean } from './customer-rules.js';
+import { clean } from '../common/text-rules.js';
+import { checkEmail, checkPhone } from './customer-rules.js';
 import type { AddressInput, EmailInput, ExternalIdInput, PhoneInput } from './customer-schemas.js';
 
 /**

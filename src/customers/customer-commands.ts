@@ -2,22 +2,18 @@ import { recordAudit } from '../audit/audit-store.js';
 import type { Db } from '../platform/database/connect.js';
 import type { RowUpdate } from '../platform/database/schema.js';
 import { newId } from '../platform/ids.js';
-import { notFound, unprocessable } from '../platform/http/problem.js';
+import { notFound } from '../platform/http/problem.js';
 import { nowIso } from '../platform/time.js';
 import { addContactPoint } from './contact-points.js';
 import { reindexCustomer, unindexCustomer } from '../search/search-indexer.js';
 import type { WriteContext } from '../platform/write-context.js';
-import { checkBirthday, checkNewCustomer, clean, displayNameAfterPatch } from './customer-rules.js';
+import { ensureLocation } from '../common/references.js';
+import { clean } from '../common/text-rules.js';
+import { checkBirthday, checkNewCustomer, displayNameAfterPatch } from './customer-rules.js';
 import type { CustomerCreate, CustomerPatch } from './customer-schemas.js';
 import { deleteCustomerRow, findCustomerRow, insertCustomer, presentCustomerRow, updateCustomerRow } from './customer-store.js';
 
 /** Writes to customers. Each runs inside the caller's transaction and audits itself. */
-
-async function ensureLocation(db: Db, locationId: string | null | undefined, path: string) {
-  if (!locationId) return;
-  const found = await db.selectFrom('locations').select('id').where('id', '=', locationId).executeTakeFirst();
-  if (!found) throw unprocessable(path, `location ${locationId} does not exist`);
-}
 
 export async function createCustomer(db: Db, ctx: WriteContext, input: CustomerCreate): Promise<string> {
   const displayName = checkNewCustomer(input);

@@ -5,10 +5,7 @@ import type { CustomerCreate, CustomerPatch } from './customer-schemas.js';
 
 /** Pure rules for customers: what a new or changed customer must satisfy, and what follows from it. */
 
-const clean = (value: string | null | undefined): string | null => {
-  const trimmed = value?.trim();
-  return trimmed ? trimmed : null;
-};
+import { clean } from '../common/text-rules.js';
 
 /** The name a customer is listed by: the one given, else their names, else whatever we know them by. */
 export function deriveDisplayName(input: {
@@ -73,4 +70,3 @@ export function displayNameAfterPatch(
   return current.displayName;
 }
 
-export { clean };

@@ -125,6 +125,18 @@ describe('bad input', () => {
     for (const res of [malformed, text, huge]) expect(JSON.stringify(res.body)).not.toMatch(/at .*\.(js|ts):\d+/);
   });
 
+  it('refuses the NUL character in any field or query, naming it', async () => {
+    const body = await clerk.post('/api/v1/customers', { displayName: 'a\u0000b', emails: [{ address: 'x\u0000@example.com' }] });
+    expect(body.status).toBe(400);
+    expect(body.body.errors).toEqual([
+      { path: '/body/displayName', message: 'must not contain the NUL character' },
+      { path: '/body/emails/0/address', message: 'must not contain the NUL character' },
+    ]);
+    const query = await clerk.get('/api/v1/customers?q=%00');
+    expect(query.status).toBe(400);
+    expect(query.body.errors[0].path).toBe('/query/q');
+  });
+
   it('refuses a too-long field with 400', async () => {
     const res = await clerk.post('/api/v1/customers', { displayName: 'x'.repeat(201) });
     expect(res.status).toBe(400);

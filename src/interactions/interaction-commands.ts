@@ -6,26 +6,18 @@ import { newId } from '../platform/ids.js';
 import { notFound, unprocessable } from '../platform/http/problem.js';
 import { nowIso } from '../platform/time.js';
 import type { WriteContext } from '../platform/write-context.js';
-import { checkOccurredAt, clean, requiredText } from './interaction-rules.js';
+import { ensureLocation, ensureStaff } from '../common/references.js';
+import { clean, requiredText } from '../common/text-rules.js';
+import { checkOccurredAt } from './interaction-rules.js';
 import type { InteractionCreate, InteractionPatch } from './interaction-schemas.js';
 import {
   deleteInteractionRow,
   findInteractionRow,
   insertInteraction,
-  locationExists,
-  staffExists,
   updateInteractionRow,
 } from './interaction-store.js';
 
 /** Writes to interactions. Each runs inside the caller's transaction and audits itself. */
-
-async function ensureStaff(db: Db, staffId: string, path: string) {
-  if (!(await staffExists(db, staffId))) throw unprocessable(path, `staff member ${staffId} does not exist`);
-}
-
-async function ensureLocation(db: Db, locationId: string | null | undefined, path: string) {
-  if (locationId && !(await locationExists(db, locationId))) throw unprocessable(path, `location ${locationId} does not exist`);
-}
 
 export async function createInteraction(db: Db, ctx: WriteContext, input: InteractionCreate): Promise<string> {
   if (!(await customerExists(db, input.customerId))) throw unprocessable('/body/customerId', `customer ${input.customerId} does not exist`);

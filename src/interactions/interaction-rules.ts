@@ -3,19 +3,6 @@ import { nowIso, toIso } from '../platform/time.js';
 
 /** Pure rules for interactions (and other dated records): what a date and a summary must be. */
 
-/** Trimmed text, or null when nothing is left. */
-export const clean = (value: string | null | undefined): string | null => {
-  const trimmed = value?.trim();
-  return trimmed ? trimmed : null;
-};
-
-/** A required free-text field: trimmed, and something must be left. */
-export function requiredText(value: string, path: string): string {
-  const trimmed = value.trim();
-  if (!trimmed) throw unprocessable(path, 'cannot be blank');
-  return trimmed;
-}
-
 const earliest = '1900-01-01T00:00:00.000Z';
 
 /**

@@ -14,12 +14,6 @@ export const updateInteractionRow = (db: Db, id: string, values: RowUpdate<'inte
 
 export const deleteInteractionRow = (db: Db, id: string) => db.deleteFrom('interactions').where('id', '=', id).execute();
 
-export const staffExists = async (db: Db, id: string): Promise<boolean> =>
-  (await db.selectFrom('staff').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
-
-export const locationExists = async (db: Db, id: string): Promise<boolean> =>
-  (await db.selectFrom('locations').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
-
 /** Interactions with the name of the staff member who handled each. */
 const presented = (db: Db) =>
   db

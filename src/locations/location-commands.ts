@@ -5,7 +5,8 @@ import { newId } from '../platform/ids.js';
 import { conflict, notFound, unprocessable } from '../platform/http/problem.js';
 import { nowIso } from '../platform/time.js';
 import type { WriteContext } from '../platform/write-context.js';
-import { cleanText, isKnownTimezone, sameName } from './location-rules.js';
+import { clean } from '../common/text-rules.js';
+import { isKnownTimezone, sameName } from './location-rules.js';
 import type { LocationCreate, LocationPatch } from './location-schemas.js';
 import { allLocationNames, findLocation, insertLocation, updateLocationRow } from './location-store.js';
 
@@ -20,7 +21,7 @@ async function checkName(db: Db, name: string, exceptId: string | null): Promise
 }
 
 function checkTimezone(value: string | null | undefined): string | null {
-  const timezone = cleanText(value);
+  const timezone = clean(value);
   if (timezone && !isKnownTimezone(timezone)) throw unprocessable('/body/timezone', `${timezone} is not a known IANA time zone`);
   return timezone;
 }
@@ -32,7 +33,7 @@ export async function createLocation(db: Db, ctx: WriteContext, input: LocationC
   const row = {
     id,
     name: await checkName(db, input.name, null),
-    address: cleanText(input.address),
+    address: clean(input.address),
     timezone: checkTimezone(input.timezone),
     createdAt: now,
     updatedAt: now,
@@ -49,7 +50,7 @@ export async function updateLocation(db: Db, ctx: WriteContext, id: string, patc
   if (!before) throw notFound(`Location ${id}`);
   const fields = {
     ...(patch.name !== undefined ? { name: await checkName(db, patch.name, id) } : {}),
-    ...(patch.address !== undefined ? { address: cleanText(patch.address) } : {}),
+    ...(patch.address !== undefined ? { address: clean(patch.address) } : {}),
     ...(patch.timezone !== undefined ? { timezone: checkTimezone(patch.timezone) } : {}),
   };
   // Nothing really changed: no write, no audit row.

@@ -10,11 +10,5 @@ export function isKnownTimezone(value: string): boolean {
   }
 }
 
-/** Trims text; blank becomes null. */
-export const cleanText = (value: string | null | undefined): string | null => {
-  const trimmed = value?.trim();
-  return trimmed ? trimmed : null;
-};
-
 /** Two locations may not share a name, whatever the case or spacing. */
 export const sameName = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();

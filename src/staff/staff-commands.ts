@@ -1,4 +1,5 @@
 import { recordAudit } from '../audit/audit-store.js';
+import { ensureLocation } from '../common/references.js';
 import { hashPassword } from '../auth/secrets.js';
 import type { ActorOrSystem } from '../platform/auth/actor.js';
 import type { Db } from '../platform/database/connect.js';
@@ -12,10 +13,7 @@ import { findStaffByEmail, findStaffRow, normalizeStaffEmail, replaceStaffLocati
 const auditable = ({ passwordHash: _secret, ...row }: { passwordHash?: string } & Record<string, unknown>) => row;
 
 async function ensureLocations(db: Db, ids: string[] | undefined) {
-  for (const [index, id] of (ids ?? []).entries()) {
-    const found = await db.selectFrom('locations').select('id').where('id', '=', id).executeTakeFirst();
-    if (!found) throw unprocessable(`/body/locationIds/${index}`, `location ${id} does not exist`);
-  }
+  for (const [index, id] of (ids ?? []).entries()) await ensureLocation(db, id, `/body/locationIds/${index}`);
 }
 
 export async function createStaff(db: Db, actor: ActorOrSystem, input: StaffCreate, action: 'create' | 'setup' = 'create'): Promise<string> {

@@ -1,7 +1,8 @@
 import { recordAudit } from '../audit/audit-store.js';
 import { customerExists } from '../customers/customer-store.js';
-import { checkOccurredAt, clean } from '../interactions/interaction-rules.js';
-import { locationExists, staffExists } from '../interactions/interaction-store.js';
+import { checkOccurredAt } from '../interactions/interaction-rules.js';
+import { clean } from '../common/text-rules.js';
+import { ensureLocation, ensureStaff } from '../common/references.js';
 import type { Db } from '../platform/database/connect.js';
 import type { Row, RowUpdate } from '../platform/database/schema.js';
 import { newId } from '../platform/ids.js';
@@ -24,10 +25,8 @@ import {
 /** Writes to transactions and their items. Each runs inside the caller's transaction and audits itself. */
 
 async function ensureReferences(db: Db, input: { staffId?: string | null; locationId?: string | null }) {
-  if (input.staffId && !(await staffExists(db, input.staffId))) throw unprocessable('/body/staffId', `staff member ${input.staffId} does not exist`);
-  if (input.locationId && !(await locationExists(db, input.locationId))) {
-    throw unprocessable('/body/locationId', `location ${input.locationId} does not exist`);
-  }
+  await ensureStaff(db, input.staffId, '/body/staffId');
+  await ensureLocation(db, input.locationId, '/body/locationId');
 }
 
 /** What the audit keeps of items: their content, not their row ids. */

@@ -1,4 +1,4 @@
-import { clean, requiredText } from '../interactions/interaction-rules.js';
+import { clean, requiredText } from '../common/text-rules.js';
 import { unprocessable } from '../platform/http/problem.js';
 import { hasAtMostThreeDecimals, itemsTotalMinor, relatedKindProblem, type TransactionKind } from './transaction-rules.js';
 import type { ItemInput } from './transaction-schemas.js';

@@ -12,6 +12,7 @@ import { errorHandler, notFoundHandler } from './error-handler.js';
 import { apiRoutes } from './api-routes.js';
 import type { App } from './types.js';
 import { validatorCompiler } from './validation.js';
+import { refuseNul } from './nul-guard.js';
 import { defaultWebRoot, webApp } from './web-app.js';
 
 export interface AppOptions {
@@ -46,6 +47,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
   // The API speaks JSON only: anything else is 415, not a string to validate.
   app.removeContentTypeParser('text/plain');
+  app.addHook('preValidation', refuseNul);
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler(notFoundHandler);
 
