@@ -1,4 +1,4 @@
-import { get, isNotFound, patch, post, query, request } from './client';
+import { get, patch, post, query, request } from './client';
 import type { Account, Brief, Customer, CustomerPatch, LookupResult, Me, Page, TimelineItem } from './types';
 
 export const auth = {
@@ -9,28 +9,9 @@ export const auth = {
   logout: () => request<void>('POST', '/auth/logout', undefined, { expect401: true }),
 };
 
-interface CustomerSummary {
-  id: string;
-  kind: 'person' | 'organization';
-  displayName: string;
-  preferredName: string | null;
-  email: string | null;
-  phone: string | null;
-  city: string | null;
-}
-
-/**
- * Ranked lookup. Falls back to the plain customer listing only while /search does not exist (404);
- * delete the fallback once every server has /search.
- */
+/** Ranked lookup: exact phone, email and id first, then names, then misspellings. */
 export async function lookup(q: string, signal?: AbortSignal): Promise<LookupResult[]> {
-  try {
-    return (await get<Page<LookupResult>>(`/search${query({ q, limit: 8 })}`, signal ? { signal } : {})).items;
-  } catch (error) {
-    if (!isNotFound(error)) throw error;
-  }
-  const page = await get<Page<CustomerSummary>>(`/customers${query({ q, limit: 8 })}`, signal ? { signal } : {});
-  return page.items.map((c) => ({ ...c, organization: null, lastInteractionAt: null, reasons: [] }));
+  return (await get<{ items: LookupResult[] }>(`/search${query({ q, limit: 8 })}`, signal ? { signal } : {})).items;
 }
 
 export const customers = {
@@ -41,19 +22,9 @@ export const customers = {
   addEmail: (id: string, address: string) => post<Customer>(`/customers/${id}/emails`, { address }),
   timeline: (id: string, kinds: string | null, cursor: string | null, signal?: AbortSignal) =>
     get<Page<TimelineItem>>(`/customers/${id}/timeline${query({ kinds, cursor, limit: 20 })}`, signal ? { signal } : {}),
-  /** Null while the server has no such endpoint. */
-  brief: (id: string) => optional(get<Brief>(`/customers/${id}/brief`)),
-  account: (id: string) => optional(get<Account>(`/customers/${id}/account`)),
+  brief: (id: string) => get<Brief>(`/customers/${id}/brief`),
+  account: (id: string) => get<Account>(`/customers/${id}/account`),
 };
-
-async function optional<T>(promise: Promise<T>): Promise<T | null> {
-  try {
-    return await promise;
-  } catch (error) {
-    if (isNotFound(error)) return null;
-    throw error;
-  }
-}
 
 /** Quick logging: each body carries customerId. */
 export type LogKind = 'interactions' | 'transactions' | 'life-events' | 'projects' | 'notes';
