@@ -14,7 +14,7 @@ export const isEmail = (address: string): boolean => emailShape.test(address.tri
  * country code. Null when the text cannot be a phone number.
  */
 export function normalizePhone(number: string, defaultRegion: string): string | null {
-  const parsed = parsePhoneNumberFromString(number, { defaultCountry: defaultRegion as CountryCode, extract: false });
+  const parsed = parsePhoneNumberFromString(number.trim(), { defaultCountry: defaultRegion as CountryCode, extract: false });
   if (!parsed || !parsed.isPossible()) return null;
   return parsed.number;
 }
