@@ -1,5 +1,4 @@
 import { Type } from 'typebox';
-import { normalizeEmail, normalizePhone } from '../common/contact-rules.js';
 import { decodeCursor, encodeCursor } from '../common/cursor.js';
 import { Id, IdParams, Page, PageQuery, ProblemSchema } from '../common/schema.js';
 import { notFound } from '../platform/http/problem.js';
@@ -18,6 +17,7 @@ import {
   PhoneInput,
 } from './customer-schemas.js';
 import { listCustomers, loadCustomer } from './customer-store.js';
+import { searchCustomers } from '../search/search-service.js';
 import { addRelationship, RelationshipInput, removeRelationship } from './relationship-commands.js';
 
 const tags = ['customers'];
@@ -48,22 +48,21 @@ export async function customerRoutes(app: App) {
       config: { access: 'frontline' },
       schema: {
         tags,
-        summary: 'List customers, or find them by name, email or phone',
+        summary: 'List customers by name, or with q find them the way /search does (best first, one page)',
         querystring: Type.Object({ q: Type.Optional(Type.String({ maxLength: 200 })), ...PageQuery }, { additionalProperties: false }),
         response: { 200: Page(CustomerSummary), 400: ProblemSchema },
       },
     },
     async (request) => {
       const limit = request.query.limit ?? 50;
-      const q = request.query.q?.trim() || null;
+      const q = request.query.q?.trim();
+      if (q) {
+        // With text to look for, this is the lookup (ranked, typo-tolerant): one page of the best matches.
+        const items = await searchCustomers(app.db, app.database.engine, { q, limit, phoneRegion: app.config.phoneRegion });
+        return { items, nextCursor: null };
+      }
       const after = decodeCursor(request.query.cursor, 2);
-      const items = await listCustomers(app.db, {
-        nameLike: q,
-        email: q?.includes('@') ? normalizeEmail(q) : null,
-        phone: q && /\d{3}/.test(q.replace(/\D/g, '')) ? normalizePhone(q, app.config.phoneRegion) : null,
-        after: after ? { displayName: String(after[0]), id: String(after[1]) } : null,
-        limit: limit + 1,
-      });
+      const items = await listCustomers(app.db, { after: after ? { displayName: String(after[0]), id: String(after[1]) } : null, limit: limit + 1 });
       const page = items.slice(0, limit);
       const last = page.at(-1);
       return { items: page, nextCursor: items.length > limit && last ? encodeCursor([last.displayName, last.id]) : null };

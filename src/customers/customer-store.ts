@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Db } from '../platform/database/connect.js';
 import type { NewRow, Row, RowUpdate } from '../platform/database/schema.js';
 import type { CustomerOut, CustomerSummary } from './customer-schemas.js';
@@ -102,18 +101,11 @@ export function presentCustomerRow(row: Row<'customers'>) {
 }
 
 export interface CustomerListQuery {
-  /** Text to look for in names; the caller turns it into the email and phone forms. */
-  nameLike: string | null;
-  email: string | null;
-  phone: string | null;
   after: { displayName: string; id: string } | null;
   limit: number;
 }
 
-/**
- * A simple listing and search: names containing the text, or the exact email or phone.
- * (The typo-tolerant lookup lives in the search module.)
- */
+/** Customers in name order, a page at a time. (Finding someone is the search module's job.) */
 export async function listCustomers(db: Db, query: CustomerListQuery): Promise<CustomerSummary[]> {
   let select = db
     .selectFrom('customers as c')
@@ -122,50 +114,10 @@ export async function listCustomers(db: Db, query: CustomerListQuery): Promise<C
       'c.kind',
       'c.displayName',
       'c.preferredName',
-      eb
-        .selectFrom('emails')
-        .select('address')
-        .whereRef('emails.customerId', '=', 'c.id')
-        .orderBy('isPrimary', 'desc')
-        .orderBy('createdAt')
-        .limit(1)
-        .as('email'),
-      eb
-        .selectFrom('phones')
-        .select('number')
-        .whereRef('phones.customerId', '=', 'c.id')
-        .orderBy('isPrimary', 'desc')
-        .orderBy('createdAt')
-        .limit(1)
-        .as('phone'),
-      eb
-        .selectFrom('addresses')
-        .select('city')
-        .whereRef('addresses.customerId', '=', 'c.id')
-        .orderBy('isPrimary', 'desc')
-        .orderBy('createdAt')
-        .limit(1)
-        .as('city'),
+      eb.selectFrom('emails').select('address').whereRef('emails.customerId', '=', 'c.id').orderBy('isPrimary', 'desc').orderBy('createdAt').limit(1).as('email'),
+      eb.selectFrom('phones').select('number').whereRef('phones.customerId', '=', 'c.id').orderBy('isPrimary', 'desc').orderBy('createdAt').limit(1).as('phone'),
+      eb.selectFrom('addresses').select('city').whereRef('addresses.customerId', '=', 'c.id').orderBy('isPrimary', 'desc').orderBy('createdAt').limit(1).as('city'),
     ]);
-  const { nameLike, email, phone } = query;
-  if (nameLike || email || phone) {
-    select = select.where((eb) => {
-      const any = [];
-      if (nameLike) {
-        const pattern = `%${nameLike.toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-        for (const column of ['c.displayName', 'c.preferredName', 'c.givenName', 'c.familyName'] as const) {
-          any.push(eb(sql`lower(${sql.ref(column)})`, 'like', sql<string>`${pattern} escape '\\'`));
-        }
-      }
-      if (email) {
-        any.push(eb.exists(eb.selectFrom('emails').select('id').whereRef('emails.customerId', '=', 'c.id').where('normalized', '=', email)));
-      }
-      if (phone) {
-        any.push(eb.exists(eb.selectFrom('phones').select('id').whereRef('phones.customerId', '=', 'c.id').where('e164', '=', phone)));
-      }
-      return eb.or(any);
-    });
-  }
   if (query.after) {
     const { displayName, id } = query.after;
     select = select.where((eb) =>

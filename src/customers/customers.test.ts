@@ -236,18 +236,27 @@ describe('listing and simple search', () => {
     expect((await clerk.get('/api/v1/customers?q=%25')).body.items.map((c: { id: string }) => c.id)).not.toContain(body.id);
   });
 
-  it('pages with a cursor without repeats or gaps', async () => {
+  it('lists everyone in name order, a page at a time, without repeats or gaps', async () => {
     for (let i = 0; i < 7; i++) await clerk.post('/api/v1/customers', { displayName: `Pager ${i}` });
-    const seen: string[] = [];
+    const seen: { id: string; displayName: string }[] = [];
     let cursor: string | null = null;
     do {
-      const res: { body: { items: { displayName: string }[]; nextCursor: string | null } } = await clerk.get(
-        `/api/v1/customers?q=Pager&limit=3${cursor ? `&cursor=${cursor}` : ''}`,
+      const res: { body: { items: { id: string; displayName: string }[]; nextCursor: string | null } } = await clerk.get(
+        `/api/v1/customers?limit=3${cursor ? `&cursor=${cursor}` : ''}`,
       );
-      seen.push(...res.body.items.map((c) => c.displayName));
+      seen.push(...res.body.items);
       cursor = res.body.nextCursor;
     } while (cursor);
-    expect(seen).toEqual([0, 1, 2, 3, 4, 5, 6].map((i) => `Pager ${i}`));
+    expect(seen.map((c) => c.displayName).filter((name) => name.startsWith('Pager '))).toEqual([0, 1, 2, 3, 4, 5, 6].map((i) => `Pager ${i}`));
+    const everyone = (await clerk.get('/api/v1/customers?limit=200')).body.items.map((c: { id: string }) => c.id);
+    expect(seen.map((c) => c.id)).toEqual(everyone);
     expect((await clerk.get('/api/v1/customers?cursor=garbage')).status).toBe(400);
+  });
+
+  it('with q, answers like the lookup: best match first, one page', async () => {
+    const { body } = await clerk.post('/api/v1/customers', { givenName: 'Rosalind', familyName: 'Franklin' });
+    const res = await clerk.get('/api/v1/customers?q=Rosalnd%20Franklin');
+    expect(res.body.items[0].id).toBe(body.id);
+    expect(res.body.nextCursor).toBeNull();
   });
 });
