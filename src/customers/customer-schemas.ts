@@ -54,6 +54,18 @@ export const ExternalIdInput = Type.Object(
   { additionalProperties: false },
 );
 
+/** A link between customers: a household (parent, child, spouse), or a person and their organisation. */
+export const RelationshipInput = Type.Object(
+  {
+    relatedCustomerId: Id,
+    label: Text(limits.shortText, { description: 'What this customer is to the other: parent, spouse, employee, owner' }),
+    relatedLabel: Type.Optional(Nullable(Text(limits.shortText, { description: 'What the other is to this customer: child, spouse, employer' }))),
+    household: Type.Optional(Type.Boolean({ description: 'They live together' })),
+  },
+  { additionalProperties: false },
+);
+export type RelationshipInput = Static<typeof RelationshipInput>;
+
 export const CustomerCreate = Type.Object(
   {
     ...profileFields,

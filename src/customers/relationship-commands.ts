@@ -1,26 +1,17 @@
-import { Type, type Static } from 'typebox';
 import { recordAudit } from '../audit/audit-store.js';
-import { Id, limits, Nullable, Text } from '../common/schema.js';
 import type { Db } from '../platform/database/connect.js';
 import { newId } from '../platform/ids.js';
 import { conflict, notFound, unprocessable } from '../platform/http/problem.js';
 import { nowIso } from '../platform/time.js';
 import type { WriteContext } from '../platform/write-context.js';
+import { RelationshipInput } from './customer-schemas.js';
 import { customerExists } from './customer-store.js';
 import { reindexCustomer } from '../search/search-indexer.js';
 
 /** Links between customers: a household (parent, child, spouse), or a person and their organisation. */
 
-export const RelationshipInput = Type.Object(
-  {
-    relatedCustomerId: Id,
-    label: Text(limits.shortText, { description: 'What this customer is to the other: parent, spouse, employee, owner' }),
-    relatedLabel: Type.Optional(Nullable(Text(limits.shortText, { description: 'What the other is to this customer: child, spouse, employer' }))),
-    household: Type.Optional(Type.Boolean({ description: 'They live together' })),
-  },
-  { additionalProperties: false },
-);
-export type RelationshipInput = Static<typeof RelationshipInput>;
+// The input schema lives with the other customer schemas (the web app derives its types from them).
+export { RelationshipInput };
 
 export async function addRelationship(db: Db, ctx: WriteContext, customerId: string, input: RelationshipInput): Promise<string> {
   if (input.relatedCustomerId === customerId) throw unprocessable('/body/relatedCustomerId', 'a customer cannot be related to themselves');

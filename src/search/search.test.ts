@@ -219,10 +219,14 @@ describe('bad input', () => {
   });
 
   it('treats SQL and LIKE characters as text', async () => {
-    for (const q of ["'; drop table customers;--", '%', '_', '\\', '*', '"', '(', '\u0000x']) {
+    for (const q of ["'; drop table customers;--", '%', '_', '\\', '*', '"', '(']) {
       const res = await clerk.get(`/api/v1/search?q=${encodeURIComponent(q)}`);
       expect(res.status, q).toBe(200);
     }
+    // No one types a NUL; it is refused at the door, naming the field.
+    const nul = await clerk.get(`/api/v1/search?q=${encodeURIComponent('\u0000x')}`);
+    expect(nul.status).toBe(400);
+    expect(nul.body.errors[0].path).toBe('/query/q');
     expect((await search('jim')).length).toBeGreaterThan(0);
   });
 

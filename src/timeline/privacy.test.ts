@@ -17,6 +17,8 @@ let son: string;
 let privateNote: string;
 let privateEvent: string;
 let normalNote: string;
+let longPrivateNote: string;
+const longPrivateBody = 'Arrears detail\nMissed the first and the second payment; plan agreed.';
 
 const ids = (items: { id: string }[]) => items.map((i) => i.id);
 
@@ -45,6 +47,7 @@ beforeAll(async () => {
   await author.patch(`/api/v1/customers/${son}`, { locationId: otherBranch });
   normalNote = (await author.post('/api/v1/notes', { customerId: customer, body: 'Son started college' })).body.id;
   privateNote = (await author.post('/api/v1/notes', { customerId: customer, body: 'Loan arrears', sensitivity: 'private' })).body.id;
+  longPrivateNote = (await author.post('/api/v1/notes', { customerId: customer, body: longPrivateBody, sensitivity: 'private' })).body.id;
   const event = await author.post('/api/v1/life-events', {
     customerId: customer,
     kind: 'illness',
@@ -70,7 +73,7 @@ describe('who sees a private note or life event', () => {
   it.each(cases)('%s: the lists, on every involved customer', async (who) => {
     const { client, sees } = viewers[who]!;
     const notes = (await client.get(`/api/v1/notes?customerId=${customer}`)).body.items;
-    expect(ids(notes)).toEqual(sees ? [privateNote, normalNote] : [normalNote]);
+    expect(ids(notes)).toEqual(sees ? [longPrivateNote, privateNote, normalNote] : [normalNote]);
     for (const id of [customer, son]) {
       const events = (await client.get(`/api/v1/life-events?customerId=${id}`)).body.items;
       expect(ids(events)).toEqual(sees ? [privateEvent] : []);
@@ -85,6 +88,13 @@ describe('who sees a private note or life event', () => {
     expect(mine).toContain(normalNote);
     const sons = ids((await client.get(`/api/v1/customers/${son}/timeline`)).body.items);
     expect(sons).toEqual(sees ? [privateEvent] : []);
+  });
+
+  it.each(cases)('%s: the whole text of entries on the timeline', async (who) => {
+    const { client, sees } = viewers[who]!;
+    const items: { id: string; detail: string | null }[] = (await client.get(`/api/v1/customers/${customer}/timeline`)).body.items;
+    expect(items.find((i) => i.id === longPrivateNote)?.detail ?? null).toBe(sees ? longPrivateBody : null);
+    expect(JSON.stringify(items).includes('the second payment')).toBe(sees);
   });
 
   it('a manager with no locations looks after every location', async () => {

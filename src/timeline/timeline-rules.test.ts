@@ -12,6 +12,7 @@ import {
   noteTitle,
   parseKinds,
   transactionTitle,
+  wholeText,
   type TimelineKey,
 } from './timeline-rules.js';
 
@@ -25,6 +26,24 @@ describe('the human line of each item', () => {
     expect(lifeEventTitle({ title: 'Son started college', date: { year: 2026, month: 9, day: null } })).toBe('Life event: Son started college (September 2026)');
     expect(lifeEventTitle({ title: 'Moved', date: null })).toBe('Life event: Moved');
     expect(noteTitle('\n  Prefers mornings  \nsecond line')).toBe('Note: Prefers mornings');
+  });
+
+  it('gives the whole text only when the title shortened it', () => {
+    expect(wholeText('asked about grout')).toBeNull();
+    expect(wholeText('  asked about grout \n')).toBeNull();
+    expect(wholeText(null)).toBeNull();
+    expect(wholeText('   ')).toBeNull();
+    expect(wholeText('called back\nabout the TV')).toBe('called back\nabout the TV');
+    expect(wholeText('x'.repeat(81))).toBe('x'.repeat(81));
+    expect(wholeText('x'.repeat(80))).toBeNull();
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (text) => {
+        const whole = wholeText(text);
+        // Either the title (its first line, cut) already says all of it, or the whole text comes along.
+        if (whole === null) expect(firstLine(text)).toBe(text.trim());
+        else expect(whole).toBe(text.trim());
+      }),
+    );
   });
 
   it('keeps money readable for an unknown currency code', () => {

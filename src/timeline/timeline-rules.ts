@@ -50,6 +50,12 @@ export function firstLine(text: string, max = 80): string {
   return chars.length > max ? `${chars.slice(0, max - 1).join('').trimEnd()}…` : line;
 }
 
+/** The whole text behind a title made with firstLine: null when the title already holds all of it. */
+export function wholeText(text: string | null | undefined): string | null {
+  const whole = text?.trim() ?? '';
+  return whole && firstLine(whole) !== whole ? whole : null;
+}
+
 /** 4250 USD reads "$42.50", 500 JPY "¥500"; an unknown currency code still reads: "42.50 XYZ". */
 export function formatMoney(amountMinor: number, currency: string): string {
   try {

@@ -6,6 +6,11 @@ const common = {
   id: Type.String(),
   at: Type.String({ description: 'When it happened (interactions, transactions) or was recorded (notes, life events)' }),
   title: Type.String({ description: 'A short human line: "Visit, inbound: asked about grout"' }),
+  detail: Nullable(
+    Type.String({
+      description: 'The whole text when the title shortens it or leaves it out (an interaction summary, a note body, a transaction note); null when the title says it all',
+    }),
+  ),
 };
 
 export const InteractionItem = Type.Object({

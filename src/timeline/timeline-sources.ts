@@ -1,5 +1,5 @@
 import type { Db } from '../platform/database/connect.js';
-import { interactionTitle, lifeEventTitle, noteTitle, transactionTitle } from './timeline-rules.js';
+import { interactionTitle, lifeEventTitle, noteTitle, transactionTitle, wholeText } from './timeline-rules.js';
 import type { TimelineItem } from './timeline-schemas.js';
 import { interactionRows, lifeEventRows, noteRows, transactionRows, type SourceQuery } from './timeline-store.js';
 
@@ -25,6 +25,7 @@ export const timelineSources: readonly TimelineSource[] = [
         id: r.id,
         at: r.at,
         title: interactionTitle(r),
+        detail: wholeText(r.summary),
         channel: r.channel,
         direction: r.direction,
         mood: r.mood,
@@ -43,6 +44,8 @@ export const timelineSources: readonly TimelineSource[] = [
           id: r.id,
           at: r.at,
           title: transactionTitle({ ...r, amountMinor: Number(r.amountMinor), itemCount }),
+          // The title never carries the note, so any note is more than the title.
+          detail: r.note?.trim() || null,
           transactionKind: r.kind,
           amountMinor: Number(r.amountMinor),
           currency: r.currency,
@@ -61,6 +64,7 @@ export const timelineSources: readonly TimelineSource[] = [
           id: r.id,
           at: r.at,
           title: lifeEventTitle({ title: r.title, date }),
+          detail: null,
           lifeEventKind: r.kind,
           customerId: r.customerId,
           date,
@@ -76,6 +80,7 @@ export const timelineSources: readonly TimelineSource[] = [
         id: r.id,
         at: r.at,
         title: noteTitle(r.body),
+        detail: wholeText(r.body),
         pinned: Boolean(r.pinned),
         sensitivity: r.sensitivity,
       })),

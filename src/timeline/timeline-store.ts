@@ -47,6 +47,7 @@ export const transactionRows = (db: Db, q: SourceQuery) =>
       't.amountMinor',
       't.currency',
       't.reference',
+      't.note',
       eb.selectFrom('transactionItems as ti').select(eb.fn.countAll<number>().as('n')).whereRef('ti.transactionId', '=', 't.id').as('itemCount'),
     ])
     .where('t.customerId', '=', q.customerId)

@@ -28,11 +28,11 @@ async function addInteraction(customerId: string, occurredAt: string, fields: { 
   return id;
 }
 
-async function addTransaction(customerId: string, occurredAt: string, amountMinor = 4250, items: number[] = []) {
+async function addTransaction(customerId: string, occurredAt: string, amountMinor = 4250, items: number[] = [], note: string | null = null) {
   const id = newId();
   await t.database.db
     .insertInto('transactions')
-    .values({ id, customerId, kind: 'purchase', occurredAt, amountMinor, currency: 'USD', reference: 'R-1', relatedTransactionId: null, staffId: clerk.staffId, locationId: null, note: null, ...authored(occurredAt) })
+    .values({ id, customerId, kind: 'purchase', occurredAt, amountMinor, currency: 'USD', reference: 'R-1', relatedTransactionId: null, staffId: clerk.staffId, locationId: null, note, ...authored(occurredAt) })
     .execute();
   for (const [position, price] of items.entries()) {
     await t.database.db.insertInto('transactionItems').values({ id: newId(), transactionId: id, customerId, position, description: `item ${position}`, sku: null, quantity: 1, unitPriceMinor: price }).execute();
@@ -75,11 +75,28 @@ describe('one stream per customer', () => {
     const { items, nextCursor } = await timeline(jim);
     expect(nextCursor).toBeNull();
     expect(items).toEqual([
-      { kind: 'life_event', id: college, at: at(15), title: 'Life event: Son started college (September 2026)', lifeEventKind: 'school_start', customerId: jim, date: { year: 2026, month: 9, day: null }, sensitivity: 'normal' },
-      { kind: 'transaction', id: sale, at: at(12), title: 'Purchase $42.50 (2 items)', transactionKind: 'purchase', amountMinor: 4250, currency: 'USD', itemCount: 2, reference: 'R-1' },
-      { kind: 'interaction', id: visit, at: at(10), title: 'Visit, inbound: asked about grout', channel: 'visit', direction: 'inbound', mood: 'cheerful', outcome: null, staffId: clerk.staffId, staffName: 'Earl Jones' },
-      { kind: 'note', id: note, at: at(8), title: 'Note: Likes the blue tiles', pinned: true, sensitivity: 'normal' },
+      { kind: 'life_event', id: college, at: at(15), title: 'Life event: Son started college (September 2026)', detail: null, lifeEventKind: 'school_start', customerId: jim, date: { year: 2026, month: 9, day: null }, sensitivity: 'normal' },
+      { kind: 'transaction', id: sale, at: at(12), title: 'Purchase $42.50 (2 items)', detail: null, transactionKind: 'purchase', amountMinor: 4250, currency: 'USD', itemCount: 2, reference: 'R-1' },
+      { kind: 'interaction', id: visit, at: at(10), title: 'Visit, inbound: asked about grout', detail: null, channel: 'visit', direction: 'inbound', mood: 'cheerful', outcome: null, staffId: clerk.staffId, staffName: 'Earl Jones' },
+      { kind: 'note', id: note, at: at(8), title: 'Note: Likes the blue tiles', detail: 'Likes the blue tiles\nand hates waiting', pinned: true, sensitivity: 'normal' },
     ]);
+  });
+
+  it('carries the whole text of an entry whose title shortens it, and nothing when the title says it all', async () => {
+    const ana = await newCustomer('Whole Text');
+    const long = `Talked through the whole bathroom: ${'tile, grout and spacers; '.repeat(6)}and the vanity.`;
+    const visit = await addInteraction(ana, at(1), { summary: long });
+    const short = await addInteraction(ana, at(2), { summary: '  dropped in  ' });
+    const sale = await addTransaction(ana, at(3), 2397, [], '  Unsanded grout, bright white  ');
+    const plain = await addTransaction(ana, at(4), 100, [], '   ');
+    const note = await addNote(ana, at(5), 'First line\nsecond line');
+    const byId = new Map((await timeline(ana)).items.map((i) => [i.id, i]));
+    expect(byId.get(visit)).toMatchObject({ title: expect.stringMatching(/…$/), detail: long });
+    expect([...(byId.get(visit)!.title as string)].length).toBeLessThanOrEqual('Visit, inbound: '.length + 80);
+    expect(byId.get(short)).toMatchObject({ title: 'Visit, inbound: dropped in', detail: null });
+    expect(byId.get(sale)).toMatchObject({ title: 'Purchase $23.97', detail: 'Unsanded grout, bright white' });
+    expect(byId.get(plain)).toMatchObject({ detail: null });
+    expect(byId.get(note)).toMatchObject({ title: 'Note: First line', detail: 'First line\nsecond line' });
   });
 
   it('filters by kinds, and names an unknown kind', async () => {

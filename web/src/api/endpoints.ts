@@ -1,5 +1,5 @@
 import { get, patch, post, query, request } from './client';
-import type { Account, Brief, Customer, CustomerPatch, LookupResult, Me, Page, TimelineItem } from './types';
+import type { Account, AddressCreate, Brief, Customer, CustomerPatch, HistoryItem, LookupResult, Me, Page, RelationshipCreate, TimelineItem } from './types';
 
 export const auth = {
   setupNeeded: () => get<{ needed: boolean }>('/setup').then((r) => r.needed),
@@ -20,6 +20,10 @@ export const customers = {
   update: (id: string, body: CustomerPatch) => patch<Customer>(`/customers/${id}`, body),
   addPhone: (id: string, number: string) => post<Customer>(`/customers/${id}/phones`, { number }),
   addEmail: (id: string, address: string) => post<Customer>(`/customers/${id}/emails`, { address }),
+  addAddress: (id: string, body: AddressCreate) => post<Customer>(`/customers/${id}/addresses`, body),
+  link: (id: string, body: RelationshipCreate) => post<Customer>(`/customers/${id}/relationships`, body),
+  /** Who changed what, newest first; entries about private facts the caller may not see are left out by the server. */
+  history: (id: string, cursor: string | null) => get<Page<HistoryItem>>(`/customers/${id}/history${query({ cursor, limit: 20 })}`),
   timeline: (id: string, kinds: string | null, cursor: string | null, signal?: AbortSignal) =>
     get<Page<TimelineItem>>(`/customers/${id}/timeline${query({ kinds, cursor, limit: 20 })}`, signal ? { signal } : {}),
   brief: (id: string) => get<Brief>(`/customers/${id}/brief`),

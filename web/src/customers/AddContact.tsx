@@ -1,18 +1,34 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { customers } from '../api/endpoints';
 import type { Customer } from '../api/types';
 import { FormError, TextField } from '../ui/Field';
 import { useSubmit } from '../ui/useSubmit';
+import { AddressForm } from './AddressForm';
 
-type Kind = 'phone' | 'email';
+type Kind = 'phone' | 'email' | 'address';
+const choices: [Kind, string][] = [
+  ['phone', 'Add phone'],
+  ['email', 'Add email'],
+  ['address', 'Add address'],
+];
 
-/** "Add phone" / "Add email": one field, Enter to save, Esc to cancel. */
-export function AddContact({ customerId, onSaved }: { customerId: string; onSaved: (c: Customer) => void }) {
+/** "Add phone" / "Add email": one field, Enter to save, Esc to cancel; "Add address" opens a short form. */
+export function AddContact({ customer, onSaved }: { customer: Customer; onSaved: (c: Customer) => void }) {
+  const customerId = customer.id;
   const [kind, setKind] = useState<Kind | null>(null);
   const [value, setValue] = useState('');
   const { busy, fields, error, run } = useSubmit();
+  const buttons = useRef<Partial<Record<Kind, HTMLButtonElement | null>>>({});
+  const closed = useRef<Kind | null>(null);
+
+  // Back to the button that opened the form, so the keyboard does not fall to the top of the page.
+  useEffect(() => {
+    if (!kind && closed.current) buttons.current[closed.current]?.focus();
+    closed.current = null;
+  }, [kind]);
 
   const close = () => {
+    closed.current = kind;
     setKind(null);
     setValue('');
   };
@@ -30,13 +46,32 @@ export function AddContact({ customerId, onSaved }: { customerId: string; onSave
   if (!kind) {
     return (
       <div className="actions">
-        <button type="button" className="quiet small" onClick={() => setKind('phone')}>
-          Add phone
-        </button>
-        <button type="button" className="quiet small" onClick={() => setKind('email')}>
-          Add email
-        </button>
+        {choices.map(([k, text]) => (
+          <button
+            key={k}
+            ref={(el) => {
+              buttons.current[k] = el;
+            }}
+            type="button"
+            className="quiet small"
+            onClick={() => setKind(k)}
+          >
+            {text}
+          </button>
+        ))}
       </div>
+    );
+  }
+  if (kind === 'address') {
+    return (
+      <AddressForm
+        customer={customer}
+        onCancel={close}
+        onSaved={(saved) => {
+          onSaved(saved);
+          close();
+        }}
+      />
     );
   }
   return (

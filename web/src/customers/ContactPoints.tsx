@@ -30,7 +30,7 @@ export function ContactPoints({ customer, onSaved }: { customer: Customer; onSav
           </li>
         ))}
       </ul>
-      <AddContact customerId={customer.id} onSaved={onSaved} />
+      <AddContact customer={customer} onSaved={onSaved} />
     </section>
   );
 }

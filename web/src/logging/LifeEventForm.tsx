@@ -1,27 +1,31 @@
 import { useState, type FormEvent } from 'react';
 import { log } from '../api/endpoints';
+import type { LifeEventCreate } from '../api/types';
 import { Checkbox, FormError, SelectField, TextField } from '../ui/Field';
 import { useSubmit } from '../ui/useSubmit';
 import type { LogFormProps } from './form-props';
+import { InvolvedPeople } from './InvolvedPeople';
 import { lifeEventKinds } from './log-kinds';
 
 /** Something that happened in their life: what, roughly when, and whether it is private. */
-export function LifeEventForm({ customerId, onLogged, onCancel }: LogFormProps) {
+export function LifeEventForm({ customerId, relatives, onLogged, onCancel }: LogFormProps) {
   const [title, setTitle] = useState('');
   const [kind, setKind] = useState('other');
   const [when, setWhen] = useState('');
   const [hidden, setHidden] = useState(false);
+  const [involved, setInvolved] = useState<string[]>([]);
   const { busy, fields, error, run } = useSubmit();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const [year, month] = when.split('-').map(Number);
-    const body = {
+    const body: LifeEventCreate = {
       customerId,
-      kind,
+      kind: kind as LifeEventCreate['kind'], // one of lifeEventKinds, the select's only options
       title: title.trim(),
       ...(year ? { date: { year, month: month ?? null, day: null } } : {}),
       sensitivity: hidden ? 'private' : 'normal',
+      ...(involved.length ? { involvedCustomerIds: involved } : {}),
     };
     if (await run(() => log('life-events', body))) onLogged('Life event');
   };
@@ -41,6 +45,7 @@ export function LifeEventForm({ customerId, onLogged, onCancel }: LogFormProps) 
         <TextField label="When (optional)" type="month" value={when} onChange={(e) => setWhen(e.target.value)} error={fields.date ?? fields['date/year']} />
         <Checkbox label="Private" checked={hidden} onChange={(e) => setHidden(e.target.checked)} />
       </div>
+      <InvolvedPeople relatives={relatives} chosen={involved} onChange={setInvolved} />
       <div className="actions">
         <button type="submit" className="primary" disabled={busy || !title.trim()}>
           {busy ? 'Saving…' : 'Log life event'}

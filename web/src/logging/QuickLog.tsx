@@ -1,10 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Customer } from '../api/types';
+import { Checkbox } from '../ui/Field';
 import { InteractionForm } from './InteractionForm';
 import { LifeEventForm } from './LifeEventForm';
 import { logChoices, type LogChoice } from './log-kinds';
 import { NoteForm } from './NoteForm';
 import { ProjectForm } from './ProjectForm';
+import { useShortcutSetting } from './shortcut-setting';
 import { TransactionForm } from './TransactionForm';
 
 const typingIn = (target: EventTarget | null) =>
@@ -15,8 +17,10 @@ export function QuickLog({ customer, onLogged }: { customer: Customer; onLogged:
   const [choice, setChoice] = useState<LogChoice | null>(null);
   const [done, setDone] = useState('');
   const buttons = useRef<Record<string, HTMLButtonElement | null>>({});
+  const [shortcuts, setShortcuts] = useShortcutSetting();
 
   useEffect(() => {
+    if (!shortcuts) return;
     const onKey = (event: KeyboardEvent) => {
       if (event.ctrlKey || event.metaKey || event.altKey || typingIn(event.target) || document.querySelector('dialog[open]')) return;
       const found = logChoices.find((c) => c.key === event.key.toLowerCase());
@@ -28,7 +32,7 @@ export function QuickLog({ customer, onLogged }: { customer: Customer; onLogged:
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [shortcuts]);
 
   const close = () => {
     const last = choice;
@@ -41,11 +45,15 @@ export function QuickLog({ customer, onLogged }: { customer: Customer; onLogged:
     close();
   };
 
-  const props = { customerId: customer.id, preset: choice?.preset ?? '', onLogged: logged, onCancel: close };
+  const relatives = customer.relationships.filter((r) => r.household && r.relatedKind === 'person');
+  const props = { customerId: customer.id, preset: choice?.preset ?? '', relatives, onLogged: logged, onCancel: close };
 
   return (
     <section className="quick-log card" aria-labelledby="log-title">
-      <h2 id="log-title">Log</h2>
+      <div className="card-head">
+        <h2 id="log-title">Log</h2>
+        <Checkbox label="Keyboard shortcuts" role="switch" className="switch" checked={shortcuts} onChange={(e) => setShortcuts(e.target.checked)} />
+      </div>
       <div className="log-choices" role="group" aria-label="What to log">
         {logChoices.map((c) => (
           <button
@@ -56,7 +64,7 @@ export function QuickLog({ customer, onLogged }: { customer: Customer; onLogged:
             type="button"
             className="chip"
             aria-pressed={choice?.id === c.id}
-            aria-keyshortcuts={c.key?.toUpperCase()}
+            aria-keyshortcuts={shortcuts ? c.key?.toUpperCase() : undefined}
             onClick={() => {
               setChoice(choice?.id === c.id ? null : c);
               setDone('');
@@ -66,7 +74,7 @@ export function QuickLog({ customer, onLogged }: { customer: Customer; onLogged:
           </button>
         ))}
       </div>
-      {!choice ? (
+      {!choice && shortcuts ? (
         <p className="hint log-keys">
           Or press a key: {logChoices.filter((c) => c.key).map((c) => `${c.key!.toUpperCase()} ${c.label.toLowerCase()}`).join(', ')}.
         </p>

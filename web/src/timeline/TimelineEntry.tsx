@@ -1,5 +1,6 @@
 import type { TimelineItem } from '../api/types';
-import { ago, fullDate } from '../ui/format';
+import { ago, firstLine, fullDate } from '../ui/format';
+import { EntryText } from './EntryText';
 import { kindLabel } from './kinds';
 
 /** What an item carries beyond its title: mood and outcome, amount, the date of a life event. */
@@ -19,6 +20,14 @@ function details(item: TimelineItem): string[] {
 /** The badge already says "Note" or "Life event"; the title need not say it again. */
 const withoutKind = (title: string) => title.replace(/^(Note|Life event): /, '');
 
+/** The title, and the whole text it stands for when the server cut it ("Visit, inbound: " + the whole summary). */
+function titleText(item: TimelineItem): { short: string; whole: string | null } {
+  const short = withoutKind(item.title);
+  if (item.kind === 'transaction' || !item.detail) return { short, whole: null };
+  const lead = item.kind === 'interaction' ? item.title.slice(0, item.title.indexOf(': ') + 2) : '';
+  return { short, whole: lead + item.detail };
+}
+
 export function TimelineEntry({ item }: { item: TimelineItem }) {
   const lines = details(item).filter(Boolean);
   const isPrivate = (item.kind === 'note' || item.kind === 'life_event') && item.sensitivity === 'private';
@@ -31,7 +40,8 @@ export function TimelineEntry({ item }: { item: TimelineItem }) {
         </time>
         {isPrivate ? <span className="tag private">private</span> : null}
       </div>
-      <p className="entry-title">{withoutKind(item.title)}</p>
+      <EntryText className="entry-title" {...titleText(item)} />
+      {item.kind === 'transaction' && item.detail ? <EntryText className="entry-note" short={firstLine(item.detail, 120)} whole={item.detail} /> : null}
       {lines.length ? <p className="entry-detail muted">{lines.join(' · ')}</p> : null}
     </li>
   );

@@ -54,3 +54,10 @@ export function partialDate(date: { year: number | null; month: number | null; d
   const month = date.month ? new Date(2000, date.month - 1, 1).toLocaleString(undefined, { month: 'long' }) : '';
   return [date.day ?? '', month, date.year ?? ''].filter(Boolean).join(' ');
 }
+
+/** The first line of a text, cut to `max` characters with an ellipsis (as the server cuts titles). */
+export function firstLine(text: string, max = 80): string {
+  const line = (text.split(/\r?\n/).find((l) => l.trim()) ?? '').trim();
+  const chars = [...line];
+  return chars.length > max ? `${chars.slice(0, max - 1).join('').trimEnd()}…` : line;
+}
