@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { customers } from '../api/endpoints';
 import { isNotFound } from '../api/client';
+import type { Customer } from '../api/types';
+import { HistoryPanel } from '../history/HistoryPanel';
 import { QuickLog } from '../logging/QuickLog';
 import { rememberCustomer } from '../lookup/recent';
 import { Link } from '../router';
@@ -48,6 +50,11 @@ export function CustomerPage({ id }: { id: string }) {
   }
 
   const refresh = () => setVersion((v) => v + 1);
+  // A saved profile, address or link can change the brief and adds to the history.
+  const saved = (next: Customer) => {
+    customer.set(next);
+    refresh();
+  };
 
   return (
     <article className="page customer" aria-labelledby="customer-name">
@@ -62,10 +69,11 @@ export function CustomerPage({ id }: { id: string }) {
       <div className="customer-grid">
         <BriefPanel customerId={id} version={version} />
         <div className="customer-side">
-          <ProfilePanel customer={c} onSaved={(next) => customer.set(next)} />
-          <ContactPoints customer={c} onSaved={(next) => customer.set(next)} />
-          <Household customer={c} />
+          <ProfilePanel customer={c} onSaved={saved} />
+          <ContactPoints customer={c} onSaved={saved} />
+          <Household customer={c} onSaved={saved} />
           <AccountFigures customerId={id} version={version} />
+          <HistoryPanel customerId={id} version={version} />
         </div>
         <QuickLog customer={c} onLogged={refresh} />
         <Timeline customerId={id} version={version} />

@@ -1,0 +1,95 @@
+import type { HistoryItem } from '../api/types';
+import { firstLine, fullDate, money, partialDate, plural } from '../ui/format';
+
+/** Audit entries in plain words: "Earl Hutchins added a note", "Pronouns: empty → he/him". */
+
+type Snapshot = Record<string, unknown>;
+
+const things: Record<string, string> = {
+  email: 'an email address',
+  phone: 'a phone number',
+  address: 'an address',
+  external_id: 'an id from another system',
+  relationship: 'a link to another customer',
+  note: 'a note',
+  life_event: 'a life event',
+  project: 'a project',
+  interaction: 'a contact',
+  transaction: 'a transaction',
+};
+const verbs: Record<string, string> = { create: 'added', update: 'changed', delete: 'removed', merge: 'merged' };
+const channelWords: Record<string, string> = { visit: 'a visit', call: 'a call', email: 'an email', meeting: 'a meeting', sms: 'a text message', letter: 'a letter' };
+
+const words = (key: string) => key.replace(/_/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+
+/** What was done, without the who: "added a note", "changed the profile". */
+export function action(item: HistoryItem): string {
+  const snap: Snapshot = item.diff?.after ?? item.diff?.before ?? {};
+  if (item.entityType === 'customer') {
+    return { create: 'created this customer', update: 'changed the profile', delete: 'deleted this customer', merge: 'merged a duplicate into this customer' }[item.action] ?? `${words(item.action)} this customer`;
+  }
+  let thing = things[item.entityType] ?? `a ${words(item.entityType)}`;
+  if (item.entityType === 'interaction' && typeof snap.channel === 'string') thing = channelWords[snap.channel] ?? `a ${words(snap.channel)}`;
+  if (item.entityType === 'transaction' && typeof snap.kind === 'string') thing = `a ${snap.kind}`;
+  return `${verbs[item.action] ?? words(item.action)} ${thing}`;
+}
+
+const labels: Record<string, string> = {
+  displayName: 'Listed as', givenName: 'First name', familyName: 'Last name', preferredName: 'Goes by', pronunciation: 'Say it',
+  locationId: 'Home location', line1: 'Street', line2: 'Street, line 2', postalCode: 'Postal code', isPrimary: 'Main', primary: 'Main',
+  relatedLabel: 'They are', label: 'Label', household: 'Same household', number: 'Phone', address: 'Email', source: 'System',
+  externalId: 'Id there', body: 'Text', sensitivity: 'Who sees it', date: 'When', involvedCustomerIds: 'People involved',
+  startedOn: 'Started', endedOn: 'Ended', direction: 'Who reached out', occurredAt: 'When', summary: 'What happened',
+  amountMinor: 'Amount', reference: 'Reference', staffId: 'Handled by', relatedTransactionId: 'Settles', relatedCustomerId: 'Linked to',
+};
+/** Bookkeeping, or said better by another field (e164 by the number). */
+const skipped = new Set(['id', 'customerId', 'createdAt', 'updatedAt', 'createdBy', 'updatedBy', 'normalized', 'e164']);
+/** Ids mean nothing to a reader: say that they changed, not what to. */
+const isIdField = (key: string) => /[a-z]Id$/.test(key) && key !== 'externalId';
+/** Said already by the sentence ("added a purchase") or by another field (the amount carries its currency). */
+const saidElsewhere = new Set(['kind', 'channel', 'currency']);
+
+export const fieldName = (key: string) => labels[key] ?? words(key).replace(/^./, (c) => c.toUpperCase());
+
+function value(key: string, v: unknown, snap: Snapshot): string {
+  if (v === null || v === undefined || v === '') return 'empty';
+  if (typeof v === 'boolean') return v ? 'yes' : 'no';
+  if (key === 'amountMinor' && typeof v === 'number') return money(v, typeof snap.currency === 'string' ? snap.currency : 'USD');
+  if (key === 'sensitivity') return v === 'private' ? 'only those who need it' : 'everyone';
+  if (key === 'direction') return v === 'inbound' ? 'they did' : 'we did';
+  if (Array.isArray(v)) {
+    if (key === 'items') return v.map((i: { quantity?: number; description?: string }) => `${i.quantity ?? 1} × ${i.description ?? ''}`).join(', ') || 'none';
+    return key === 'involvedCustomerIds' ? plural(v.length, 'person', 'people') : plural(v.length, 'entry', 'entries');
+  }
+  if (typeof v === 'object') return partialDate(v as Parameters<typeof partialDate>[0]) || 'empty';
+  if (typeof v === 'string' && /^\d{4}-\d\d-\d\dT/.test(v)) return fullDate(v);
+  return firstLine(String(v), 120) + (String(v).trim().includes('\n') ? ' …' : '');
+}
+
+export interface FieldChange {
+  field: string;
+  before: string | null;
+  after: string | null;
+}
+
+/** The fields an entry speaks of: on update before → after, on create what was set, on delete what was there. */
+export function changes(item: HistoryItem): FieldChange[] {
+  const before = item.diff?.before;
+  const after = item.diff?.after;
+  const keys = Object.keys(after ?? before ?? {}).filter((k) => !skipped.has(k));
+  if (before && after) {
+    return keys.map((key) =>
+      isIdField(key) ? { field: fieldName(key), before: null, after: 'changed' } : { field: fieldName(key), before: value(key, before[key], before), after: value(key, after[key], after) },
+    );
+  }
+  const snap = after ?? before ?? {};
+  const shown = keys.filter((key) => {
+    const v = snap[key];
+    if (v === null || v === undefined || v === '' || isIdField(key) || saidElsewhere.has(key)) return false;
+    // A life event always involves its own customer; say so only when it involves more.
+    return !(key === 'involvedCustomerIds' && Array.isArray(v) && v.length < 2);
+  });
+  return shown.map((key) => ({ field: fieldName(key), before: null, after: value(key, snap[key], snap) }));
+}
+
+export const who = (item: HistoryItem) => (item.staffName ?? (item.staffId ? 'A former colleague' : 'Rapport')) + (item.tokenId ? ' (through the API)' : '');

@@ -1,0 +1,103 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiAs } from './api-as.js';
+import { earl, expectAccessible, jimId, launchBrowser, openPage, signIn, startServer, type Server } from './harness.js';
+
+/** "Each customer shows who changed what", and a private fact's changes only to those who may see it (S2). */
+describe('the history of a customer', () => {
+  let server: Server;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer({ demo: true });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const staffEmail = (name: string) => server.demo!.staff.find((s) => s.name === name)!.email;
+  const maggieId = () => server.demo!.customers.get('maggie-chen')!;
+
+  async function open(page: Page, email: string, customerId: string, name: string) {
+    await signIn(page, server.url, email);
+    await page.goto(`${server.url}/customers/${customerId}`);
+    await page.getByRole('heading', { level: 1, name }).waitFor();
+    const region = page.getByRole('region', { name: 'History' });
+    const toggle = region.getByRole('button', { name: 'History' });
+    const changes = region.getByRole('list').first().locator(':scope > li');
+    return { region, toggle, changes };
+  }
+
+  it('is closed until asked for, then says who changed what, before and after, and loads older changes', async () => {
+    const { page, problems, context } = await openPage(browser);
+    await signIn(page, server.url, earl(server));
+    await page.goto(`${server.url}/customers/${jimId(server)}`);
+    await page.getByRole('heading', { level: 1, name: 'Jim Alvarez' }).waitFor();
+    await page.getByRole('button', { name: 'Edit profile' }).click();
+    await page.getByLabel('Goes by (greet them as)').fill('Jimmy');
+    await page.getByRole('button', { name: 'Save profile' }).click();
+    await expect.poll(() => page.locator('.customer-sub').textContent()).toContain('Greet as Jimmy');
+
+    const region = page.getByRole('region', { name: 'History' });
+    const toggle = region.getByRole('button', { name: 'History' });
+    const changes = region.getByRole('list').first().locator(':scope > li');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await region.getByText('changed the profile').count()).toBe(0);
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    await expect.poll(() => changes.count()).toBe(20);
+    const newest = changes.first();
+    expect(await newest.textContent()).toContain('Earl Hutchins changed the profile');
+    expect((await newest.textContent())?.replace(/\s+/g, ' ')).toContain('Goes by: empty → became Jimmy');
+    expect(await newest.getByRole('time').textContent()).toBe('just now');
+    await expectAccessible(page, 'history open');
+
+    await region.getByRole('button', { name: 'Show older changes' }).click();
+    await expect.poll(() => changes.count()).toBe(40);
+    // The oldest entry, the customer's creation, is reached by paging to the end.
+    while (await region.getByRole('button', { name: 'Show older changes' }).count()) {
+      const before = await changes.count();
+      await region.getByRole('button', { name: 'Show older changes' }).click();
+      await expect.poll(() => changes.count()).toBeGreaterThan(before);
+    }
+    const oldest = changes.last();
+    expect(await oldest.textContent()).toContain('Earl Hutchins created this customer');
+    expect(await oldest.textContent()).toContain('Listed as: Jim Alvarez');
+
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await changes.first().isVisible()).toBe(false);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('does not show a frontline colleague the changes to a private note, and shows its author', async () => {
+    // Priya, Maggie's adviser, rewrites her private note about the loan arrears.
+    const adviser = await openPage(browser);
+    const priya = await open(adviser.page, staffEmail('Priya Nair'), maggieId(), 'Margaret Chen');
+    const notes = await apiAs<{ items: { id: string; body: string; sensitivity: string }[] }>(adviser.page, server.url, 'GET', `/notes?customerId=${maggieId()}`);
+    const arrears = notes.items.find((n) => n.sensitivity === 'private')!;
+    await apiAs(adviser.page, server.url, 'PATCH', `/notes/${arrears.id}`, { body: 'Loan arrears: payment plan agreed, three payments made on time.' });
+    await priya.toggle.click();
+    await expect.poll(() => priya.changes.count()).toBeGreaterThan(0);
+    const seen = (await priya.region.textContent()) ?? '';
+    expect(seen).toContain('Priya Nair changed a note');
+    expect(seen).toContain('three payments made on time');
+
+    // Tom, a teller at the same branch, sees the rest of the history but nothing of that note.
+    const teller = await openPage(browser);
+    const tom = await open(teller.page, staffEmail('Tom Becker'), maggieId(), 'Margaret Chen');
+    await tom.toggle.click();
+    await expect.poll(() => tom.changes.count()).toBe((await priya.changes.count()) - 2);
+    const text = (await tom.region.textContent()) ?? '';
+    expect(text).toContain('Priya Nair added a note');
+    expect(text).toContain('Prefers to be called Maggie');
+    expect(text).not.toMatch(/Loan arrears|three payments made on time|changed a note/i);
+    await expectAccessible(teller.page, 'history (frontline colleague)');
+    expect([...adviser.problems, ...teller.problems]).toEqual([]);
+    await adviser.context.close();
+    await teller.context.close();
+  });
+});
