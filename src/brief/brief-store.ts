@@ -1,6 +1,7 @@
+import { sql } from 'kysely';
 import type { Actor } from '../platform/auth/actor.js';
 import { canSeeFact, seesAllPrivateFactsOf } from '../platform/auth/private-facts.js';
-import { normalOrOwnSql } from '../platform/auth/private-facts-sql.js';
+import { normalOrOwnSql, visibleFactSql } from '../platform/auth/private-facts-sql.js';
 
 import type { Db } from '../platform/database/connect.js';
 import { loadCustomer } from '../customers/customer-store.js';
@@ -47,15 +48,20 @@ export async function gatherBriefFacts(
           .where('occurredAt', '>', lastYear),
       )
       .execute(),
+    // A relative's event follows the privacy of its owner's location, as on the timeline.
     db
-      .selectFrom('lifeEvents')
-      .innerJoin('lifeEventCustomers', 'lifeEventCustomers.lifeEventId', 'lifeEvents.id')
-      .select(['lifeEvents.title', 'lifeEvents.kind', 'lifeEvents.year', 'lifeEvents.month', 'lifeEvents.day', 'lifeEvents.createdAt', 'lifeEvents.sensitivity'])
-      .where('lifeEventCustomers.customerId', '=', customerId)
-      .$if(!v.seesAll, (q) => q.where(normalOrOwnSql(v.staffId, { sensitivity: 'lifeEvents.sensitivity', createdBy: 'lifeEvents.createdBy' })))
-      .orderBy('lifeEvents.year', 'desc')
-      .orderBy('lifeEvents.month', 'desc')
-      .orderBy('lifeEvents.createdAt', 'desc')
+      .selectFrom('lifeEventCustomers as lec')
+      .innerJoin('lifeEvents as e', 'e.id', 'lec.lifeEventId')
+      .innerJoin('customers as owner', 'owner.id', 'e.customerId')
+      .select(['e.title', 'e.kind', 'e.year', 'e.month', 'e.day', 'e.createdAt', 'e.sensitivity'])
+      .where('lec.customerId', '=', customerId)
+      .where(visibleFactSql(actor, { sensitivity: 'e.sensitivity', createdBy: 'e.createdBy', customerLocationId: 'owner.locationId' }))
+      // Dated events newest first, undated after them: the same order on both engines (NULLs sort differently).
+      .orderBy(sql`${sql.ref('e.year')} is null`)
+      .orderBy('e.year', 'desc')
+      .orderBy(sql`${sql.ref('e.month')} is null`)
+      .orderBy('e.month', 'desc')
+      .orderBy('e.createdAt', 'desc')
       .limit(5)
       .execute(),
     db.selectFrom('projects').select(['title', 'status', 'startedOn']).where('customerId', '=', customerId).orderBy('createdAt', 'desc').limit(10).execute(),

@@ -88,7 +88,8 @@ describe('filling in the profile', () => {
     await expect.poll(() => second.getByLabel('Description').evaluate((el) => el === document.activeElement)).toBe(true);
     await second.getByLabel('Description').fill('Unsanded grout, bright white');
     await second.getByLabel('Unit price').fill('16.99');
-    await expect.poll(() => log.textContent()).toContain('Left empty, it is the items’ total: $23.97');
+    await expect.poll(() => log.textContent()).toContain('The items add up to $23.97, the amount recorded unless you type one.');
+    expect(await log.getByLabel('Amount').getAttribute('placeholder')).toBe('$23.97');
     await expectAccessible(page, 'purchase with items');
     await screenshot(page, 'purchase-items-desktop');
     await log.getByRole('button', { name: 'Log purchase' }).click();
@@ -99,6 +100,7 @@ describe('filling in the profile', () => {
     await log.getByLabel('Amount').fill('20');
     await log.getByRole('button', { name: 'Add items' }).click();
     await log.getByRole('group', { name: 'Item 1' }).getByLabel('Unit price').fill('24.99');
+    expect(await log.textContent()).toContain('The items add up to $24.99; the amount typed above is what is recorded.');
     await log.getByRole('button', { name: 'Log purchase' }).click();
     await expect.poll(() => log.getByRole('group', { name: 'Item 1' }).textContent()).toContain('Say what it was');
     await log.getByRole('group', { name: 'Item 1' }).getByLabel('Description').fill('Wet saw rental, one day');

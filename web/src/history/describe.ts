@@ -46,6 +46,14 @@ const labels: Record<string, string> = {
 const skipped = new Set(['id', 'customerId', 'createdAt', 'updatedAt', 'createdBy', 'updatedBy', 'normalized', 'e164']);
 /** Ids mean nothing to a reader: say that they changed, not what to. */
 const isIdField = (key: string) => /[a-z]Id$/.test(key) && key !== 'externalId';
+/** What says enough about a new or removed record of each kind (the timeline shows the rest). */
+const summaryFields: Record<string, string[]> = {
+  interaction: ['summary', 'outcome'],
+  transaction: ['amountMinor', 'items'],
+  note: ['body', 'sensitivity'],
+  life_event: ['title', 'date', 'sensitivity', 'involvedCustomerIds'],
+  project: ['title', 'status'],
+};
 /** Said already by the sentence ("added a purchase") or by another field (the amount carries its currency). */
 const saidElsewhere = new Set(['kind', 'channel', 'currency']);
 
@@ -58,7 +66,10 @@ function value(key: string, v: unknown, snap: Snapshot): string {
   if (key === 'sensitivity') return v === 'private' ? 'only those who need it' : 'everyone';
   if (key === 'direction') return v === 'inbound' ? 'they did' : 'we did';
   if (Array.isArray(v)) {
-    if (key === 'items') return v.map((i: { quantity?: number; description?: string }) => `${i.quantity ?? 1} × ${i.description ?? ''}`).join(', ') || 'none';
+    if (key === 'items') {
+      const named = v.slice(0, 3).map((i: { quantity?: number; description?: string }) => `${i.quantity ?? 1} × ${i.description ?? ''}`);
+      return v.length > 3 ? `${named.join(', ')} and ${v.length - 3} more` : named.join(', ') || 'none';
+    }
     return key === 'involvedCustomerIds' ? plural(v.length, 'person', 'people') : plural(v.length, 'entry', 'entries');
   }
   if (typeof v === 'object') return partialDate(v as Parameters<typeof partialDate>[0]) || 'empty';
@@ -83,9 +94,11 @@ export function changes(item: HistoryItem): FieldChange[] {
     );
   }
   const snap = after ?? before ?? {};
-  const shown = keys.filter((key) => {
+  const summary = summaryFields[item.entityType];
+  const shown = (summary ? summary.filter((k) => keys.includes(k)) : keys).filter((key) => {
     const v = snap[key];
     if (v === null || v === undefined || v === '' || isIdField(key) || saidElsewhere.has(key)) return false;
+    if (key === 'sensitivity' && v === 'normal') return false;
     // A life event always involves its own customer; say so only when it involves more.
     return !(key === 'involvedCustomerIds' && Array.isArray(v) && v.length < 2);
   });

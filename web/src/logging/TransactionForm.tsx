@@ -70,7 +70,7 @@ export function TransactionForm({ customerId, preset, onLogged, onCancel }: LogF
           autoFocus
           required={!items.length}
           placeholder={items.length ? money(total, code || 'USD') : undefined}
-          hint={items.length ? `Left empty, it is the items’ total: ${money(total, code || 'USD')}` : undefined}
+          hint={items.length ? 'Empty: the items’ total' : undefined}
           error={amountError ?? fields.amountMinor}
         />
         <TextField label="Currency" value={currency} onChange={(e) => setCurrency(e.target.value)} maxLength={3} size={4} autoCapitalize="characters" required error={fields.currency} />
@@ -92,6 +92,12 @@ export function TransactionForm({ customerId, preset, onLogged, onCancel }: LogF
         problems={problems}
         fields={fields}
       />
+      {items.length ? (
+        <p className="hint items-total">
+          The items add up to {money(total, code || 'USD')}
+          {amount.trim() ? '; the amount typed above is what is recorded.' : ', the amount recorded unless you type one.'}
+        </p>
+      ) : null}
       <div className="actions">
         <button type="submit" className="primary" disabled={busy || (!amount.trim() && !items.length)}>
           {busy ? 'Saving…' : `Log ${kind}`}
