@@ -32,17 +32,12 @@ describe('the history of a customer', () => {
 
   it('is closed until asked for, then says who changed what, before and after, and loads older changes', async () => {
     const { page, problems, context } = await openPage(browser);
-    await signIn(page, server.url, earl(server));
-    await page.goto(`${server.url}/customers/${jimId(server)}`);
-    await page.getByRole('heading', { level: 1, name: 'Jim Alvarez' }).waitFor();
+    const { region, toggle, changes } = await open(page, earl(server), jimId(server), 'Jim Alvarez');
     await page.getByRole('button', { name: 'Edit profile' }).click();
     await page.getByLabel('Goes by (greet them as)').fill('Jimmy');
     await page.getByRole('button', { name: 'Save profile' }).click();
     await expect.poll(() => page.locator('.customer-sub').textContent()).toContain('Greet as Jimmy');
 
-    const region = page.getByRole('region', { name: 'History' });
-    const toggle = region.getByRole('button', { name: 'History' });
-    const changes = region.getByRole('list').first().locator(':scope > li');
     expect(await toggle.getAttribute('aria-expanded')).toBe('false');
     expect(await region.getByText('changed the profile').count()).toBe(0);
     await toggle.click();
@@ -50,6 +45,7 @@ describe('the history of a customer', () => {
     await expect.poll(() => changes.count()).toBe(20);
     const newest = changes.first();
     expect(await newest.textContent()).toContain('Earl Hutchins changed the profile');
+    // "→" is read out as "became".
     expect((await newest.textContent())?.replace(/\s+/g, ' ')).toContain('Goes by: empty → became Jimmy');
     expect(await newest.getByRole('time').textContent()).toBe('just now');
     await expectAccessible(page, 'history open');

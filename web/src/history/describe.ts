@@ -1,63 +1,34 @@
 import type { HistoryItem } from '../api/types';
 import { firstLine, fullDate, money, partialDate, plural } from '../ui/format';
+import { channelWords, customerActions, fieldLabels, summaryFields, things, verbs } from './words';
 
 /** Audit entries in plain words: "Earl Hutchins added a note", "Pronouns: empty → he/him". */
 
 type Snapshot = Record<string, unknown>;
 
-const things: Record<string, string> = {
-  email: 'an email address',
-  phone: 'a phone number',
-  address: 'an address',
-  external_id: 'an id from another system',
-  relationship: 'a link to another customer',
-  note: 'a note',
-  life_event: 'a life event',
-  project: 'a project',
-  interaction: 'a contact',
-  transaction: 'a transaction',
-};
-const verbs: Record<string, string> = { create: 'added', update: 'changed', delete: 'removed', merge: 'merged' };
-const channelWords: Record<string, string> = { visit: 'a visit', call: 'a call', email: 'an email', meeting: 'a meeting', sms: 'a text message', letter: 'a letter' };
-
 const words = (key: string) => key.replace(/_/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+const aOrAn = (noun: string) => `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
 
 /** What was done, without the who: "added a note", "changed the profile". */
 export function action(item: HistoryItem): string {
   const snap: Snapshot = item.diff?.after ?? item.diff?.before ?? {};
   if (item.entityType === 'customer') {
-    return { create: 'created this customer', update: 'changed the profile', delete: 'deleted this customer', merge: 'merged a duplicate into this customer' }[item.action] ?? `${words(item.action)} this customer`;
+    return customerActions[item.action] ?? `${words(item.action)} this customer`;
   }
-  let thing = things[item.entityType] ?? `a ${words(item.entityType)}`;
-  if (item.entityType === 'interaction' && typeof snap.channel === 'string') thing = channelWords[snap.channel] ?? `a ${words(snap.channel)}`;
-  if (item.entityType === 'transaction' && typeof snap.kind === 'string') thing = `a ${snap.kind}`;
+  let thing = things[item.entityType] ?? aOrAn(words(item.entityType));
+  if (item.entityType === 'interaction' && typeof snap.channel === 'string') thing = channelWords[snap.channel] ?? aOrAn(words(snap.channel));
+  if (item.entityType === 'transaction' && typeof snap.kind === 'string') thing = aOrAn(snap.kind);
   return `${verbs[item.action] ?? words(item.action)} ${thing}`;
 }
 
-const labels: Record<string, string> = {
-  displayName: 'Listed as', givenName: 'First name', familyName: 'Last name', preferredName: 'Goes by', pronunciation: 'Say it',
-  locationId: 'Home location', line1: 'Street', line2: 'Street, line 2', postalCode: 'Postal code', isPrimary: 'Main', primary: 'Main',
-  relatedLabel: 'They are', label: 'Label', household: 'Same household', number: 'Phone', address: 'Email', source: 'System',
-  externalId: 'Id there', body: 'Text', sensitivity: 'Who sees it', date: 'When', involvedCustomerIds: 'People involved',
-  startedOn: 'Started', endedOn: 'Ended', direction: 'Who reached out', occurredAt: 'When', summary: 'What happened',
-  amountMinor: 'Amount', reference: 'Reference', staffId: 'Handled by', relatedTransactionId: 'Settles', relatedCustomerId: 'Linked to',
-};
 /** Bookkeeping, or said better by another field (e164 by the number). */
 const skipped = new Set(['id', 'customerId', 'createdAt', 'updatedAt', 'createdBy', 'updatedBy', 'normalized', 'e164']);
 /** Ids mean nothing to a reader: say that they changed, not what to. */
 const isIdField = (key: string) => /[a-z]Id$/.test(key) && key !== 'externalId';
-/** What says enough about a new or removed record of each kind (the timeline shows the rest). */
-const summaryFields: Record<string, string[]> = {
-  interaction: ['summary', 'outcome'],
-  transaction: ['amountMinor', 'items'],
-  note: ['body', 'sensitivity'],
-  life_event: ['title', 'date', 'sensitivity', 'involvedCustomerIds'],
-  project: ['title', 'status'],
-};
 /** Said already by the sentence ("added a purchase") or by another field (the amount carries its currency). */
 const saidElsewhere = new Set(['kind', 'channel', 'currency']);
 
-export const fieldName = (key: string) => labels[key] ?? words(key).replace(/^./, (c) => c.toUpperCase());
+export const fieldName = (key: string) => fieldLabels[key] ?? words(key).replace(/^./, (c) => c.toUpperCase());
 
 function value(key: string, v: unknown, snap: Snapshot): string {
   if (v === null || v === undefined || v === '') return 'empty';

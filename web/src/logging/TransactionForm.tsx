@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { log } from '../api/endpoints';
 import type { TransactionCreate } from '../api/types';
 import { money, toMinor } from '../ui/format';
@@ -30,6 +30,7 @@ export function TransactionForm({ customerId, preset, onLogged, onCancel }: LogF
   const { busy, fields, error, run } = useSubmit();
   const code = currency.trim().toUpperCase();
   const total = itemsTotal(items, code);
+  const totalId = useId();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -70,7 +71,7 @@ export function TransactionForm({ customerId, preset, onLogged, onCancel }: LogF
           autoFocus
           required={!items.length}
           placeholder={items.length ? money(total, code || 'USD') : undefined}
-          hint={items.length ? 'Empty: the items’ total' : undefined}
+          {...(items.length && !(amountError ?? fields.amountMinor) ? { 'aria-describedby': totalId } : {})}
           error={amountError ?? fields.amountMinor}
         />
         <TextField label="Currency" value={currency} onChange={(e) => setCurrency(e.target.value)} maxLength={3} size={4} autoCapitalize="characters" required error={fields.currency} />
@@ -93,7 +94,7 @@ export function TransactionForm({ customerId, preset, onLogged, onCancel }: LogF
         fields={fields}
       />
       {items.length ? (
-        <p className="hint items-total">
+        <p id={totalId} className="hint items-total">
           The items add up to {money(total, code || 'USD')}
           {amount.trim() ? '; the amount typed above is what is recorded.' : ', the amount recorded unless you type one.'}
         </p>
