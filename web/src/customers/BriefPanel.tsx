@@ -5,9 +5,6 @@ import { useResource } from '../ui/useResource';
 export function BriefPanel({ customerId, version }: { customerId: string; version: number }) {
   const brief = useResource(() => customers.brief(customerId), [customerId, version]);
   const sections = brief.data?.sections.filter((s) => s.sentences.length) ?? [];
-  // Null: this server has no brief endpoint yet; the profile cards still say who they are.
-  if (brief.data === null) return null;
-
   return (
     <section className="brief card" aria-labelledby="brief-title" aria-busy={brief.loading}>
       <h2 id="brief-title">Brief</h2>

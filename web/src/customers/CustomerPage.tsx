@@ -37,8 +37,7 @@ export function CustomerPage({ id }: { id: string }) {
     };
   }, [c]);
 
-  if (!c) {
-    if (customer.loading) return <p role="status" className="page">Loading customer…</p>;
+  if (!c && !customer.loading) {
     return (
       <section className="page narrow">
         <h1>{isNotFound(customer.error) ? 'No such customer' : 'The customer could not be loaded'}</h1>
@@ -55,6 +54,18 @@ export function CustomerPage({ id }: { id: string }) {
     customer.set(next);
     refresh();
   };
+
+  // The brief is asked for at once, alongside the customer, not after it: it is what the clerk reads first.
+  if (!c) {
+    return (
+      <article className="page customer" aria-busy="true">
+        <p role="status">Loading customer…</p>
+        <div className="customer-grid">
+          <BriefPanel customerId={id} version={version} />
+        </div>
+      </article>
+    );
+  }
 
   return (
     <article className="page customer" aria-labelledby="customer-name">
