@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../platform/database/schema.js';
 import { newId } from '../platform/ids.js';
 import { nowIso } from '../platform/time.js';
-import { diffSnapshots, type Snapshot } from './audit-diff.js';
+import { diffSnapshots, isEmptyDiff, type Snapshot } from './audit-diff.js';
 
 export type AuditAction =
   | 'create'
@@ -34,6 +34,8 @@ export type AuditActor = { staffId: string; tokenId: string | null } | null;
 
 export async function recordAudit(trx: Kysely<Database>, actor: AuditActor, entry: AuditEntry): Promise<void> {
   const diff = diffSnapshots(entry.before, entry.after);
+  // An update that changed nothing a person would see (only updatedAt) is not worth a line in the trail.
+  if (entry.action === 'update' && isEmptyDiff(diff)) return;
   await trx
     .insertInto('auditEvents')
     .values({

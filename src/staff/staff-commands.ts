@@ -7,7 +7,7 @@ import { newId } from '../platform/ids.js';
 import { conflict, notFound, unprocessable } from '../platform/http/problem.js';
 import { nowIso } from '../platform/time.js';
 import type { StaffCreate, StaffPatch } from './staff-schemas.js';
-import { findStaffByEmail, findStaffRow, normalizeStaffEmail, replaceStaffLocations } from './staff-store.js';
+import { countActiveAdmins, findStaffByEmail, findStaffRow, normalizeStaffEmail, replaceStaffLocations } from './staff-store.js';
 
 /** What the audit trail may say about a staff row: never the password hash. */
 const auditable = ({ passwordHash: _secret, ...row }: { passwordHash?: string } & Record<string, unknown>) => row;
@@ -37,7 +37,9 @@ export async function createStaff(db: Db, actor: ActorOrSystem, input: StaffCrea
   };
   await db.insertInto('staff').values(row).execute();
   await replaceStaffLocations(db, id, input.locationIds ?? []);
-  await recordAudit(db, actor, { action, entityType: 'staff', entityId: id, after: { ...auditable(row), locationIds: input.locationIds ?? [] } });
+  // The first admin creates themself: the setup row names them rather than no one.
+  const author = actor ?? (action === 'setup' ? { staffId: id, tokenId: null } : null);
+  await recordAudit(db, author, { action, entityType: 'staff', entityId: id, after: { ...auditable(row), locationIds: input.locationIds ?? [] } });
   return id;
 }
 
@@ -46,6 +48,11 @@ export async function updateStaff(db: Db, actor: ActorOrSystem, id: string, patc
   if (!before) throw notFound(`Staff member ${id}`);
   if (actor?.staffId === id && (patch.active === false || (patch.role && patch.role !== before.role))) {
     throw unprocessable(patch.active === false ? '/body/active' : '/body/role', 'you cannot disable your own account or change your own role');
+  }
+  // Someone must always be able to administer Rapport: the last active admin stays an active admin.
+  const losesAdmin = before.role === 'admin' && Boolean(before.active) && (patch.active === false || (patch.role !== undefined && patch.role !== 'admin'));
+  if (losesAdmin && (await countActiveAdmins(db)) <= 1) {
+    throw unprocessable(patch.active === false ? '/body/active' : '/body/role', 'this is the last active admin; make someone else an admin first');
   }
   await ensureLocations(db, patch.locationIds);
   const changes = {

@@ -12,6 +12,11 @@ export const findStaffRow = (db: Db, id: string) => db.selectFrom('staff').selec
 export const countStaff = async (db: Db): Promise<number> =>
   Number((await db.selectFrom('staff').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 
+export const countActiveAdmins = async (db: Db): Promise<number> =>
+  Number(
+    (await db.selectFrom('staff').select((eb) => eb.fn.countAll().as('n')).where('role', '=', 'admin').where('active', '=', true).executeTakeFirstOrThrow()).n,
+  );
+
 export async function replaceStaffLocations(db: Db, staffId: string, locationIds: string[]): Promise<void> {
   await db.deleteFrom('staffLocations').where('staffId', '=', staffId).execute();
   if (locationIds.length > 0) {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, testPassword, type Client, type TestApp } from '../test/app.js';
+import { updateStaff } from './staff-commands.js';
 
 let t: TestApp;
 let admin: Client;
@@ -136,5 +137,41 @@ describe('changing staff accounts', () => {
     expect((await admin.patch(`/api/v1/staff/${clerk.staffId}`, { email: 'new@example.org' })).status).toBe(400);
     expect((await admin.patch(`/api/v1/staff/${clerk.staffId}`, { active: 'no' })).status).toBe(400);
     expect((await admin.patch(`/api/v1/staff/${clerk.staffId}`, { locationIds: ['01900000-0000-7000-8000-000000000000'] })).status).toBe(422);
+  });
+});
+
+describe('keeping Rapport administrable', () => {
+  it('refuses to disable or demote the last active admin (as the CLI would), and allows it while there is another', async () => {
+    const t2 = await testApp();
+    try {
+      const first = await t2.signIn('admin');
+      const second = await t2.signIn('admin');
+      const db = t2.database.db;
+      await db.transaction().execute((trx) => updateStaff(trx, null, second.staffId, { active: false }));
+      await expect(db.transaction().execute((trx) => updateStaff(trx, null, first.staffId, { active: false }))).rejects.toMatchObject({
+        status: 422,
+        errors: [{ path: '/body/active', message: 'this is the last active admin; make someone else an admin first' }],
+      });
+      await expect(db.transaction().execute((trx) => updateStaff(trx, null, first.staffId, { role: 'manager' }))).rejects.toMatchObject({ status: 422 });
+      expect((await db.selectFrom('staff').select('active').where('id', '=', first.staffId).executeTakeFirstOrThrow()).active).toBeTruthy();
+    } finally {
+      await t2.close();
+    }
+  });
+
+  it('writes no audit row for an update that changes nothing', async () => {
+    const t2 = await testApp();
+    try {
+      const admin = await t2.signIn('admin');
+      const clerk = await t2.signIn('frontline');
+      const count = async () => (await t2.database.db.selectFrom('auditEvents').select('id').where('action', '=', 'update').execute()).length;
+      const before = await count();
+      expect((await admin.patch(`/api/v1/staff/${clerk.staffId}`, {})).status).toBe(200);
+      expect(await count()).toBe(before);
+      expect((await admin.patch(`/api/v1/staff/${clerk.staffId}`, { name: 'Renamed' })).status).toBe(200);
+      expect(await count()).toBe(before + 1);
+    } finally {
+      await t2.close();
+    }
   });
 });
