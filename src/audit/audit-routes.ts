@@ -1,4 +1,4 @@
-import { decodeCursor, encodeCursor } from '../common/cursor.js';
+import { decodeCursor, encodeCursor, pageOf } from '../common/cursor.js';
 import { IdParams, Page, ProblemSchema } from '../common/schema.js';
 import { findCustomerRow } from '../customers/customer-store.js';
 import { actorOf } from '../platform/http/actor-of.js';
@@ -37,9 +37,8 @@ export async function auditRoutes(app: App) {
         cursorKey(cursor),
         limit + 1,
       );
-      const items = rows.slice(0, limit).map(toAuditItem);
-      const last = items.at(-1);
-      return { items, nextCursor: rows.length > limit && last ? encodeCursor([last.at, last.id]) : null };
+      const page = pageOf(rows, limit, (r) => [r.at, r.id]);
+      return { items: page.items.map(toAuditItem), nextCursor: page.nextCursor };
     },
   );
 

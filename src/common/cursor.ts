@@ -17,3 +17,13 @@ export function decodeCursor(cursor: string | undefined, length: number): (strin
   }
   throw badRequest('The cursor is not one this endpoint gave out.', [{ path: '/query/cursor', message: 'is not a valid cursor' }]);
 }
+
+/**
+ * One page out of `limit + 1` rows fetched in order: the first `limit`, and a cursor made of the
+ * last one's sort key when there was more. Every paged list cuts its page here.
+ */
+export function pageOf<T>(rows: T[], limit: number, sortKey: (row: T) => readonly (string | number)[]): { items: T[]; nextCursor: string | null } {
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor(sortKey(last)) : null };
+}

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { decodeCursor, encodeCursor } from '../common/cursor.js';
+import { decodeCursor, pageOf } from '../common/cursor.js';
 import { Id, IdParams, Page, PageQuery, ProblemSchema } from '../common/schema.js';
 import { notFound } from '../platform/http/problem.js';
 import type { App } from '../platform/http/types.js';
@@ -63,9 +63,7 @@ export async function customerRoutes(app: App) {
       }
       const after = decodeCursor(request.query.cursor, 2);
       const items = await listCustomers(app.db, { after: after ? { displayName: String(after[0]), id: String(after[1]) } : null, limit: limit + 1 });
-      const page = items.slice(0, limit);
-      const last = page.at(-1);
-      return { items: page, nextCursor: items.length > limit && last ? encodeCursor([last.displayName, last.id]) : null };
+      return pageOf(items, limit, (r) => [r.displayName, r.id]);
     },
   );
 

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { decodeCursor, encodeCursor } from '../common/cursor.js';
+import { decodeCursor, pageOf } from '../common/cursor.js';
 import { IdParams, Page, ProblemSchema } from '../common/schema.js';
 import { notFound } from '../platform/http/problem.js';
 import type { App } from '../platform/http/types.js';
@@ -50,9 +50,7 @@ export async function interactionRoutes(app: App) {
         after: after ? { occurredAt: String(after[0]), id: String(after[1]) } : null,
         limit: limit + 1,
       });
-      const page = items.slice(0, limit);
-      const last = page.at(-1);
-      return { items: page, nextCursor: items.length > limit && last ? encodeCursor([last.occurredAt, last.id]) : null };
+      return pageOf(items, limit, (r) => [r.occurredAt, r.id]);
     },
   );
 

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { decodeCursor, encodeCursor } from '../common/cursor.js';
+import { decodeCursor, pageOf } from '../common/cursor.js';
 import { IdParams, Page, PageQuery, ProblemSchema } from '../common/schema.js';
 import { notFound } from '../platform/http/problem.js';
 import type { App } from '../platform/http/types.js';
@@ -28,9 +28,7 @@ export async function locationRoutes(app: App) {
       const limit = request.query.limit ?? 50;
       const after = decodeCursor(request.query.cursor, 2);
       const rows = await listLocationPage(app.db, after ? { name: String(after[0]), id: String(after[1]) } : null, limit + 1);
-      const items = rows.slice(0, limit);
-      const last = items.at(-1);
-      return { items, nextCursor: rows.length > limit && last ? encodeCursor([last.name, last.id]) : null };
+      return pageOf(rows, limit, (r) => [r.name, r.id]);
     },
   );
 

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { decodeCursor, encodeCursor } from '../common/cursor.js';
+import { decodeCursor, pageOf } from '../common/cursor.js';
 import { IdParams, Page, ProblemSchema } from '../common/schema.js';
 import { customerExists } from '../customers/customer-store.js';
 import { actorOf } from '../platform/http/actor-of.js';
@@ -41,9 +41,7 @@ export async function noteRoutes(app: App) {
         after: after ? { pinned: after[0] === 1, createdAt: String(after[1]), id: String(after[2]) } : null,
         limit: limit + 1,
       });
-      const page = items.slice(0, limit);
-      const last = page.at(-1);
-      return { items: page, nextCursor: items.length > limit && last ? encodeCursor([last.pinned ? 1 : 0, last.createdAt, last.id]) : null };
+      return pageOf(items, limit, (r) => [r.pinned ? 1 : 0, r.createdAt, r.id]);
     },
   );
 

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { decodeCursor, encodeCursor } from '../common/cursor.js';
+import { decodeCursor, pageOf } from '../common/cursor.js';
 import { IdParams, Page, ProblemSchema } from '../common/schema.js';
 import { customerExists } from '../customers/customer-store.js';
 import { notFound } from '../platform/http/problem.js';
@@ -45,9 +45,7 @@ export async function projectRoutes(app: App) {
         after: after ? { createdAt: String(after[0]), id: String(after[1]) } : null,
         limit: limit + 1,
       });
-      const page = items.slice(0, limit);
-      const last = page.at(-1);
-      return { items: page, nextCursor: items.length > limit && last ? encodeCursor([last.createdAt, last.id]) : null };
+      return pageOf(items, limit, (r) => [r.createdAt, r.id]);
     },
   );
 

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { decodeCursor, encodeCursor } from '../common/cursor.js';
+import { decodeCursor, pageOf } from '../common/cursor.js';
 import { IdParams, Page, PageQuery, ProblemSchema } from '../common/schema.js';
 import { actorOf } from '../platform/http/actor-of.js';
 import { notFound } from '../platform/http/problem.js';
@@ -48,9 +48,9 @@ export async function staffRoutes(app: App) {
       const limit = request.query.limit ?? 50;
       const after = decodeCursor(request.query.cursor, 2);
       const rows = await listStaffPage(app.db, after ? { name: String(after[0]), id: String(after[1]) } : null, limit + 1);
-      const items = await presentStaff(app.db, rows.slice(0, limit));
-      const last = items.at(-1);
-      const nextCursor = rows.length > limit && last ? encodeCursor([last.name, last.id]) : null;
+      const page = pageOf(rows, limit, (r) => [r.name, r.id]);
+      const items = await presentStaff(app.db, page.items);
+      const { nextCursor } = page;
       if (isAdmin(request)) return { items, nextCursor };
       return sendBrief(reply, BriefPage, { items: items.map(toStaffBrief), nextCursor });
     },
