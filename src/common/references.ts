@@ -16,3 +16,8 @@ export async function ensureLocation(db: Db, locationId: string | null | undefin
 export async function ensureStaff(db: Db, staffId: string | null | undefined, path: string): Promise<void> {
   if (staffId && !(await staffExists(db, staffId))) throw unprocessable(path, `staff member ${staffId} does not exist`);
 }
+
+export async function ensureCustomer(db: Db, customerId: string, path: string): Promise<void> {
+  const found = await db.selectFrom('customers').select('id').where('id', '=', customerId).executeTakeFirst();
+  if (!found) throw unprocessable(path, `customer ${customerId} does not exist`);
+}

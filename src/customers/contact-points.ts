@@ -1,6 +1,6 @@
 import type { Static } from 'typebox';
 import { recordAudit } from '../audit/audit-store.js';
-import type { WriteContext } from '../platform/write-context.js';
+import { authored, touched, type WriteContext } from '../platform/write-context.js';
 import type { Db } from '../platform/database/connect.js';
 import { newId } from '../platform/ids.js';
 import { conflict, notFound } from '../platform/http/problem.js';
@@ -104,7 +104,6 @@ export async function addContactPoint<K extends ContactKind>(
   if (kind === 'externalIds') await ensureUniqueExternalId(db, values.source as string, values.externalId as string, `${path}/externalId`);
   const id = newId();
   const now = nowIso();
-  const actorId = ctx.actor?.staffId ?? null;
   let isPrimary = false;
   if (spec.hasPrimary) {
     const existing = await db.selectFrom(spec.table as 'emails').select('id').where('customerId', '=', customerId).limit(1).executeTakeFirst();
@@ -115,10 +114,7 @@ export async function addContactPoint<K extends ContactKind>(
     customerId,
     ...values,
     ...(spec.hasPrimary ? { isPrimary } : {}),
-    createdAt: now,
-    updatedAt: now,
-    createdBy: actorId,
-    updatedBy: actorId,
+    ...authored(ctx, now),
   };
   await db.insertInto(spec.table as 'emails').values(row as never).execute();
   if (isPrimary) await clearOtherPrimaries(db, spec.table, customerId, id);
@@ -145,8 +141,7 @@ export async function updateContactPoint(
   const changes = {
     ...values,
     ...(spec.hasPrimary && input.primary !== undefined ? { isPrimary: input.primary } : {}),
-    updatedAt: nowIso(),
-    updatedBy: ctx.actor?.staffId ?? null,
+    ...touched(ctx),
   };
   await db.updateTable(spec.table as 'emails').set(changes as never).where('id', '=', id).execute();
   if (spec.hasPrimary && input.primary === true) await clearOtherPrimaries(db, spec.table, customerId, id);

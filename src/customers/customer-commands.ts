@@ -6,7 +6,7 @@ import { notFound } from '../platform/http/problem.js';
 import { nowIso } from '../platform/time.js';
 import { addContactPoint } from './contact-points.js';
 import { reindexCustomer, unindexCustomer } from '../search/search-indexer.js';
-import type { WriteContext } from '../platform/write-context.js';
+import { authored, type WriteContext } from '../platform/write-context.js';
 import { ensureLocation } from '../common/references.js';
 import { clean } from '../common/text-rules.js';
 import { checkBirthday, checkNewCustomer, displayNameAfterPatch } from './customer-rules.js';
@@ -21,7 +21,6 @@ export async function createCustomer(db: Db, ctx: WriteContext, input: CustomerC
   await ensureLocation(db, input.locationId, '/body/locationId');
   const id = newId();
   const now = nowIso();
-  const actorId = ctx.actor?.staffId ?? null;
   const row = {
     id,
     kind: input.kind ?? 'person',
@@ -37,10 +36,7 @@ export async function createCustomer(db: Db, ctx: WriteContext, input: CustomerC
     language: clean(input.language),
     gender: clean(input.gender),
     locationId: input.locationId ?? null,
-    createdAt: now,
-    updatedAt: now,
-    createdBy: actorId,
-    updatedBy: actorId,
+    ...authored(ctx, now),
   };
   await insertCustomer(db, row);
   await recordAudit(db, ctx.actor, { action: 'create', entityType: 'customer', entityId: id, customerId: id, after: presentCustomerRow(row) });

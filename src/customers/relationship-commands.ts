@@ -3,7 +3,7 @@ import type { Db } from '../platform/database/connect.js';
 import { newId } from '../platform/ids.js';
 import { conflict, notFound, unprocessable } from '../platform/http/problem.js';
 import { nowIso } from '../platform/time.js';
-import type { WriteContext } from '../platform/write-context.js';
+import { authored, type WriteContext } from '../platform/write-context.js';
 import { RelationshipInput } from './customer-schemas.js';
 import { customerExists } from './customer-store.js';
 import { reindexCustomer } from '../search/search-indexer.js';
@@ -38,10 +38,7 @@ export async function addRelationship(db: Db, ctx: WriteContext, customerId: str
     label: input.label.trim(),
     relatedLabel: input.relatedLabel?.trim() || null,
     household: input.household ?? false,
-    createdAt: now,
-    updatedAt: now,
-    createdBy: ctx.actor?.staffId ?? null,
-    updatedBy: ctx.actor?.staffId ?? null,
+    ...authored(ctx, now),
   };
   await db.insertInto('relationships').values(row).execute();
   await recordAudit(db, ctx.actor, { action: 'create', entityType: 'relationship', entityId: id, customerId, after: row });

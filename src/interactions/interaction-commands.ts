@@ -1,12 +1,11 @@
 import { recordAudit } from '../audit/audit-store.js';
-import { customerExists } from '../customers/customer-store.js';
 import type { Db } from '../platform/database/connect.js';
 import type { RowUpdate } from '../platform/database/schema.js';
 import { newId } from '../platform/ids.js';
-import { notFound, unprocessable } from '../platform/http/problem.js';
+import { notFound } from '../platform/http/problem.js';
 import { nowIso } from '../platform/time.js';
-import type { WriteContext } from '../platform/write-context.js';
-import { ensureLocation, ensureStaff } from '../common/references.js';
+import { authored, type WriteContext } from '../platform/write-context.js';
+import { ensureLocation, ensureStaff, ensureCustomer } from '../common/references.js';
 import { clean, requiredText } from '../common/text-rules.js';
 import { checkOccurredAt } from './interaction-rules.js';
 import type { InteractionCreate, InteractionPatch } from './interaction-schemas.js';
@@ -20,7 +19,7 @@ import {
 /** Writes to interactions. Each runs inside the caller's transaction and audits itself. */
 
 export async function createInteraction(db: Db, ctx: WriteContext, input: InteractionCreate): Promise<string> {
-  if (!(await customerExists(db, input.customerId))) throw unprocessable('/body/customerId', `customer ${input.customerId} does not exist`);
+  await ensureCustomer(db, input.customerId, '/body/customerId');
   const summary = requiredText(input.summary, '/body/summary');
   const occurredAt = checkOccurredAt(input.occurredAt, '/body/occurredAt');
   const actorId = ctx.actor?.staffId ?? null;
@@ -40,10 +39,7 @@ export async function createInteraction(db: Db, ctx: WriteContext, input: Intera
     locationId: input.locationId ?? null,
     mood: input.mood ?? null,
     outcome: clean(input.outcome),
-    createdAt: now,
-    updatedAt: now,
-    createdBy: actorId,
-    updatedBy: actorId,
+    ...authored(ctx, now),
   };
   await insertInteraction(db, row);
   await recordAudit(db, ctx.actor, { action: 'create', entityType: 'interaction', entityId: id, customerId: row.customerId, after: row });

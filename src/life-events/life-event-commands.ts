@@ -6,7 +6,7 @@ import type { RowUpdate } from '../platform/database/schema.js';
 import { newId } from '../platform/ids.js';
 import { notFound, unprocessable } from '../platform/http/problem.js';
 import { nowIso } from '../platform/time.js';
-import type { WriteContext } from '../platform/write-context.js';
+import { authored, type WriteContext } from '../platform/write-context.js';
 import { checkEventDate, checkTitle, involvedCustomers } from './life-event-rules.js';
 import type { LifeEventCreate, LifeEventOut, LifeEventPatch } from './life-event-schemas.js';
 import {
@@ -43,7 +43,6 @@ export async function createLifeEvent(db: Db, ctx: WriteContext, input: LifeEven
   await ensureInvolved(db, input.involvedCustomerIds);
   const id = newId();
   const now = nowIso();
-  const actorId = ctx.actor?.staffId ?? null;
   await insertLifeEvent(db, {
     id,
     customerId: input.customerId,
@@ -53,10 +52,7 @@ export async function createLifeEvent(db: Db, ctx: WriteContext, input: LifeEven
     month: date?.month ?? null,
     day: date?.day ?? null,
     sensitivity: input.sensitivity ?? 'normal',
-    createdAt: now,
-    updatedAt: now,
-    createdBy: actorId,
-    updatedBy: actorId,
+    ...authored(ctx, now),
   });
   await replaceInvolved(db, id, involvedCustomers(input.customerId, input.involvedCustomerIds));
   const after = await visibleLifeEvent(db, null, id);

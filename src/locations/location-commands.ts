@@ -4,7 +4,7 @@ import type { Db } from '../platform/database/connect.js';
 import { newId } from '../platform/ids.js';
 import { conflict, notFound, unprocessable } from '../platform/http/problem.js';
 import { nowIso } from '../platform/time.js';
-import type { WriteContext } from '../platform/write-context.js';
+import { authored, type WriteContext } from '../platform/write-context.js';
 import { clean } from '../common/text-rules.js';
 import { isKnownTimezone, sameName } from './location-rules.js';
 import type { LocationCreate, LocationPatch } from './location-schemas.js';
@@ -29,16 +29,12 @@ function checkTimezone(value: string | null | undefined): string | null {
 export async function createLocation(db: Db, ctx: WriteContext, input: LocationCreate): Promise<string> {
   const id = newId();
   const now = nowIso();
-  const actorId = ctx.actor?.staffId ?? null;
   const row = {
     id,
     name: await checkName(db, input.name, null),
     address: clean(input.address),
     timezone: checkTimezone(input.timezone),
-    createdAt: now,
-    updatedAt: now,
-    createdBy: actorId,
-    updatedBy: actorId,
+    ...authored(ctx, now),
   };
   await insertLocation(db, row);
   await recordAudit(db, ctx.actor, { action: 'create', entityType: 'location', entityId: id, after: row });

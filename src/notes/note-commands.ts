@@ -1,13 +1,13 @@
+import { ensureCustomer } from '../common/references.js';
 import { recordAudit } from '../audit/audit-store.js';
-import { customerExists } from '../customers/customer-store.js';
 import type { ActorOrSystem } from '../platform/auth/actor.js';
 import { actorSeesFact } from '../platform/auth/private-facts-sql.js';
 import type { Db } from '../platform/database/connect.js';
 import type { RowUpdate } from '../platform/database/schema.js';
 import { newId } from '../platform/ids.js';
-import { notFound, unprocessable } from '../platform/http/problem.js';
+import { notFound } from '../platform/http/problem.js';
 import { nowIso } from '../platform/time.js';
-import type { WriteContext } from '../platform/write-context.js';
+import { authored, type WriteContext } from '../platform/write-context.js';
 import { checkNoteBody } from './note-rules.js';
 import type { NoteCreate, NotePatch } from './note-schemas.js';
 import { deleteNoteRow, findNote, insertNote, presentNote, updateNoteRow } from './note-store.js';
@@ -28,20 +28,16 @@ export async function visibleNote(db: Db, actor: ActorOrSystem, id: string) {
 
 export async function createNote(db: Db, ctx: WriteContext, input: NoteCreate): Promise<string> {
   const body = checkNoteBody(input.body);
-  if (!(await customerExists(db, input.customerId))) throw unprocessable('/body/customerId', `customer ${input.customerId} does not exist`);
+  await ensureCustomer(db, input.customerId, '/body/customerId');
   const id = newId();
   const now = nowIso();
-  const actorId = ctx.actor?.staffId ?? null;
   const row = {
     id,
     customerId: input.customerId,
     body,
     pinned: input.pinned ?? false,
     sensitivity: input.sensitivity ?? 'normal',
-    createdAt: now,
-    updatedAt: now,
-    createdBy: actorId,
-    updatedBy: actorId,
+    ...authored(ctx, now),
   };
   await insertNote(db, row);
   await recordAudit(db, ctx.actor, { action: 'create', entityType: 'note', entityId: id, customerId: input.customerId, after: presentNote(row) });

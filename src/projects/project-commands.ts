@@ -1,11 +1,11 @@
+import { ensureCustomer } from '../common/references.js';
 import { recordAudit } from '../audit/audit-store.js';
-import { customerExists } from '../customers/customer-store.js';
 import type { Db } from '../platform/database/connect.js';
 import type { RowUpdate } from '../platform/database/schema.js';
 import { newId } from '../platform/ids.js';
-import { notFound, unprocessable } from '../platform/http/problem.js';
+import { notFound } from '../platform/http/problem.js';
 import { nowIso } from '../platform/time.js';
-import type { WriteContext } from '../platform/write-context.js';
+import { authored, type WriteContext } from '../platform/write-context.js';
 import { checkProjectDates, checkProjectTitle } from './project-rules.js';
 import type { ProjectCreate, ProjectPatch } from './project-schemas.js';
 import { deleteProjectRow, findProject, insertProject, presentProject, updateProjectRow } from './project-store.js';
@@ -18,10 +18,9 @@ export async function createProject(db: Db, ctx: WriteContext, input: ProjectCre
   const title = checkProjectTitle(input.title);
   const dates = { startedOn: input.startedOn ?? null, endedOn: input.endedOn ?? null };
   checkProjectDates(dates);
-  if (!(await customerExists(db, input.customerId))) throw unprocessable('/body/customerId', `customer ${input.customerId} does not exist`);
+  await ensureCustomer(db, input.customerId, '/body/customerId');
   const id = newId();
   const now = nowIso();
-  const actorId = ctx.actor?.staffId ?? null;
   const row = {
     id,
     customerId: input.customerId,
@@ -29,10 +28,7 @@ export async function createProject(db: Db, ctx: WriteContext, input: ProjectCre
     status: input.status ?? 'active',
     ...dates,
     detail: cleanDetail(input.detail),
-    createdAt: now,
-    updatedAt: now,
-    createdBy: actorId,
-    updatedBy: actorId,
+    ...authored(ctx, now),
   };
   await insertProject(db, row);
   await recordAudit(db, ctx.actor, { action: 'create', entityType: 'project', entityId: id, customerId: input.customerId, after: presentProject(row) });

@@ -1,14 +1,13 @@
 import { recordAudit } from '../audit/audit-store.js';
-import { customerExists } from '../customers/customer-store.js';
 import { checkOccurredAt } from '../interactions/interaction-rules.js';
 import { clean } from '../common/text-rules.js';
-import { ensureLocation, ensureStaff } from '../common/references.js';
+import { ensureLocation, ensureStaff, ensureCustomer } from '../common/references.js';
 import type { Db } from '../platform/database/connect.js';
 import type { Row, RowUpdate } from '../platform/database/schema.js';
 import { newId } from '../platform/ids.js';
-import { conflict, notFound, unprocessable } from '../platform/http/problem.js';
+import { conflict, notFound } from '../platform/http/problem.js';
 import { nowIso } from '../platform/time.js';
-import type { WriteContext } from '../platform/write-context.js';
+import { authored, type WriteContext } from '../platform/write-context.js';
 import { amountOf, checkDependents, checkItems, checkRelated, normalizeCurrency, type CleanItem } from './transaction-input-rules.js';
 import type { TransactionCreate, TransactionPatch } from './transaction-schemas.js';
 import {
@@ -40,7 +39,7 @@ const snapshot = (row: Row<'transactions'>, items: readonly Omit<CleanItem, 'pos
 });
 
 export async function createTransaction(db: Db, ctx: WriteContext, input: TransactionCreate): Promise<string> {
-  if (!(await customerExists(db, input.customerId))) throw unprocessable('/body/customerId', `customer ${input.customerId} does not exist`);
+  await ensureCustomer(db, input.customerId, '/body/customerId');
   const items = checkItems(input.items ?? []);
   const amountMinor = amountOf(input.amountMinor, items);
   const currency = normalizeCurrency(input.currency);
@@ -66,10 +65,7 @@ export async function createTransaction(db: Db, ctx: WriteContext, input: Transa
     staffId,
     locationId: input.locationId ?? null,
     note: clean(input.note),
-    createdAt: now,
-    updatedAt: now,
-    createdBy: actorId,
-    updatedBy: actorId,
+    ...authored(ctx, now),
   };
   await insertTransaction(db, row);
   await replaceItems(db, row, items);
