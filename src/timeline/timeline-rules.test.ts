@@ -20,6 +20,7 @@ describe('the human line of each item', () => {
   it('reads like a person wrote it', () => {
     expect(interactionTitle({ channel: 'visit', direction: 'inbound', summary: 'asked about grout' })).toBe('Visit, inbound: asked about grout');
     expect(interactionTitle({ channel: 'phone_call', direction: 'outbound', summary: 'called back\nabout the TV' })).toBe('Phone call, outbound: called back');
+    expect(interactionTitle({ channel: 'sms', direction: 'outbound', summary: 'Tile is back in stock' })).toBe('Text message, outbound: Tile is back in stock');
     expect(transactionTitle({ kind: 'purchase', amountMinor: 4250, currency: 'USD', itemCount: 2 })).toBe('Purchase $42.50 (2 items)');
     expect(transactionTitle({ kind: 'refund', amountMinor: 999, currency: 'EUR', itemCount: 1 })).toBe('Refund €9.99 (1 item)');
     expect(transactionTitle({ kind: 'payment', amountMinor: 500, currency: 'JPY', itemCount: 0 })).toBe('Payment ¥500');

@@ -67,8 +67,11 @@ export function formatMoney(amountMinor: number, currency: string): string {
   }
 }
 
+/** Channels whose name is not simply the word capitalised. */
+const channelNames: Record<string, string> = { sms: 'Text message', direct_mail: 'Direct mail', invoice_sent: 'Invoice sent' };
+
 export const interactionTitle = (i: { channel: string; direction: string; summary: string }): string =>
-  `${humanize(i.channel)}, ${i.direction}: ${firstLine(i.summary)}`;
+  `${channelNames[i.channel] ?? humanize(i.channel)}, ${i.direction}: ${firstLine(i.summary)}`;
 
 export function transactionTitle(t: { kind: string; amountMinor: number; currency: string; itemCount: number }): string {
   const items = t.itemCount > 0 ? ` (${t.itemCount} ${t.itemCount === 1 ? 'item' : 'items'})` : '';
