@@ -5,7 +5,15 @@ import type { ItemInput } from './transaction-schemas.js';
 
 /** Pure checks on transaction input; each names the field it refuses. */
 
-export const normalizeCurrency = (code: string): string => code.toUpperCase();
+/** The ISO 4217 codes this runtime knows (from its ICU data), so money can always be shown. */
+const knownCurrencies = new Set(Intl.supportedValuesOf('currency'));
+
+/** An ISO 4217 code in upper case; an unknown code is a 422 naming the field. */
+export function normalizeCurrency(code: string, path = '/body/currency'): string {
+  const upper = code.toUpperCase();
+  if (!knownCurrencies.has(upper)) throw unprocessable(path, `${code} is not an ISO 4217 currency code`);
+  return upper;
+}
 
 export interface CleanItem {
   position: number;

@@ -137,6 +137,13 @@ describe('bad input', () => {
     }
   });
 
+  it('refuses a currency code that is not ISO 4217 with 422 naming it', async () => {
+    const res = await clerk.post('/api/v1/transactions', { ...base(), currency: 'XYZ' });
+    expect(res.status).toBe(422);
+    expect(res.body.errors).toEqual([{ path: '/body/currency', message: 'XYZ is not an ISO 4217 currency code' }]);
+    expect((await clerk.post('/api/v1/transactions', { ...base(), currency: 'eur' })).body.currency).toBe('EUR');
+  });
+
   it('needs an amount or items that add up to something (422 /body/amountMinor)', async () => {
     for (const body of [
       { customerId, kind: 'payment', currency: 'USD' },

@@ -60,6 +60,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
         imgSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],
         frameAncestors: ["'none'"],
+        // Only behind HTTPS: on a plain-http address in a shop's own network it would break every asset.
+        upgradeInsecureRequests: options.config.secureCookies ? [] : null,
       },
     },
   });

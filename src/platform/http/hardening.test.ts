@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStaff } from '../../staff/staff-commands.js';
-import { testPassword } from '../../test/app.js';
+import { testApp, testPassword } from '../../test/app.js';
 import { testDatabase } from '../../test/database.js';
 import { loadConfig } from '../config.js';
 import type { DatabaseHandle } from '../database/connect.js';
@@ -37,6 +37,17 @@ const signIn = async () => {
 };
 
 describe('security headers', () => {
+  it('do not ask browsers to upgrade to HTTPS on a plain-http install (it would break every asset)', async () => {
+    const plain = await testApp();
+    try {
+      const res = await plain.anonymous.get('/api/v1/health');
+      expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+      expect(res.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
+    } finally {
+      await plain.close();
+    }
+  });
+
   it('are sent on API answers, errors included', async () => {
     for (const url of ['/api/v1/health', '/api/v1/customers', '/api/v1/nowhere']) {
       const res = await app.inject({ method: 'GET', url });
@@ -46,6 +57,8 @@ describe('security headers', () => {
       expect(res.headers['strict-transport-security']).toMatch(/max-age=\d+/);
       expect(res.headers['referrer-policy']).toBe('no-referrer');
       expect(res.headers['x-powered-by']).toBeUndefined();
+      // Served behind HTTPS (secure cookies), browsers are told to upgrade any plain-http request.
+      expect(res.headers['content-security-policy'], url).toContain('upgrade-insecure-requests');
     }
   });
 });
