@@ -34,5 +34,8 @@ export async function serve(config: Config): Promise<void> {
   process.once('SIGINT', () => void stop('SIGINT'));
 
   await app.listen({ port: config.port, host: config.host });
-  app.log.info({ database: database.describe }, `Rapport is running at http://${config.host}:${app.server.address() && typeof app.server.address() === 'object' ? (app.server.address() as { port: number }).port : config.port}`);
+  // With PORT=0 the system picks the port: say which.
+  const address = app.server.address();
+  const port = address && typeof address === 'object' ? address.port : config.port;
+  app.log.info({ database: database.describe }, `Rapport is running at http://${config.host}:${port}`);
 }
