@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { decodeCursor, pageOf } from '../common/cursor.js';
 import { IdParams, Page, PageQuery, ProblemSchema } from '../common/schema.js';
-import { actorOf } from '../platform/http/actor-of.js';
+import { actorOf, personOnly } from '../platform/http/actor-of.js';
 import { notFound } from '../platform/http/problem.js';
 import type { App } from '../platform/http/types.js';
 import { createStaff, updateStaff } from './staff-commands.js';
@@ -70,7 +70,7 @@ export async function staffRoutes(app: App) {
 
   app.post(
     '/staff',
-    { config: { access: 'admin' }, schema: { tags, summary: 'Create a staff account', body: StaffCreate, response: { 201: StaffOut, ...errors } } },
+    { config: { access: 'admin' }, preHandler: personOnly, schema: { tags, summary: 'Create a staff account (signed in, not with a token)', body: StaffCreate, response: { 201: StaffOut, ...errors } } },
     async (request, reply) => {
       const id = await app.db.transaction().execute((trx) => createStaff(trx, request.actor, request.body));
       return reply.status(201).header('location', `/api/v1/staff/${id}`).send(await load(id));
@@ -81,6 +81,7 @@ export async function staffRoutes(app: App) {
     '/staff/:id',
     {
       config: { access: 'admin' },
+      preHandler: personOnly,
       schema: {
         tags,
         summary: 'Change a staff account: name, role, locations, disable (active: false, which ends its sessions) or set a new password',

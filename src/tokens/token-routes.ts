@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import { decodeCursor, pageOf } from '../common/cursor.js';
 import { IdParams, Page, PageQuery, ProblemSchema } from '../common/schema.js';
 import { notFound } from '../platform/http/problem.js';
+import { personOnly } from '../platform/http/actor-of.js';
 import type { App } from '../platform/http/types.js';
 import { writeContextOf } from '../platform/write-context.js';
 import { createToken, revokeToken } from './token-commands.js';
@@ -15,9 +16,10 @@ export async function tokenRoutes(app: App) {
     '/tokens',
     {
       config: { access: 'admin' },
+      preHandler: personOnly,
       schema: {
         tags,
-        summary: 'Create an API token; the secret is in this answer only',
+        summary: 'Create an API token (signed in, not with a token); the secret is in this answer only',
         body: TokenCreate,
         response: { 201: TokenCreated, 400: ProblemSchema, 422: ProblemSchema },
       },
@@ -51,7 +53,7 @@ export async function tokenRoutes(app: App) {
 
   app.delete(
     '/tokens/:id',
-    { config: { access: 'admin' }, schema: { tags, summary: 'Revoke an API token (it answers 401 from then on)', params: IdParams, response: { 204: Type.Null(), 404: ProblemSchema } } },
+    { config: { access: 'admin' }, preHandler: personOnly, schema: { tags, summary: 'Revoke an API token (it answers 401 from then on)', params: IdParams, response: { 204: Type.Null(), 404: ProblemSchema } } },
     async (request, reply) => {
       await app.db.transaction().execute((trx) => revokeToken(trx, writeContextOf(request), request.params.id));
       return reply.status(204).send(null);

@@ -100,6 +100,24 @@ describe('using tokens', () => {
     expect(own!.tokenId).toBeNull();
   });
 
+  it('cannot manage staff accounts or tokens, even an admin read-write one: that takes a person signed in', async () => {
+    const token = await tokenClient(t, admin, 'read_write');
+    const person = await t.signIn('frontline');
+    const attempts = [
+      await token.post('/api/v1/tokens', { name: 'Escalation', scope: 'read_write' }),
+      await token.delete(`/api/v1/tokens/${token.tokenId}`),
+      await token.post('/api/v1/staff', { email: 'new@test.example', name: 'New', role: 'admin', password: 'a long enough password' }),
+      await token.patch(`/api/v1/staff/${person.staffId}`, { role: 'admin' }),
+    ];
+    for (const res of attempts) {
+      expect(res.status).toBe(403);
+      expect(res.body.detail).toMatch(/managed by a person signed in/);
+    }
+    expect((await token.get('/api/v1/tokens')).status).toBe(200);
+    expect((await token.get('/api/v1/customers')).status).toBe(200);
+    expect((await admin.get(`/api/v1/staff/${person.staffId}`)).body.role).toBe('frontline');
+  });
+
   it('stops working for a disabled staff member', async () => {
     const person = await t.signIn('frontline');
     const token = await tokenClient(t, admin, 'read', person.staffId);
