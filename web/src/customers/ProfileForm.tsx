@@ -3,6 +3,7 @@ import { customers } from '../api/endpoints';
 import type { Customer, CustomerPatch } from '../api/types';
 import { FormError, TextField } from '../ui/Field';
 import { useSubmit } from '../ui/useSubmit';
+import { FormActions } from '../ui/FormActions';
 
 const fields = [
   ['displayName', 'Listed as', 'name'],
@@ -47,14 +48,7 @@ export function ProfileForm({ customer, onSaved, onCancel }: { customer: Custome
           error={errors[key]}
         />
       ))}
-      <div className="actions">
-        <button type="submit" className="primary" disabled={busy}>
-          {busy ? 'Saving…' : 'Save profile'}
-        </button>
-        <button type="button" className="quiet" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions label={'Save profile'} busy={busy} disabled={busy} onCancel={onCancel} />
     </form>
   );
 }

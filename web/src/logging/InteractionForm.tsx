@@ -4,6 +4,7 @@ import { FormError, SelectField, TextField } from '../ui/Field';
 import { useSubmit } from '../ui/useSubmit';
 import type { LogFormProps } from './form-props';
 import { capitalize, channels, channelWord, moods } from './log-kinds';
+import { FormActions } from '../ui/FormActions';
 
 /** A visit, call, email or other contact: channel, one line, optional mood and outcome. */
 export function InteractionForm({ customerId, preset, onLogged, onCancel }: LogFormProps) {
@@ -54,14 +55,7 @@ export function InteractionForm({ customerId, preset, onLogged, onCancel }: LogF
         </SelectField>
         <TextField label="Outcome (optional)" value={outcome} onChange={(e) => setOutcome(e.target.value)} maxLength={500} error={fields.outcome} />
       </div>
-      <div className="actions">
-        <button type="submit" className="primary" disabled={busy || !summary.trim()}>
-          {busy ? 'Saving…' : `Log ${channelWord(channel).toLowerCase()}`}
-        </button>
-        <button type="button" className="quiet" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions label={`Log ${channelWord(channel).toLowerCase()}`} busy={busy} disabled={busy || !summary.trim()} onCancel={onCancel} />
     </form>
   );
 }

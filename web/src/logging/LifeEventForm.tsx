@@ -6,6 +6,7 @@ import { useSubmit } from '../ui/useSubmit';
 import type { LogFormProps } from './form-props';
 import { InvolvedPeople } from './InvolvedPeople';
 import { lifeEventKinds } from './log-kinds';
+import { FormActions } from '../ui/FormActions';
 
 /** Something that happened in their life: what, roughly when, and whether it is private. */
 export function LifeEventForm({ customerId, relatives, onLogged, onCancel }: LogFormProps) {
@@ -46,14 +47,7 @@ export function LifeEventForm({ customerId, relatives, onLogged, onCancel }: Log
         <Checkbox label="Private" checked={hidden} onChange={(e) => setHidden(e.target.checked)} />
       </div>
       <InvolvedPeople relatives={relatives} chosen={involved} onChange={setInvolved} />
-      <div className="actions">
-        <button type="submit" className="primary" disabled={busy || !title.trim()}>
-          {busy ? 'Saving…' : 'Log life event'}
-        </button>
-        <button type="button" className="quiet" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions label={'Log life event'} busy={busy} disabled={busy || !title.trim()} onCancel={onCancel} />
     </form>
   );
 }

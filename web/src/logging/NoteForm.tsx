@@ -3,6 +3,7 @@ import { log } from '../api/endpoints';
 import { Checkbox, FormError } from '../ui/Field';
 import { useSubmit } from '../ui/useSubmit';
 import type { LogFormProps } from './form-props';
+import { FormActions } from '../ui/FormActions';
 
 /** A note; pinned notes lead the brief, private ones only the right people see. */
 export function NoteForm({ customerId, onLogged, onCancel }: LogFormProps) {
@@ -50,14 +51,7 @@ export function NoteForm({ customerId, onLogged, onCancel }: LogFormProps) {
         <Checkbox label="Pin to the brief" checked={pinned} onChange={(e) => setPinned(e.target.checked)} />
         <Checkbox label="Private (only their adviser and managers)" checked={hidden} onChange={(e) => setHidden(e.target.checked)} />
       </div>
-      <div className="actions">
-        <button type="submit" className="primary" disabled={busy || !body.trim()}>
-          {busy ? 'Saving…' : 'Save note'}
-        </button>
-        <button type="button" className="quiet" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions label={'Save note'} busy={busy} disabled={busy || !body.trim()} onCancel={onCancel} />
     </form>
   );
 }

@@ -3,6 +3,7 @@ import { log } from '../api/endpoints';
 import { FormError, TextField } from '../ui/Field';
 import { useSubmit } from '../ui/useSubmit';
 import type { LogFormProps } from './form-props';
+import { FormActions } from '../ui/FormActions';
 
 /** What they are working on ("bathroom tiling"), so the next person can ask how it goes. */
 export function ProjectForm({ customerId, onLogged, onCancel }: LogFormProps) {
@@ -21,14 +22,7 @@ export function ProjectForm({ customerId, onLogged, onCancel }: LogFormProps) {
       <FormError error={error} />
       <TextField label="Project" value={title} onChange={(e) => setTitle(e.target.value)} autoFocus required maxLength={200} placeholder="e.g. tiling the bathroom" error={fields.title} className="wide" />
       <TextField label="Details (optional)" value={detail} onChange={(e) => setDetail(e.target.value)} maxLength={2000} error={fields.detail} className="wide" />
-      <div className="actions">
-        <button type="submit" className="primary" disabled={busy || !title.trim()}>
-          {busy ? 'Saving…' : 'Add project'}
-        </button>
-        <button type="button" className="quiet" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions label={'Add project'} busy={busy} disabled={busy || !title.trim()} onCancel={onCancel} />
     </form>
   );
 }

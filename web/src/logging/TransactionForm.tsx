@@ -8,6 +8,7 @@ import type { LogFormProps } from './form-props';
 import { ItemRows } from './ItemRows';
 import { itemProblems, itemsTotal, toLineItem, type ItemDraft } from './line-items';
 import { capitalize, transactionKinds } from './log-kinds';
+import { FormActions } from '../ui/FormActions';
 
 const currencyKey = 'rapport.currency';
 const lastCurrency = () => {
@@ -99,14 +100,7 @@ export function TransactionForm({ customerId, preset, onLogged, onCancel }: LogF
           {amount.trim() ? '; the amount typed above is what is recorded.' : ', the amount recorded unless you type one.'}
         </p>
       ) : null}
-      <div className="actions">
-        <button type="submit" className="primary" disabled={busy || (!amount.trim() && !items.length)}>
-          {busy ? 'Saving…' : `Log ${kind}`}
-        </button>
-        <button type="button" className="quiet" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions label={`Log ${kind}`} busy={busy} disabled={busy || (!amount.trim() && !items.length)} onCancel={onCancel} />
     </form>
   );
 }
