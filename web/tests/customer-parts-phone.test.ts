@@ -1,8 +1,8 @@
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { apiAs } from './api-as.js';
-import { desktop, earl, expectAccessible, jimId, launchBrowser, openPage, phone, screenshot, shotsDir, signIn, startServer, type Server } from './harness.js';
+import { demoServerAndBrowser, desktop, earl, expectAccessible, jimId, openPage, phone, screenshot, shotsDir, signIn } from './harness.js';
 
 /**
  * The customer page with its newer parts open (history, address and link forms, a purchase with
@@ -10,28 +10,18 @@ import { desktop, earl, expectAccessible, jimId, launchBrowser, openPage, phone,
  * photographed for a person to look at (RAPPORT_SCREENSHOTS, or a temp folder).
  */
 describe('the customer page with every part open', () => {
-  let server: Server;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer({ demo: true });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = demoServerAndBrowser();
 
   const fitsWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
   const shoot = (page: Page, selector: string, name: string) => page.locator(selector).first().screenshot({ path: path.join(shotsDir, `${name}.png`) });
 
   for (const [size, viewport] of [['phone', phone], ['desktop', desktop]] as const) {
     it(`on a ${size}`, async () => {
-      const { page, problems, context } = await openPage(browser, viewport);
+      const { page, problems, context } = await openPage(env.browser, viewport);
       const tap = (locator: ReturnType<Page['locator']>) => (size === 'phone' ? locator.tap() : locator.click());
-      await signIn(page, server.url, earl(server));
-      await apiAs(page, server.url, 'POST', '/customers', { givenName: 'Mateo', familyName: `Alvarez ${size}` });
-      await page.goto(`${server.url}/customers/${jimId(server)}`);
+      await signIn(page, env.server.url, earl(env.server));
+      await apiAs(page, env.server.url, 'POST', '/customers', { givenName: 'Mateo', familyName: `Alvarez ${size}` });
+      await page.goto(`${env.server.url}/customers/${jimId(env.server)}`);
       await page.getByRole('heading', { level: 1, name: 'Jim Alvarez' }).waitFor();
       await page.getByRole('region', { name: 'Timeline' }).getByRole('listitem').first().waitFor();
 

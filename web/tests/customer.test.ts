@@ -1,24 +1,17 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { earl, expectAccessible, jimId, launchBrowser, openPage, screenshot, signIn, startServer, type Server } from './harness.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { demoServerAndBrowser, earl, expectAccessible, jimId, openPage, screenshot, signIn } from './harness.js';
 
 describe('customer page', () => {
-  let server: Server;
-  let browser: Browser;
+  const env = demoServerAndBrowser();
   let page: Page;
   let problems: string[];
 
   beforeAll(async () => {
-    server = await startServer({ demo: true });
-    browser = await launchBrowser();
-    ({ page, problems } = await openPage(browser));
-    await signIn(page, server.url, earl(server));
-    await page.goto(`${server.url}/customers/${jimId(server)}`);
+    ({ page, problems } = await openPage(env.browser));
+    await signIn(page, env.server.url, earl(env.server));
+    await page.goto(`${env.server.url}/customers/${jimId(env.server)}`);
     await page.getByRole('heading', { level: 1, name: 'Jim Alvarez' }).waitFor();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   const brief = () => page.getByRole('region', { name: 'Brief' });

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { seedDemo, type SeedSummary } from '../../src/demo/seed-demo.js';
 import { loadConfig } from '../../src/platform/config.js';
 import type { DatabaseHandle } from '../../src/platform/database/connect.js';
@@ -124,3 +124,20 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 /** The demo staff member at the hardware store (scenario S1). */
 export const earl = (server: Server) => server.demo!.staff.find((s) => s.email.startsWith('earl'))!.email;
 export const jimId = (server: Server) => server.demo!.customers.get('jim-alvarez')!;
+
+/**
+ * The usual set-up of a browser test file: a server on the demo data and one Chromium, started
+ * before the file's tests and closed after them. Read `env.server` and `env.browser` inside tests.
+ */
+export function demoServerAndBrowser(): { server: Server; browser: Browser } {
+  const env = {} as { server: Server; browser: Browser };
+  beforeAll(async () => {
+    env.server = await startServer({ demo: true });
+    env.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
+}

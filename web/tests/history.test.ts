@@ -1,28 +1,18 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { apiAs } from './api-as.js';
-import { earl, expectAccessible, jimId, launchBrowser, openPage, signIn, startServer, type Server } from './harness.js';
+import { demoServerAndBrowser, earl, expectAccessible, jimId, openPage, signIn } from './harness.js';
 
 /** "Each customer shows who changed what", and a private fact's changes only to those who may see it (S2). */
 describe('the history of a customer', () => {
-  let server: Server;
-  let browser: Browser;
+  const env = demoServerAndBrowser();
 
-  beforeAll(async () => {
-    server = await startServer({ demo: true });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  const staffEmail = (name: string) => server.demo!.staff.find((s) => s.name === name)!.email;
-  const maggieId = () => server.demo!.customers.get('maggie-chen')!;
+  const staffEmail = (name: string) => env.server.demo!.staff.find((s) => s.name === name)!.email;
+  const maggieId = () => env.server.demo!.customers.get('maggie-chen')!;
 
   async function open(page: Page, email: string, customerId: string, name: string) {
-    await signIn(page, server.url, email);
-    await page.goto(`${server.url}/customers/${customerId}`);
+    await signIn(page, env.server.url, email);
+    await page.goto(`${env.server.url}/customers/${customerId}`);
     await page.getByRole('heading', { level: 1, name }).waitFor();
     const region = page.getByRole('region', { name: 'History' });
     const toggle = region.getByRole('button', { name: 'History' });
@@ -31,8 +21,8 @@ describe('the history of a customer', () => {
   }
 
   it('is closed until asked for, then says who changed what, before and after, and loads older changes', async () => {
-    const { page, problems, context } = await openPage(browser);
-    const { region, toggle, changes } = await open(page, earl(server), jimId(server), 'Jim Alvarez');
+    const { page, problems, context } = await openPage(env.browser);
+    const { region, toggle, changes } = await open(page, earl(env.server), jimId(env.server), 'Jim Alvarez');
     await page.getByRole('button', { name: 'Edit profile' }).click();
     await page.getByLabel('Goes by (greet them as)').fill('Jimmy');
     await page.getByRole('button', { name: 'Save profile' }).click();
@@ -71,11 +61,11 @@ describe('the history of a customer', () => {
 
   it('does not show a frontline colleague the changes to a private note, and shows its author', async () => {
     // Priya, Maggie's adviser, rewrites her private note about the loan arrears.
-    const adviser = await openPage(browser);
+    const adviser = await openPage(env.browser);
     const priya = await open(adviser.page, staffEmail('Priya Nair'), maggieId(), 'Margaret Chen');
-    const notes = await apiAs<{ items: { id: string; body: string; sensitivity: string }[] }>(adviser.page, server.url, 'GET', `/notes?customerId=${maggieId()}`);
+    const notes = await apiAs<{ items: { id: string; body: string; sensitivity: string }[] }>(adviser.page, env.server.url, 'GET', `/notes?customerId=${maggieId()}`);
     const arrears = notes.items.find((n) => n.sensitivity === 'private')!;
-    await apiAs(adviser.page, server.url, 'PATCH', `/notes/${arrears.id}`, { body: 'Loan arrears: payment plan agreed, three payments made on time.' });
+    await apiAs(adviser.page, env.server.url, 'PATCH', `/notes/${arrears.id}`, { body: 'Loan arrears: payment plan agreed, three payments made on time.' });
     await priya.toggle.click();
     await expect.poll(() => priya.changes.count()).toBeGreaterThan(0);
     const seen = (await priya.region.textContent()) ?? '';
@@ -83,7 +73,7 @@ describe('the history of a customer', () => {
     expect(seen).toContain('three payments made on time');
 
     // Tom, a teller at the same branch, sees the rest of the history but nothing of that note.
-    const teller = await openPage(browser);
+    const teller = await openPage(env.browser);
     const tom = await open(teller.page, staffEmail('Tom Becker'), maggieId(), 'Margaret Chen');
     await tom.toggle.click();
     await expect.poll(() => tom.changes.count()).toBe((await priya.changes.count()) - 2);

@@ -1,22 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { earl, expectAccessible, launchBrowser, openPage, screenshot, signIn, startServer, type Server } from './harness.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { demoServerAndBrowser, earl, expectAccessible, openPage, screenshot, signIn } from './harness.js';
 
 describe('lookup', () => {
-  let server: Server;
-  let browser: Browser;
+  const env = demoServerAndBrowser();
   let page: Page;
   let problems: string[];
 
   beforeAll(async () => {
-    server = await startServer({ demo: true });
-    browser = await launchBrowser();
-    ({ page, problems } = await openPage(browser));
-    await signIn(page, server.url, earl(server));
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    ({ page, problems } = await openPage(env.browser));
+    await signIn(page, env.server.url, earl(env.server));
   });
 
   const box = () => page.getByRole('combobox', { name: 'Look up a customer' });

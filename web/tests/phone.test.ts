@@ -1,29 +1,18 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { earl, expectAccessible, launchBrowser, openPage, phone, screenshot, signIn, startServer, type Server } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { demoServerAndBrowser, earl, expectAccessible, openPage, phone, screenshot, signIn } from './harness.js';
 
 describe('on a phone-sized screen (390×844)', () => {
-  let server: Server;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer({ demo: true });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = demoServerAndBrowser();
 
   it('runs the main journey: sign in, look up, read the brief, log a visit', async () => {
-    const { page, problems, context } = await openPage(browser, phone);
+    const { page, problems, context } = await openPage(env.browser, phone);
     const fitsWidth = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
-    await page.goto(server.url);
+    await page.goto(env.server.url);
     await page.getByRole('heading', { name: 'Sign in to Rapport' }).waitFor();
     expect(await fitsWidth()).toBe(true);
     await expectAccessible(page, 'sign-in (phone)');
-    await signIn(page, server.url, earl(server));
+    await signIn(page, env.server.url, earl(env.server));
 
     const box = page.getByRole('combobox', { name: 'Look up a customer' });
     await box.fill('jmi');

@@ -1,28 +1,21 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { apiAs } from './api-as.js';
-import { earl, expectAccessible, jimId, launchBrowser, openPage, screenshot, signIn, startServer, type Server } from './harness.js';
+import { demoServerAndBrowser, earl, expectAccessible, jimId, openPage, screenshot, signIn } from './harness.js';
 
 /** A fuller profile: an address, a relative found with the lookup, a purchase with its items, a life event that involves the household. */
 describe('filling in the profile', () => {
-  let server: Server;
-  let browser: Browser;
+  const env = demoServerAndBrowser();
   let page: Page;
   let problems: string[];
   let sofiaId: string;
 
   beforeAll(async () => {
-    server = await startServer({ demo: true });
-    browser = await launchBrowser();
-    ({ page, problems } = await openPage(browser));
-    await signIn(page, server.url, earl(server));
-    sofiaId = (await apiAs<{ id: string }>(page, server.url, 'POST', '/customers', { givenName: 'Sofia', familyName: 'Alvarez' })).id;
-    await page.goto(`${server.url}/customers/${jimId(server)}`);
+    ({ page, problems } = await openPage(env.browser));
+    await signIn(page, env.server.url, earl(env.server));
+    sofiaId = (await apiAs<{ id: string }>(page, env.server.url, 'POST', '/customers', { givenName: 'Sofia', familyName: 'Alvarez' })).id;
+    await page.goto(`${env.server.url}/customers/${jimId(env.server)}`);
     await page.getByRole('heading', { level: 1, name: 'Jim Alvarez' }).waitFor();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   const timeline = () => page.getByRole('region', { name: 'Timeline' }).getByRole('listitem');
@@ -120,11 +113,11 @@ describe('filling in the profile', () => {
     await log.getByRole('button', { name: 'Log life event' }).click();
     await expect.poll(() => timeline().first().textContent()).toContain('Sofia started at Millbrook High');
 
-    await page.goto(`${server.url}/customers/${sofiaId}`);
+    await page.goto(`${env.server.url}/customers/${sofiaId}`);
     await page.getByRole('heading', { level: 1, name: 'Sofia Alvarez' }).waitFor();
     await expect.poll(() => timeline().first().textContent()).toContain('Sofia started at Millbrook High');
     expect((await page.getByRole('region', { name: 'Household and links' }).textContent())?.replace(/\s+/g, ' ')).toContain('Jim Alvarez · parent, same household');
-    await page.goto(`${server.url}/customers/${server.demo!.customers.get('carmen-alvarez')}`);
+    await page.goto(`${env.server.url}/customers/${env.server.demo!.customers.get('carmen-alvarez')}`);
     await page.getByRole('heading', { level: 1, name: 'Carmen Alvarez' }).waitFor();
     await timeline().first().waitFor();
     expect(await page.getByRole('region', { name: 'Timeline' }).textContent()).not.toContain('Sofia started at Millbrook High');

@@ -1,25 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { earl, expectAccessible, jimId, launchBrowser, openPage, signIn, startServer, type Server } from './harness.js';
+import { describe, expect, it } from 'vitest';
+
+import { demoServerAndBrowser, earl, expectAccessible, jimId, openPage, signIn } from './harness.js';
 
 /** WCAG 2.1.4: the quick-log bar's single-key shortcuts can be turned off, and the choice is remembered. */
 describe('the keyboard shortcuts switch', () => {
-  let server: Server;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer({ demo: true });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = demoServerAndBrowser();
 
   it('is on by default; off, the keys open and type nothing, after a reload too; on again, they work', async () => {
-    const { page, problems, context } = await openPage(browser);
-    await signIn(page, server.url, earl(server));
-    await page.goto(`${server.url}/customers/${jimId(server)}`);
+    const { page, problems, context } = await openPage(env.browser);
+    await signIn(page, env.server.url, earl(env.server));
+    await page.goto(`${env.server.url}/customers/${jimId(env.server)}`);
     await page.getByRole('heading', { level: 1, name: 'Jim Alvarez' }).waitFor();
     const log = page.getByRole('region', { name: 'Log' });
     const toggle = log.getByRole('switch', { name: 'Keyboard shortcuts' });

@@ -1,25 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { earl, expectAccessible, jimId, launchBrowser, openPage, phone, shotsDir, signIn, startServer, type Server } from './harness.js';
+import { demoServerAndBrowser, earl, expectAccessible, jimId, openPage, phone, shotsDir, signIn } from './harness.js';
 
 /** Timeline entries show their whole text: a shortened title opens in place (scenario S1, "what happened last"). */
 describe('the whole text of a timeline entry', () => {
-  let server: Server;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer({ demo: true });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = demoServerAndBrowser();
 
   const openJim = async (page: Page) => {
-    await signIn(page, server.url, earl(server));
-    await page.goto(`${server.url}/customers/${jimId(server)}`);
+    await signIn(page, env.server.url, earl(env.server));
+    await page.goto(`${env.server.url}/customers/${jimId(env.server)}`);
     await page.getByRole('heading', { level: 1, name: 'Jim Alvarez' }).waitFor();
     const entries = page.getByRole('region', { name: 'Timeline' }).getByRole('listitem');
     await entries.first().waitFor();
@@ -27,7 +17,7 @@ describe('the whole text of a timeline entry', () => {
   };
 
   it('opens a shortened visit, a long note and shows a transaction note, on a desktop', async () => {
-    const { page, problems, context } = await openPage(browser);
+    const { page, problems, context } = await openPage(env.browser);
     const entries = await openJim(page);
 
     // The demo visit three days ago is longer than a title holds.
@@ -63,7 +53,7 @@ describe('the whole text of a timeline entry', () => {
   });
 
   it('fits a phone with an entry opened', async () => {
-    const { page, problems, context } = await openPage(browser, phone);
+    const { page, problems, context } = await openPage(env.browser, phone);
     const entries = await openJim(page);
     const visit = entries.filter({ hasText: 'Dropped in to talk through the bathroom tiling' });
     await visit.getByRole('button', { name: 'Show all' }).tap();
