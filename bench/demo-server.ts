@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { seedDemo, type SeedSummary } from '../src/demo/seed-demo.js';
 import { loadConfig } from '../src/platform/config.js';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from '../src/platform/database/connect.js';
-import { buildApp } from '../src/platform/http/app.js';
+import { buildApp } from '../src/app/app.js';
 import type { App } from '../src/platform/http/types.js';
 
 export const repo = fileURLToPath(new URL('../', import.meta.url));

@@ -2,7 +2,7 @@ import { decodeCursor, encodeCursor, pageOf } from '../common/cursor.js';
 import { IdParams, Page, ProblemSchema } from '../common/schema.js';
 import { findCustomerRow } from '../customers/customer-store.js';
 import { actorOf } from '../platform/http/actor-of.js';
-import { notFound } from '../platform/http/problem.js';
+import { notFound } from '../platform/errors.js';
 import type { App } from '../platform/http/types.js';
 import { toIso } from '../platform/time.js';
 import { customerHistory, toAuditItem } from './audit-history.js';

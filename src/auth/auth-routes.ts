@@ -4,7 +4,7 @@ import { recordAudit } from '../audit/audit-store.js';
 import { ProblemSchema } from '../common/schema.js';
 import { sessionCookie } from '../platform/http/access.js';
 import { actorOf } from '../platform/http/actor-of.js';
-import { conflict, Problem, unauthorized } from '../platform/http/problem.js';
+import { conflict, tooMany, unauthorized } from '../platform/errors.js';
 import type { App } from '../platform/http/types.js';
 import { createStaff } from '../staff/staff-commands.js';
 import { countStaff, findStaffByEmail, loadStaff, normalizeStaffEmail } from '../staff/staff-store.js';
@@ -40,7 +40,7 @@ export async function authRoutes(app: App) {
     async (request, reply) => {
       const email = normalizeStaffEmail(request.body.email);
       if (isThrottled(await countRecentFailures(app.db, email, request.ip))) {
-        throw new Problem(429, 'Too many attempts', 'Too many failed sign-ins. Wait 15 minutes and try again, or ask an admin to reset your password.');
+        throw tooMany('Too many failed sign-ins. Wait 15 minutes and try again, or ask an admin to reset your password.');
       }
       const staff = await findStaffByEmail(app.db, email);
       // Always spend the time of one hash, so a missing account is not faster to reject.

@@ -1,6 +1,6 @@
 import { IdParams, ProblemSchema } from '../common/schema.js';
 import { actorOf } from '../platform/http/actor-of.js';
-import { notFound } from '../platform/http/problem.js';
+import { notFound } from '../platform/errors.js';
 import type { App } from '../platform/http/types.js';
 import { accountOf } from '../transactions/account.js';
 import { composeBrief } from './brief-rules.js';

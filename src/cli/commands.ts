@@ -23,7 +23,7 @@ export function registerCommands(program: Command, config: () => Config): void {
     // Loaded on demand: `rapport --help` and the other commands start without the web server's code.
     .action(async () => {
       const cfg = config();
-      const { serve } = await import('../platform/server.js');
+      const { serve } = await import('../app/server.js');
       await serve(cfg);
     });
 

@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError, loadConfig } from '../platform/config.js';
-import { Problem } from '../platform/http/problem.js';
+import { DomainError } from '../platform/errors.js';
 import { version } from '../platform/version.js';
 import { registerCommands } from './commands.js';
 
@@ -16,7 +16,7 @@ registerCommands(program, () => loadConfig());
 /** User mistakes get one plain sentence; only real bugs get a stack trace. */
 function explain(error: unknown): string | null {
   if (error instanceof ConfigError) return error.message;
-  if (error instanceof Problem) return [error.detail ?? error.title, ...(error.errors ?? []).map((e) => `  ${e.path}: ${e.message}`)].join('\n');
+  if (error instanceof DomainError) return [error.detail ?? error.title, ...(error.errors ?? []).map((e) => `  ${e.path}: ${e.message}`)].join('\n');
   if (error instanceof Error && 'code' in error) {
     const code = String((error as { code: unknown }).code);
     if (code === 'ECONNREFUSED') return `Cannot reach the database: ${error.message}`;

@@ -5,7 +5,7 @@ import { sameName } from '../locations/location-rules.js';
 import { roles, type Role } from '../platform/auth/roles.js';
 import type { Config } from '../platform/config.js';
 import type { Db } from '../platform/database/connect.js';
-import { Problem } from '../platform/http/problem.js';
+import { DomainError } from '../platform/errors.js';
 import { validatorCompiler } from '../platform/http/validation.js';
 import { createStaff, updateStaff } from '../staff/staff-commands.js';
 import { StaffCreate } from '../staff/staff-schemas.js';
@@ -18,7 +18,7 @@ import { withDatabase } from './commands.js';
  * --password, a hidden prompt, or the first line of standard input; they are never printed.
  */
 
-const fail = (detail: string) => new Problem(400, 'Bad input', detail);
+const fail = (detail: string) => new DomainError('bad_input', 'Bad input', detail);
 
 type Validate = ((data: unknown) => boolean) & { errors?: { instancePath: string; message?: string; params: Record<string, unknown> }[] | null };
 const checkStaff = validatorCompiler({ schema: StaffCreate, method: 'POST', url: 'cli', httpPart: 'body' }) as unknown as Validate;
@@ -40,7 +40,7 @@ async function plainly<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof Problem) throw new Problem(error.status, error.title, error.detail ?? error.title);
+    if (error instanceof DomainError) throw new DomainError(error.kind, error.title, error.detail ?? error.title);
     throw error;
   }
 }
@@ -93,7 +93,7 @@ async function locationIds(db: Db, given: string[]): Promise<string[]> {
 
 async function staffIdOf(db: Db, email: string): Promise<string> {
   const staff = await findStaffByEmail(db, email);
-  if (!staff) throw new Problem(404, 'Not found', `No staff account has the email ${email}.`);
+  if (!staff) throw new DomainError('not_found', 'Not found', `No staff account has the email ${email}.`);
   return staff.id;
 }
 

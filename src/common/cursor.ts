@@ -1,4 +1,4 @@
-import { badRequest } from '../platform/http/problem.js';
+import { badRequest } from '../platform/errors.js';
 
 /** Opaque page cursors: the sort key of the last item, base64url JSON. */
 export function encodeCursor(key: readonly (string | number)[]): string {

@@ -1,5 +1,5 @@
 import type { Db } from '../platform/database/connect.js';
-import { unprocessable } from '../platform/http/problem.js';
+import { unprocessable } from '../platform/errors.js';
 
 /** Checks that a staff member or location named in a request exists (422 naming the field if not). */
 

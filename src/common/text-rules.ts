@@ -1,4 +1,4 @@
-import { unprocessable } from '../platform/http/problem.js';
+import { unprocessable } from '../platform/errors.js';
 
 /** Trimmed text, or null when nothing is left: how every optional free-text field is stored. */
 export const clean = (value: string | null | undefined): string | null => {

@@ -3,7 +3,7 @@ import { recordAudit } from '../audit/audit-store.js';
 import { authored, touched, type WriteContext } from '../platform/write-context.js';
 import type { Db } from '../platform/database/connect.js';
 import { newId } from '../platform/ids.js';
-import { conflict, notFound } from '../platform/http/problem.js';
+import { conflict, notFound } from '../platform/errors.js';
 import { nowIso } from '../platform/time.js';
 import { clean } from '../common/text-rules.js';
 import { checkEmail, checkPhone } from './customer-rules.js';

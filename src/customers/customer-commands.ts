@@ -2,7 +2,7 @@ import { recordAudit } from '../audit/audit-store.js';
 import type { Db } from '../platform/database/connect.js';
 import type { RowUpdate } from '../platform/database/schema.js';
 import { newId } from '../platform/ids.js';
-import { notFound } from '../platform/http/problem.js';
+import { notFound } from '../platform/errors.js';
 import { nowIso } from '../platform/time.js';
 import { addContactPoint } from './contact-points.js';
 import { reindexCustomer, unindexCustomer } from '../search/search-indexer.js';

@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import { decodeCursor, pageOf } from '../common/cursor.js';
 import { Id, IdParams, Page, PageQuery, ProblemSchema } from '../common/schema.js';
-import { notFound } from '../platform/http/problem.js';
+import { notFound } from '../platform/errors.js';
 import type { App } from '../platform/http/types.js';
 import { writeContextOf } from '../platform/write-context.js';
 import { addContactPoint, removeContactPoint, updateContactPoint, type ContactKind } from './contact-points.js';

@@ -1,6 +1,6 @@
 import { isEmail, normalizeEmail, normalizePhone } from '../common/contact-rules.js';
 import { partialDateProblem, type PartialDate } from '../common/partial-date.js';
-import { unprocessable } from '../platform/http/problem.js';
+import { unprocessable } from '../platform/errors.js';
 import type { CustomerCreate, CustomerPatch } from './customer-schemas.js';
 
 /** Pure rules for customers: what a new or changed customer must satisfy, and what follows from it. */

@@ -1,7 +1,7 @@
 import { recordAudit } from '../audit/audit-store.js';
 import type { Db } from '../platform/database/connect.js';
 import { newId } from '../platform/ids.js';
-import { conflict, notFound, unprocessable } from '../platform/http/problem.js';
+import { conflict, notFound, unprocessable } from '../platform/errors.js';
 import { nowIso } from '../platform/time.js';
 import { authored, type WriteContext } from '../platform/write-context.js';
 import { RelationshipInput } from './customer-schemas.js';

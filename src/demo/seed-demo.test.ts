@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channels } from '../interactions/interaction-schemas.js';
-import { Problem } from '../platform/http/problem.js';
+import { DomainError } from '../platform/errors.js';
 import { testApp, type TestApp } from '../test/app.js';
 import { transactionKinds } from '../transactions/transaction-rules.js';
 import { countRows, demoPlan, seedDemo, type SeedSummary } from './seed-demo.js';
@@ -127,8 +127,8 @@ describe('seed-demo', () => {
 
   it('refuses to run again on a database with customers, unless forced', async () => {
     const again = seedDemo(t.database.db, { password, force: false, seed: 1, phoneRegion: 'US' });
-    await expect(again).rejects.toBeInstanceOf(Problem);
-    await expect(again).rejects.toMatchObject({ status: 409, detail: expect.stringMatching(/already has 200 customers.*--force/) });
+    await expect(again).rejects.toBeInstanceOf(DomainError);
+    await expect(again).rejects.toMatchObject({ kind: 'conflict', detail: expect.stringMatching(/already has 200 customers.*--force/) });
     const forced = await seedDemo(t.database.db, { password, force: true, seed: 2, phoneRegion: 'US', customers: 30 });
     expect(forced.counts.customers).toBeGreaterThanOrEqual(230);
     expect(forced.counts).toMatchObject({ staff: 8, locations: 4 });

@@ -3,7 +3,7 @@ import { allLocationNames } from '../locations/location-store.js';
 import type { Actor } from '../platform/auth/actor.js';
 import type { Db } from '../platform/database/connect.js';
 import type { Database } from '../platform/database/schema.js';
-import { conflict } from '../platform/http/problem.js';
+import { conflict } from '../platform/errors.js';
 import { createStaff } from '../staff/staff-commands.js';
 import { findStaffByEmail } from '../staff/staff-store.js';
 import { demoLocations, demoStaff } from './cast.js';

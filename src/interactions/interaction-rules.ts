@@ -1,4 +1,4 @@
-import { unprocessable } from '../platform/http/problem.js';
+import { unprocessable } from '../platform/errors.js';
 import { nowIso, toIso } from '../platform/time.js';
 
 /** Pure rules for interactions (and other dated records): what a date and a summary must be. */

@@ -4,7 +4,7 @@ import { actorSeesFact } from '../platform/auth/private-facts-sql.js';
 import type { Db } from '../platform/database/connect.js';
 import type { RowUpdate } from '../platform/database/schema.js';
 import { newId } from '../platform/ids.js';
-import { notFound, unprocessable } from '../platform/http/problem.js';
+import { notFound, unprocessable } from '../platform/errors.js';
 import { nowIso } from '../platform/time.js';
 import { authored, type WriteContext } from '../platform/write-context.js';
 import { checkEventDate, checkTitle, involvedCustomers } from './life-event-rules.js';

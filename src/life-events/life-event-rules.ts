@@ -1,5 +1,5 @@
 import { partialDateProblem, type PartialDate } from '../common/partial-date.js';
-import { unprocessable } from '../platform/http/problem.js';
+import { unprocessable } from '../platform/errors.js';
 
 /** Pure rules for life events. */
 

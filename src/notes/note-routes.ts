@@ -3,7 +3,7 @@ import { decodeCursor, pageOf } from '../common/cursor.js';
 import { IdParams, Page, ProblemSchema } from '../common/schema.js';
 import { customerExists } from '../customers/customer-store.js';
 import { actorOf } from '../platform/http/actor-of.js';
-import { notFound } from '../platform/http/problem.js';
+import { notFound } from '../platform/errors.js';
 import type { App } from '../platform/http/types.js';
 import { writeContextOf } from '../platform/write-context.js';
 import { createNote, deleteNote, updateNote, visibleNote } from './note-commands.js';

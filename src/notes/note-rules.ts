@@ -1,4 +1,4 @@
-import { unprocessable } from '../platform/http/problem.js';
+import { unprocessable } from '../platform/errors.js';
 
 /** A note is kept exactly as typed, but it must say something. */
 export function checkNoteBody(body: string, path = '/body/body'): string {

@@ -1,4 +1,4 @@
-import { unprocessable } from '../platform/http/problem.js';
+import { unprocessable } from '../platform/errors.js';
 
 /** Pure rules for projects. */
 

@@ -1,5 +1,5 @@
 import { ProblemSchema } from '../common/schema.js';
-import { badRequest } from '../platform/http/problem.js';
+import { badRequest } from '../platform/errors.js';
 import type { App } from '../platform/http/types.js';
 import { SearchQuery, SearchResponse } from './search-schemas.js';
 import { searchCustomers } from './search-service.js';

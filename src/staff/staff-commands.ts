@@ -4,7 +4,7 @@ import { hashPassword } from '../auth/secrets.js';
 import type { ActorOrSystem } from '../platform/auth/actor.js';
 import type { Db } from '../platform/database/connect.js';
 import { newId } from '../platform/ids.js';
-import { conflict, notFound, unprocessable } from '../platform/http/problem.js';
+import { conflict, notFound, unprocessable } from '../platform/errors.js';
 import { nowIso } from '../platform/time.js';
 import type { StaffCreate, StaffPatch } from './staff-schemas.js';
 import { countActiveAdmins, findStaffByEmail, findStaffRow, normalizeStaffEmail, replaceStaffLocations } from './staff-store.js';

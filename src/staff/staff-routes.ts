@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import { decodeCursor, pageOf } from '../common/cursor.js';
 import { IdParams, Page, PageQuery, ProblemSchema } from '../common/schema.js';
 import { actorOf, personOnly } from '../platform/http/actor-of.js';
-import { notFound } from '../platform/http/problem.js';
+import { notFound } from '../platform/errors.js';
 import type { App } from '../platform/http/types.js';
 import { createStaff, updateStaff } from './staff-commands.js';
 import { StaffBrief, StaffCreate, StaffOut, StaffPatch, toStaffBrief } from './staff-schemas.js';

@@ -149,10 +149,10 @@ describe('keeping Rapport administrable', () => {
       const db = t2.database.db;
       await db.transaction().execute((trx) => updateStaff(trx, null, second.staffId, { active: false }));
       await expect(db.transaction().execute((trx) => updateStaff(trx, null, first.staffId, { active: false }))).rejects.toMatchObject({
-        status: 422,
+        kind: 'invalid',
         errors: [{ path: '/body/active', message: 'this is the last active admin; make someone else an admin first' }],
       });
-      await expect(db.transaction().execute((trx) => updateStaff(trx, null, first.staffId, { role: 'manager' }))).rejects.toMatchObject({ status: 422 });
+      await expect(db.transaction().execute((trx) => updateStaff(trx, null, first.staffId, { role: 'manager' }))).rejects.toMatchObject({ kind: 'invalid' });
       expect((await db.selectFrom('staff').select('active').where('id', '=', first.staffId).executeTakeFirstOrThrow()).active).toBeTruthy();
     } finally {
       await t2.close();

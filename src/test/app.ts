@@ -2,7 +2,7 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { Role } from '../platform/auth/roles.js';
 import { loadConfig } from '../platform/config.js';
 import type { DatabaseHandle } from '../platform/database/connect.js';
-import { buildApp } from '../platform/http/app.js';
+import { buildApp } from '../app/app.js';
 import type { App } from '../platform/http/types.js';
 import { createStaff } from '../staff/staff-commands.js';
 import { testDatabase } from './database.js';

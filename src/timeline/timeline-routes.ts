@@ -2,7 +2,7 @@ import { decodeCursor, encodeCursor } from '../common/cursor.js';
 import { IdParams, ProblemSchema } from '../common/schema.js';
 import { customerExists } from '../customers/customer-store.js';
 import { actorOf } from '../platform/http/actor-of.js';
-import { notFound } from '../platform/http/problem.js';
+import { notFound } from '../platform/errors.js';
 import type { App } from '../platform/http/types.js';
 import { mergePage, parseKinds } from './timeline-rules.js';
 import { TimelinePage, TimelineQuery } from './timeline-schemas.js';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Problem } from '../platform/http/problem.js';
+import { DomainError } from '../platform/errors.js';
 import {
   firstLine,
   formatMoney,
@@ -76,9 +76,9 @@ describe('kinds', () => {
       parseKinds('note,promise', known);
       expect.unreachable();
     } catch (error) {
-      expect(error).toBeInstanceOf(Problem);
-      expect((error as Problem).status).toBe(400);
-      expect((error as Problem).errors).toEqual([{ path: '/query/kinds', message: expect.stringContaining('"promise"') }]);
+      expect(error).toBeInstanceOf(DomainError);
+      expect((error as DomainError).kind).toBe('bad_input');
+      expect((error as DomainError).errors).toEqual([{ path: '/query/kinds', message: expect.stringContaining('"promise"') }]);
     }
   });
 });

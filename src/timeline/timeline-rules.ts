@@ -1,5 +1,5 @@
 import { formatPartialDate, type PartialDate } from '../common/partial-date.js';
-import { badRequest } from '../platform/http/problem.js';
+import { badRequest } from '../platform/errors.js';
 
 /** Pure rules for the customer timeline: which kinds were asked for, how items order, how they read. */
 

@@ -2,7 +2,7 @@ import { recordAudit } from '../audit/audit-store.js';
 import { sha256 } from '../auth/secrets.js';
 import type { Db } from '../platform/database/connect.js';
 import { newId } from '../platform/ids.js';
-import { notFound, unprocessable } from '../platform/http/problem.js';
+import { notFound, unprocessable } from '../platform/errors.js';
 import { nowIso } from '../platform/time.js';
 import type { WriteContext } from '../platform/write-context.js';
 import { findStaffRow } from '../staff/staff-store.js';

@@ -5,7 +5,7 @@ import { ensureLocation, ensureStaff, ensureCustomer } from '../common/reference
 import type { Db } from '../platform/database/connect.js';
 import type { Row, RowUpdate } from '../platform/database/schema.js';
 import { newId } from '../platform/ids.js';
-import { conflict, notFound } from '../platform/http/problem.js';
+import { conflict, notFound } from '../platform/errors.js';
 import { nowIso } from '../platform/time.js';
 import { authored, type WriteContext } from '../platform/write-context.js';
 import { amountOf, checkDependents, checkItems, checkRelated, normalizeCurrency, type CleanItem } from './transaction-input-rules.js';

@@ -1,5 +1,5 @@
 import { clean, requiredText } from '../common/text-rules.js';
-import { unprocessable } from '../platform/http/problem.js';
+import { unprocessable } from '../platform/errors.js';
 import { hasAtMostThreeDecimals, itemsTotalMinor, relatedKindProblem, type TransactionKind } from './transaction-rules.js';
 import type { ItemInput } from './transaction-schemas.js';
 

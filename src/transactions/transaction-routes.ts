@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import { decodeCursor, pageOf } from '../common/cursor.js';
 import { IdParams, Page, ProblemSchema } from '../common/schema.js';
 import { customerExists } from '../customers/customer-store.js';
-import { notFound } from '../platform/http/problem.js';
+import { notFound } from '../platform/errors.js';
 import type { App } from '../platform/http/types.js';
 import { writeContextOf } from '../platform/write-context.js';
 import { accountOf } from './account.js';

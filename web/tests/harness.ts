@@ -9,7 +9,7 @@ import { afterAll, beforeAll, expect } from 'vitest';
 import { seedDemo, type SeedSummary } from '../../src/demo/seed-demo.js';
 import { loadConfig } from '../../src/platform/config.js';
 import type { DatabaseHandle } from '../../src/platform/database/connect.js';
-import { buildApp } from '../../src/platform/http/app.js';
+import { buildApp } from '../../src/app/app.js';
 import type { App } from '../../src/platform/http/types.js';
 import { testDatabase } from '../../src/test/database.js';
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/platform/config.js';
-import { buildApp } from '../../src/platform/http/app.js';
+import { buildApp } from '../../src/app/app.js';
 import type { App } from '../../src/platform/http/types.js';
 import { testDatabase } from '../../src/test/database.js';
 import { ensureWebBuilt, webDist } from './harness.js';

@@ -1,8 +1,7 @@
 import type { FastifyRequest } from 'fastify';
-import { actorFromSession, actorFromToken } from '../../auth/actor-store.js';
 import type { Actor } from '../auth/actor.js';
 import { hasRole } from '../auth/roles.js';
-import { forbidden, unauthorized } from './problem.js';
+import { forbidden, unauthorized } from '../errors.js';
 import type { Access, App } from './types.js';
 
 export const sessionCookie = 'rapport_session';
@@ -21,7 +20,15 @@ export interface RouteAccess {
  * A route without `config.access` fails at registration, so no endpoint is open by omission.
  * Every route seen is appended to `table` (HEAD routes that Fastify adds for GET are left out).
  */
-export function enforceAccess(app: App, table: RouteAccess[] = []): RouteAccess[] {
+/** How a request's credentials become an actor: given by the application (auth/actor-store.ts). */
+export interface Authenticator {
+  fromToken(db: App['db'], bearer: string): Promise<Actor | null>;
+  fromSession(db: App['db'], cookie: string): Promise<{ actor: Actor; csrfToken: string } | null>;
+}
+
+const nobody: Authenticator = { fromToken: async () => null, fromSession: async () => null };
+
+export function enforceAccess(app: App, table: RouteAccess[] = [], authenticator: Authenticator = nobody): RouteAccess[] {
   app.decorateRequest('actor', null);
   app.decorateRequest('csrfToken', null);
 
@@ -39,7 +46,7 @@ export function enforceAccess(app: App, table: RouteAccess[] = []): RouteAccess[
     const access = request.routeOptions.config.access;
     if (access === 'public') return;
     if (!access) throw forbidden();
-    const actor = await authenticate(app, request);
+    const actor = await authenticate(app, authenticator, request);
     if (!actor) throw unauthorized();
     if (!hasRole(actor.actor.role, access)) throw forbidden(`This needs the ${access} role or higher.`);
     if (!safeMethods.has(request.method) && !actor.actor.canWrite) throw forbidden('This API token is read-only.');
@@ -49,16 +56,16 @@ export function enforceAccess(app: App, table: RouteAccess[] = []): RouteAccess[
   return table;
 }
 
-async function authenticate(app: App, request: FastifyRequest): Promise<{ actor: Actor; csrfToken: string | null } | null> {
+async function authenticate(app: App, authenticator: Authenticator, request: FastifyRequest): Promise<{ actor: Actor; csrfToken: string | null } | null> {
   const header = request.headers.authorization;
   if (header) {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    const actor = match?.[1] ? await actorFromToken(app.db, match[1]) : null;
+    const actor = match?.[1] ? await authenticator.fromToken(app.db, match[1]) : null;
     return actor ? { actor, csrfToken: null } : null;
   }
   const cookie = request.cookies[sessionCookie];
   if (!cookie) return null;
-  const found = await actorFromSession(app.db, cookie);
+  const found = await authenticator.fromSession(app.db, cookie);
   if (!found) return null;
   // Cookies ride along with cross-site requests; a write must also prove it came from our own page.
   if (!safeMethods.has(request.method) && request.headers[csrfHeader] !== found.csrfToken) {

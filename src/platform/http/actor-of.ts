@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Actor } from '../auth/actor.js';
-import { forbidden, unauthorized } from './problem.js';
+import { forbidden, unauthorized } from '../errors.js';
 
 /** The signed-in actor of a non-public route (the access hook guarantees one). */
 export function actorOf(request: FastifyRequest): Actor {

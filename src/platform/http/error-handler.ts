@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { Problem, type FieldError } from './problem.js';
+import type { FieldError } from '../errors.js';
+import { DomainError, problemStatus } from './problem.js';
 
 interface AjvError {
   instancePath: string;
@@ -61,7 +62,7 @@ const clientErrors: Record<string, [number, string, string]> = {
 
 /** One place that decides what an error looks like to a client. 5xx details stay in the log. */
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
-  if (error instanceof Problem) return send(reply, error.status, error.title, error.detail, error.errors);
+  if (error instanceof DomainError) return send(reply, problemStatus(error), error.title, error.detail, error.errors);
   if (error.validation) {
     // Paths name the part as a person would: /query/limit, not /querystring/limit.
     const part = error.validationContext === 'querystring' ? 'query' : (error.validationContext ?? 'body');

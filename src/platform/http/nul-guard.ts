@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { badRequest, type FieldError } from './problem.js';
+import { badRequest, type FieldError } from '../errors.js';
 
 /**
  * PostgreSQL cannot store the NUL character in text, and no person types one: refuse it at the

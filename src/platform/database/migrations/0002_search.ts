@@ -1,6 +1,4 @@
-import { CamelCasePlugin, sql, type CreateTableBuilder, type Kysely } from 'kysely';
-import { rebuildSearchIndex } from '../../../search/search-indexer.js';
-import type { Db } from '../connect.js';
+import { sql, type CreateTableBuilder, type Kysely } from 'kysely';
 import type { Engine } from '../engine.js';
 
 /**
@@ -67,8 +65,9 @@ export function searchSchema(engine: Engine) {
       if (engine === 'postgres') {
         await sql`create index emails_normalized_prefix on emails (normalized collate "C")`.execute(db);
       }
-      // Customers written before this migration enter the index now (none on a fresh database).
-      await rebuildSearchIndex(db.withPlugin(new CamelCasePlugin()) as unknown as Db);
+      // 0001 and 0002 shipped together, so no database ever held customers before this index
+      // existed. (It used to call the application's indexer here; a migration imports no application
+      // code, so that a later change to a feature cannot change a migration that already ran.)
     },
   };
 }

@@ -4,8 +4,8 @@ import { createStaff } from '../staff/staff-commands.js';
 import { findStaffByEmail } from '../staff/staff-store.js';
 import { testDatabase } from '../test/database.js';
 import { ensureFirstAdmin } from './bootstrap.js';
-import { loadConfig } from './config.js';
-import type { DatabaseHandle } from './database/connect.js';
+import { loadConfig } from '../platform/config.js';
+import type { DatabaseHandle } from '../platform/database/connect.js';
 
 let database: DatabaseHandle | undefined;
 afterEach(async () => {

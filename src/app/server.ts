@@ -1,7 +1,7 @@
 import { ensureFirstAdmin } from './bootstrap.js';
-import type { Config } from './config.js';
-import { migrateToLatest, openDatabase } from './database/connect.js';
-import { buildApp } from './http/app.js';
+import type { Config } from '../platform/config.js';
+import { migrateToLatest, openDatabase } from '../platform/database/connect.js';
+import { buildApp } from './app.js';
 
 /** Opens the database, brings it up to date, and serves until SIGTERM or SIGINT, then drains and closes. */
 export async function serve(config: Config): Promise<void> {

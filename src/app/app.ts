@@ -5,15 +5,16 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyServerOptions } from 'fastify';
-import type { Config } from '../config.js';
-import type { DatabaseHandle } from '../database/connect.js';
-import { enforceAccess, type RouteAccess } from './access.js';
-import { errorHandler, notFoundHandler } from './error-handler.js';
+import type { Config } from '../platform/config.js';
+import type { DatabaseHandle } from '../platform/database/connect.js';
+import { actorFromSession, actorFromToken } from '../auth/actor-store.js';
+import { enforceAccess, type RouteAccess } from '../platform/http/access.js';
+import { errorHandler, notFoundHandler } from '../platform/http/error-handler.js';
 import { apiRoutes } from './api-routes.js';
-import type { App } from './types.js';
-import { validatorCompiler } from './validation.js';
-import { refuseNul } from './nul-guard.js';
-import { defaultWebRoot, webApp } from './web-app.js';
+import type { App } from '../platform/http/types.js';
+import { validatorCompiler } from '../platform/http/validation.js';
+import { refuseNul } from '../platform/http/nul-guard.js';
+import { defaultWebRoot, webApp } from '../platform/http/web-app.js';
 
 export interface AppOptions {
   config: Config;
@@ -97,7 +98,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.decorate('routeAccess', routeAccess);
   await app.register(
     async (api) => {
-      enforceAccess(api, routeAccess);
+      enforceAccess(api, routeAccess, { fromSession: actorFromSession, fromToken: actorFromToken });
       await api.register(apiRoutes);
     },
     { prefix: '/api/v1' },

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, tokenClient, type TokenClient } from '../../test/bearer.js';
-import { testApp, type Client, type TestApp } from '../../test/app.js';
-import { hasRole, type Role } from '../auth/roles.js';
+import { bearer, tokenClient, type TokenClient } from '../test/bearer.js';
+import { testApp, type Client, type TestApp } from '../test/app.js';
+import { hasRole, type Role } from '../platform/auth/roles.js';
 import Fastify from 'fastify';
-import { enforceAccess, type RouteAccess } from './access.js';
-import type { App } from './types.js';
+import { enforceAccess, type RouteAccess } from '../platform/http/access.js';
+import type { App } from '../platform/http/types.js';
 
 /**
  * Walks every route under /api/v1 as the access hook recorded it. Nothing is open by omission:

@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { Config } from './config.js';
-import type { Db } from './database/connect.js';
+import type { Config } from '../platform/config.js';
+import type { Db } from '../platform/database/connect.js';
 import { createStaff } from '../staff/staff-commands.js';
 import { countStaff } from '../staff/staff-store.js';
 

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStaff } from '../../staff/staff-commands.js';
-import { testApp, testPassword } from '../../test/app.js';
-import { testDatabase } from '../../test/database.js';
-import { loadConfig } from '../config.js';
-import type { DatabaseHandle } from '../database/connect.js';
+import { createStaff } from '../staff/staff-commands.js';
+import { testApp, testPassword } from '../test/app.js';
+import { testDatabase } from '../test/database.js';
+import { loadConfig } from '../platform/config.js';
+import type { DatabaseHandle } from '../platform/database/connect.js';
 import { buildApp, logRedactions } from './app.js';
-import type { App } from './types.js';
+import type { App } from '../platform/http/types.js';
 
 /** The app as served (helmet, limits, a real pino logger), built with options the shared test app does not take. */
 let database: DatabaseHandle;

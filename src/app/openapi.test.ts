@@ -1,6 +1,6 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testApp, type TestApp } from '../../test/app.js';
+import { testApp, type TestApp } from '../test/app.js';
 
 let t: TestApp;
 beforeAll(async () => {
