@@ -12,6 +12,10 @@ import { interactionRoutes } from '../interactions/interaction-routes.js';
 import { transactionRoutes } from '../transactions/transaction-routes.js';
 import { searchRoutes } from '../search/search-routes.js';
 import { briefRoutes } from '../brief/brief-routes.js';
+import { trashRoutes } from '../trash/trash-routes.js';
+import { consentRoutes } from '../consent/consent-routes.js';
+import { preferenceRoutes } from '../preferences/preference-routes.js';
+import { dataRightsRoutes } from '../data-rights/data-rights-routes.js';
 import { healthRoutes } from '../platform/http/health-routes.js';
 import type { App } from '../platform/http/types.js';
 
@@ -32,4 +36,8 @@ export async function apiRoutes(app: App) {
   await app.register(locationRoutes);
   await app.register(tokenRoutes);
   await app.register(auditRoutes);
+  await app.register(trashRoutes);
+  await app.register(consentRoutes);
+  await app.register(preferenceRoutes);
+  await app.register(dataRightsRoutes);
 }

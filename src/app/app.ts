@@ -9,7 +9,9 @@ import type { Config } from '../platform/config.js';
 import type { DatabaseHandle } from '../platform/database/connect.js';
 import { actorFromSession, actorFromToken } from '../auth/actor-store.js';
 import { enforceAccess, type RouteAccess } from '../platform/http/access.js';
-import { errorHandler, notFoundHandler } from '../platform/http/error-handler.js';
+import { clientErrorHandler, errorHandler, frameworkErrors, notFoundHandler } from '../platform/http/error-handler.js';
+import { parseJsonWithDepthLimit } from '../platform/http/json-body.js';
+import { limitRefusals, rateLimitOptions } from '../platform/http/rate-limit.js';
 import { apiRoutes } from './api-routes.js';
 import type { App } from '../platform/http/types.js';
 import { validatorCompiler } from '../platform/http/validation.js';
@@ -20,7 +22,7 @@ export interface AppOptions {
   config: Config;
   database: DatabaseHandle;
   logger?: FastifyServerOptions['logger'];
-  /** Requests per minute per client address across the API; tests raise it. */
+  /** Requests per minute per caller (see platform/http/rate-limit.ts); config.rateLimitPerMinute unless given (tests raise it). */
   rateLimitPerMinute?: number;
   /** The built web app (web/dist); null serves the API only. */
   webRoot?: string | null;
@@ -40,6 +42,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
     bodyLimit: 1024 * 1024,
     trustProxy: options.config.trustProxy,
     genReqId: () => crypto.randomUUID(),
+    // Errors written by the router and by Node's HTTP parser are problem+json too.
+    frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('database', options.database);
@@ -48,6 +53,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
   // The API speaks JSON only: anything else is 415, not a string to validate.
   app.removeContentTypeParser('text/plain');
+  parseJsonWithDepthLimit(app);
   app.addHook('preValidation', refuseNul);
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler(notFoundHandler);
@@ -67,10 +73,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     },
   });
   await app.register(cookie);
-  await app.register(rateLimit, {
-    max: options.rateLimitPerMinute ?? 1200,
-    timeWindow: '1 minute',
-  });
+  await app.register(rateLimit, rateLimitOptions(options.rateLimitPerMinute ?? options.config.rateLimitPerMinute));
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -98,7 +101,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.decorate('routeAccess', routeAccess);
   await app.register(
     async (api) => {
-      enforceAccess(api, routeAccess, { fromSession: actorFromSession, fromToken: actorFromToken });
+      enforceAccess(api, routeAccess, { fromSession: actorFromSession, fromToken: actorFromToken }, limitRefusals(app));
       await api.register(apiRoutes);
     },
     { prefix: '/api/v1' },

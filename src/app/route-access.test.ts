@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, tokenClient, type TokenClient } from '../test/bearer.js';
+import { bearer, integrationTokenClient, tokenClient, type TokenClient } from '../test/bearer.js';
 import { testApp, type Client, type TestApp } from '../test/app.js';
 import { hasRole, type Role } from '../platform/auth/roles.js';
 import Fastify from 'fastify';
@@ -14,7 +14,7 @@ import type { App } from '../platform/http/types.js';
 let t: TestApp;
 let routes: RouteAccess[];
 const dummyId = '01900000-0000-7000-8000-000000000000';
-const publicRoutes = ['GET /api/v1/health', 'GET /api/v1/setup', 'POST /api/v1/setup', 'POST /api/v1/auth/login'];
+const publicRoutes = ['GET /api/v1/health', 'GET /api/v1/setup', 'POST /api/v1/setup', 'POST /api/v1/auth/login', 'POST /api/v1/auth/accept-link'];
 
 const concrete = (url: string) => url.replace(/:[A-Za-z0-9_]+/g, dummyId).replace(/\*$/, 'x');
 const key = (r: RouteAccess) => `${r.method} ${r.url}`;
@@ -53,7 +53,7 @@ describe('the route table', () => {
     await bare.close();
   });
 
-  it('has only health, setup and sign-in public', () => {
+  it('has only health, setup, sign-in and choosing a password with a one-time link public', () => {
     expect(routes.filter((r) => r.access === 'public').map(key).sort()).toEqual([...publicRoutes].sort());
   });
 });
@@ -87,13 +87,12 @@ describe('the role matrix', () => {
     const admin = await t.signIn('admin');
     const frontline = await t.signIn('frontline');
     const manager = await t.signIn('manager');
-    const tokenOwner = await t.signIn('frontline');
     callers.push(
       { label: 'frontline session', role: 'frontline', client: frontline, readOnly: false },
       { label: 'manager session', role: 'manager', client: manager, readOnly: false },
       { label: 'admin session', role: 'admin', client: admin, readOnly: false },
       { label: 'admin read-only token', role: 'admin', client: await tokenClient(t, admin, 'read'), readOnly: true },
-      { label: 'frontline read-write token', role: 'frontline', client: await tokenClient(t, admin, 'read_write', tokenOwner.staffId), readOnly: false },
+      { label: 'frontline integration read-write token', role: 'frontline', client: await integrationTokenClient(t, admin, 'read_write', { role: 'frontline' }), readOnly: false },
     );
   });
 

@@ -2,14 +2,21 @@ import { ensureFirstAdmin } from './bootstrap.js';
 import type { Config } from '../platform/config.js';
 import { migrateToLatest, openDatabase } from '../platform/database/connect.js';
 import { buildApp } from './app.js';
+import { startJobWorker } from '../platform/jobs/job-worker.js';
+import { jobKinds } from './jobs.js';
 
-/** Opens the database, brings it up to date, and serves until SIGTERM or SIGINT, then drains and closes. */
+/**
+ * Opens the database, brings it up to date, runs background jobs and serves until SIGTERM or SIGINT,
+ * then drains requests and the job in flight, and closes.
+ */
 export async function serve(config: Config): Promise<void> {
   const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const applied = await migrateToLatest(database);
   const app = await buildApp({ config, database });
   if (applied.length) app.log.info({ migrations: applied }, 'database migrated');
   await ensureFirstAdmin(database.db, config, app.log);
+  // Background jobs (src/app/jobs.ts), only in the serving process: buildApp alone starts none.
+  const jobs = startJobWorker({ database, kinds: jobKinds, log: app.log.child({ component: 'jobs' }) });
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -24,7 +31,8 @@ export async function serve(config: Config): Promise<void> {
       app.log.warn('requests still running after 10 s: closing their connections');
       app.server.closeAllConnections();
     }, 10_000);
-    await app.close();
+    // The job in flight finishes too, before the database closes under it.
+    await Promise.all([app.close(), jobs.stop()]);
     clearInterval(sweep);
     clearTimeout(deadline);
     await database.close();

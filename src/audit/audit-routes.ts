@@ -12,7 +12,7 @@ import { listAuditRows } from './audit-store.js';
 const tags = ['audit'];
 
 const cursorKey = (cursor: string | undefined) => {
-  const key = decodeCursor(cursor, 2);
+  const key = decodeCursor(cursor, ['time', 'text']);
   return key ? { at: String(key[0]), id: String(key[1]) } : null;
 };
 
@@ -33,6 +33,7 @@ export async function auditRoutes(app: App) {
       const { cursor, limit = 50, from, to, ...filter } = request.query;
       const rows = await listAuditRows(
         app.db,
+        actorOf(request),
         { ...filter, from: from ? toIso(from) : undefined, to: to ? toIso(to) : undefined },
         cursorKey(cursor),
         limit + 1,
@@ -57,7 +58,7 @@ export async function auditRoutes(app: App) {
     async (request) => {
       const customer = await findCustomerRow(app.db, request.params.id);
       if (!customer) throw notFound(`Customer ${request.params.id}`);
-      const page = await customerHistory(app.db, actorOf(request), customer, cursorKey(request.query.cursor), request.query.limit ?? 50);
+      const page = await customerHistory(app.db, actorOf(request), customer.id, cursorKey(request.query.cursor), request.query.limit ?? 50);
       return { items: page.items, nextCursor: page.nextCursor ? encodeCursor([page.nextCursor.at, page.nextCursor.id]) : null };
     },
   );

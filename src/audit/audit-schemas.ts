@@ -9,10 +9,13 @@ export const AuditItem = Type.Object({
   staffId: Nullable(Type.String({ description: 'Who made the change; null for Rapport itself (start-up, the command line)' })),
   staffName: Nullable(Type.String()),
   tokenId: Nullable(Type.String({ description: 'The API token the change was made with, if any' })),
-  action: Type.String({ description: 'create, update, delete, merge, sign_in, sign_out, setup, disable, reset_password, revoke' }),
+  tokenName: Nullable(Type.String({ description: 'That token’s name' })),
+  action: Type.String({ description: 'create, update, delete, merge, sign_in, sign_out, setup, disable, reset_password, revoke, ...' }),
   entityType: Type.String(),
   entityId: Nullable(Type.String()),
+  entityName: Nullable(Type.String({ description: 'The current name of the location, staff member or API token the entry is about; null for other entities' })),
   customerId: Nullable(Type.String()),
+  customerName: Nullable(Type.String({ description: 'The customer’s display name now' })),
   diff: Nullable(Type.Object({ before: Type.Optional(Snapshot), after: Type.Optional(Snapshot) })),
 });
 export type AuditItem = Static<typeof AuditItem>;
@@ -21,6 +24,9 @@ export const AuditQuery = Type.Object(
   {
     entityType: Type.Optional(Type.String({ minLength: 1, maxLength: 50, description: 'customer, note, staff, api_token, location, ...' })),
     entityId: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    action: Type.Optional(
+      Type.String({ pattern: '^[a-z_]{1,40}$', description: 'create, update, delete, merge, sign_in, sign_out, setup, disable, reset_password, revoke, ...' }),
+    ),
     customerId: Type.Optional(Id),
     staffId: Type.Optional(Id),
     from: Type.Optional(Type.String({ format: 'date-time', description: 'Changes at or after this time' })),

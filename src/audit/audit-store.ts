@@ -1,4 +1,7 @@
 import type { Kysely } from 'kysely';
+import type { ActorOrSystem } from '../platform/auth/actor.js';
+import { privacyOfChange } from '../platform/auth/private-facts.js';
+import { visibleRows } from '../platform/auth/private-facts-sql.js';
 import type { Database } from '../platform/database/schema.js';
 import { newId } from '../platform/ids.js';
 import { nowIso } from '../platform/time.js';
@@ -14,7 +17,11 @@ export type AuditAction =
   | 'setup'
   | 'disable'
   | 'reset_password'
-  | 'revoke';
+  | 'revoke'
+  | 'restore'
+  | 'purge'
+  | 'erase'
+  | 'subject_access';
 
 export interface AuditEntry {
   action: AuditAction;
@@ -25,15 +32,19 @@ export interface AuditEntry {
   after?: Snapshot;
 }
 
-/**
- * Appends one audit row. Call it with the same transaction as the write it describes,
- * so that the change and its record commit or fail together. There is no update or delete.
- */
 /** Who wrote: a staff member (through a session or a token), or null for Rapport itself. */
 export type AuditActor = { staffId: string; tokenId: string | null } | null;
 
+/**
+ * Appends one audit row. Call it with the same transaction as the write it describes,
+ * so that the change and its record commit or fail together. Rows are never deleted; their content
+ * is redacted only when the facts they describe leave Rapport (purge from the trash, erasure).
+ * An entry about a private fact is private to the fact's audience: the snapshots say so through
+ * their sensitivity, createdBy and audienceLocationId fields (privacyOfChange).
+ */
 export async function recordAudit(trx: Kysely<Database>, actor: AuditActor, entry: AuditEntry): Promise<void> {
   const diff = diffSnapshots(entry.before, entry.after);
+  const privacy = privacyOfChange(entry.before, entry.after);
   // An update that changed nothing a person would see (only updatedAt) is not worth a line in the trail.
   if (entry.action === 'update' && isEmptyDiff(diff)) return;
   await trx
@@ -48,14 +59,30 @@ export async function recordAudit(trx: Kysely<Database>, actor: AuditActor, entr
       entityId: entry.entityId,
       customerId: entry.customerId ?? null,
       diff: diff.before || diff.after ? JSON.stringify(diff) : null,
+      sensitivity: privacy.sensitivity,
+      factAuthorId: privacy.createdBy,
+      audienceLocationId: privacy.audienceLocationId,
     })
     .execute();
+}
+
+/**
+ * Forgets what these entries said (their before and after), keeping who did what and when: for
+ * facts purged from the trash or erased. The only change ever made to an audit row.
+ */
+export async function redactAudit(db: Kysely<Database>, where: { entityIds?: string[]; customerId?: string }): Promise<void> {
+  const ids = where.entityIds ?? [];
+  for (let i = 0; i < ids.length; i += 300) {
+    await db.updateTable('auditEvents').set({ diff: null }).where('entityId', 'in', ids.slice(i, i + 300)).execute();
+  }
+  if (where.customerId) await db.updateTable('auditEvents').set({ diff: null }).where('customerId', '=', where.customerId).execute();
 }
 
 /** Reading the trail: newest first, filtered; the only place audit rows are queried. */
 export interface AuditFilter {
   entityType?: string | undefined;
   entityId?: string | undefined;
+  action?: string | undefined;
   customerId?: string | undefined;
   staffId?: string | undefined;
   from?: string | undefined;
@@ -68,15 +95,22 @@ export interface AuditRow {
   staffId: string | null;
   staffName: string | null;
   tokenId: string | null;
+  /** The name of the API token the change was made with. */
+  tokenName: string | null;
   action: string;
   entityType: string;
   entityId: string | null;
+  /** What the entry is about, by its current name: a location, staff member or API token (null for others or once gone). */
+  entityName: string | null;
   customerId: string | null;
+  /** The customer's display name now. */
+  customerName: string | null;
   diff: string | null;
 }
 
 export async function listAuditRows(
   db: Kysely<Database>,
+  actor: ActorOrSystem,
   filter: AuditFilter,
   before: { at: string; id: string } | null,
   limit: number,
@@ -84,9 +118,18 @@ export async function listAuditRows(
   let query = db
     .selectFrom('auditEvents as a')
     .leftJoin('staff as s', 's.id', 'a.staffId')
-    .select(['a.id', 'a.at', 'a.staffId', 's.name as staffName', 'a.tokenId', 'a.action', 'a.entityType', 'a.entityId', 'a.customerId', 'a.diff']);
+    .leftJoin('apiTokens as t', 't.id', 'a.tokenId')
+    .leftJoin('customers as c', 'c.id', 'a.customerId')
+    // The names of the things admins manage, each a primary-key probe for the entries about it.
+    .leftJoin('locations as el', (join) => join.onRef('el.id', '=', 'a.entityId').on('a.entityType', '=', 'location'))
+    .leftJoin('staff as es', (join) => join.onRef('es.id', '=', 'a.entityId').on('a.entityType', '=', 'staff'))
+    .leftJoin('apiTokens as et', (join) => join.onRef('et.id', '=', 'a.entityId').on('a.entityType', '=', 'api_token'))
+    .select(['a.id', 'a.at', 'a.staffId', 's.name as staffName', 'a.tokenId', 't.name as tokenName', 'a.action', 'a.entityType', 'a.entityId', 'a.customerId', 'c.displayName as customerName', 'a.diff'])
+    .select((eb) => eb.fn.coalesce('el.name', 'es.name', 'et.name').as('entityName'))
+    .where(visibleRows(actor, 'auditEvents', 'a'));
   if (filter.entityType) query = query.where('a.entityType', '=', filter.entityType);
   if (filter.entityId) query = query.where('a.entityId', '=', filter.entityId);
+  if (filter.action) query = query.where('a.action', '=', filter.action);
   if (filter.customerId) query = query.where('a.customerId', '=', filter.customerId);
   if (filter.staffId) query = query.where('a.staffId', '=', filter.staffId);
   if (filter.from) query = query.where('a.at', '>=', filter.from);
@@ -98,18 +141,14 @@ export async function listAuditRows(
   return query.orderBy('a.at', 'desc').orderBy('a.id', 'desc').limit(limit).execute();
 }
 
-/** Every audit diff ever written about these entities (to tell whether a fact was ever private, and whose). */
-export const diffsOfEntities = (db: Kysely<Database>, entityIds: string[]) =>
-  entityIds.length === 0
-    ? Promise.resolve([])
-    : db.selectFrom('auditEvents').select(['entityId', 'diff']).where('entityId', 'in', entityIds).execute();
-
-/** The current sensitivity and author of notes and life events that still exist. */
-export async function currentFacts(db: Kysely<Database>, ids: string[]) {
-  if (ids.length === 0) return [];
-  const [notes, events] = await Promise.all([
-    db.selectFrom('notes').select(['id', 'sensitivity', 'createdBy']).where('id', 'in', ids).execute(),
-    db.selectFrom('lifeEvents').select(['id', 'sensitivity', 'createdBy']).where('id', 'in', ids).execute(),
-  ]);
-  return [...notes, ...events];
-}
+/** Every before and after ever written about a customer's profile, read as Rapport itself (for erasure and purge to find their former names). */
+export const customerProfileDiffs = async (db: Kysely<Database>, customerId: string): Promise<(string | null)[]> =>
+  (
+    await db
+      .selectFrom('auditEvents as a')
+      .select('a.diff')
+      .where('a.customerId', '=', customerId)
+      .where('a.entityType', '=', 'customer')
+      .where(visibleRows(null, 'auditEvents', 'a'))
+      .execute()
+  ).map((r) => r.diff);

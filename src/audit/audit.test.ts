@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tokenClient } from '../test/bearer.js';
+import { integrationTokenClient } from '../test/bearer.js';
 import { testApp, testPassword, type Client, type TestApp } from '../test/app.js';
 
 let t: TestApp;
@@ -95,10 +95,11 @@ describe('the audit trail', () => {
   });
 
   it('records the token a write was made with', async () => {
-    const token = await tokenClient(t, admin, 'read_write', clerk.staffId);
+    // A token acts as the person who made it or as an integration account (src/tokens).
+    const token = await integrationTokenClient(t, admin, 'read_write', { name: 'Till Sync' });
     const made = await token.post('/api/v1/customers', { displayName: 'Token Made' });
     const [row] = await audit(`?customerId=${made.body.id}`);
-    expect(row).toMatchObject({ action: 'create', staffId: clerk.staffId, staffName: 'Cleo Clerk', tokenId: token.tokenId });
+    expect(row).toMatchObject({ action: 'create', staffId: token.staffId, staffName: 'Till Sync', tokenId: token.tokenId });
   });
 
   it('cannot be edited or deleted through the product', () => {

@@ -4,13 +4,14 @@ import { recordAudit } from '../audit/audit-store.js';
 import { ProblemSchema } from '../common/schema.js';
 import { sessionCookie } from '../platform/http/access.js';
 import { actorOf } from '../platform/http/actor-of.js';
-import { conflict, tooMany, unauthorized } from '../platform/errors.js';
+import { conflict, tooMany, unauthorized, unprocessable } from '../platform/errors.js';
 import type { App } from '../platform/http/types.js';
-import { createStaff } from '../staff/staff-commands.js';
+import { choosePassword, createStaff, findLiveLink } from '../staff/staff-commands.js';
+import { deadLinkMessage } from '../staff/staff-rules.js';
 import { countStaff, findStaffByEmail, loadStaff, normalizeStaffEmail } from '../staff/staff-store.js';
-import { LoginBody, Me, SetupBody } from './auth-schemas.js';
-import { clearFailures, countRecentFailures, isThrottled, recordFailure } from './login-throttle.js';
-import { decoyHash, verifyPassword } from './secrets.js';
+import { AcceptLinkBody, LoginBody, Me, SetupBody } from './auth-schemas.js';
+import { clearFailures, countRecentFailures, isAddressThrottled, isThrottled, linkFailureKey, recordFailure } from './login-throttle.js';
+import { decoyHash, hasPassword, hashPassword, verifyPassword } from './secrets.js';
 import { endSession, startSession, type NewSession } from './session-store.js';
 
 const tags = ['auth'];
@@ -43,8 +44,9 @@ export async function authRoutes(app: App) {
         throw tooMany('Too many failed sign-ins. Wait 15 minutes and try again, or ask an admin to reset your password.');
       }
       const staff = await findStaffByEmail(app.db, email);
-      // Always spend the time of one hash, so a missing account is not faster to reject.
-      const valid = await verifyPassword(request.body.password, staff?.passwordHash ?? (await decoyHash));
+      // Always spend the time of one hash, so a missing account (or one with no password yet) is not faster to reject.
+      const usable = staff && hasPassword(staff.passwordHash) ? staff.passwordHash : await decoyHash;
+      const valid = (await verifyPassword(request.body.password, usable)) && usable !== (await decoyHash);
       if (!staff || !staff.active || !valid) {
         await recordFailure(app.db, email, request.ip);
         throw unauthorized('The email or password is wrong.');
@@ -57,6 +59,41 @@ export async function authRoutes(app: App) {
       });
       setCookie(reply, session);
       return me(staff.id, 'session', session.csrfToken);
+    },
+  );
+
+  app.post(
+    '/auth/accept-link',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'Choose a password with a one-time invitation or reset link, and sign in',
+        description:
+          'The same answer (422 on /body/token) for a link that is unknown, already used, more than 7 days old or for a disabled account. Failed attempts count towards the sign-in throttle of the client address.',
+        security: [],
+        body: AcceptLinkBody,
+        response: { 200: Me, 400: ProblemSchema, 422: ProblemSchema, 429: ProblemSchema },
+      },
+    },
+    async (request, reply) => {
+      if (isAddressThrottled(await countRecentFailures(app.db, linkFailureKey, request.ip))) {
+        throw tooMany('Too many attempts with links that do not work. Wait 15 minutes and try again.');
+      }
+      const link = await findLiveLink(app.db, request.body.token);
+      if (!link) {
+        await recordFailure(app.db, linkFailureKey, request.ip);
+        throw unprocessable('/body/token', deadLinkMessage);
+      }
+      const passwordHash = await hashPassword(request.body.password);
+      const session = await app.db.transaction().execute(async (trx) => {
+        await choosePassword(trx, link, passwordHash);
+        const started = await startSession(trx, link.staffId, request.ip, request.headers['user-agent'] ?? null);
+        await recordAudit(trx, { staffId: link.staffId, tokenId: null }, { action: 'sign_in', entityType: 'staff', entityId: link.staffId });
+        return started;
+      });
+      setCookie(reply, session);
+      return reply.header('cache-control', 'no-store').send(await me(link.staffId, 'session', session.csrfToken));
     },
   );
 

@@ -11,10 +11,19 @@ export const SetupBody = Type.Object({ email: StaffEmail, name: Text(limits.name
 
 export const Me = Type.Object({
   id: Type.String(),
-  email: Type.String(),
+  email: Nullable(Type.String({ description: 'The sign-in email; null for an integration (through its token)' })),
   name: Type.String(),
   role: RoleSchema,
   locationIds: Type.Array(Type.String()),
   via: Type.Union([Type.Literal('session'), Type.Literal('token')]),
   csrfToken: Nullable(Type.String({ description: 'Send as the x-csrf-token header with every change made with the session cookie' })),
 });
+
+/** Choosing a password with a one-time invitation or reset link. */
+export const AcceptLinkBody = Type.Object(
+  {
+    token: Type.String({ minLength: 1, maxLength: 200, description: 'The token from the link (after #token=)' }),
+    password: Password,
+  },
+  { additionalProperties: false },
+);

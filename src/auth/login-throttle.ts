@@ -17,6 +17,14 @@ export interface FailureCounts {
 export const isThrottled = (counts: FailureCounts): boolean =>
   counts.account >= maxFailuresPerAccount || counts.address >= maxFailuresPerAddress;
 
+/**
+ * Failed uses of invitation and reset links are recorded under this key (never an email: it has no "@")
+ * and throttled by client address only, sharing the address's budget with failed sign-ins.
+ */
+export const linkFailureKey = '(one-time link)';
+
+export const isAddressThrottled = (counts: FailureCounts): boolean => counts.address >= maxFailuresPerAddress;
+
 export async function countRecentFailures(db: Db, email: string, ip: string, now = new Date()): Promise<FailureCounts> {
   const since = new Date(now.getTime() - throttleWindowMs).toISOString();
   const count = async (column: 'email' | 'ip', value: string) =>

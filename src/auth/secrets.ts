@@ -29,6 +29,13 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return timingSafeEqual(actual, expected);
 }
 
+/**
+ * Stored instead of a hash when an account has no password: an invited person who has not chosen one
+ * yet, a person whose password was reset, and every integration. No password verifies against it.
+ */
+export const noPassword = 'none';
+export const hasPassword = (stored: string): boolean => stored.startsWith('scrypt$');
+
 /** A random secret for a cookie or a token: 32 bytes, base64url. */
 export const randomSecret = (): string => randomBytes(32).toString('base64url');
 

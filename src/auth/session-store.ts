@@ -25,3 +25,9 @@ export async function startSession(db: Db, staffId: string, ip: string | null, u
 }
 
 export const endSession = (db: Db, cookieValue: string) => db.deleteFrom('sessions').where('id', '=', sha256(cookieValue)).execute();
+
+/** Signs an account out everywhere (disabled, or its password changed or reset); answers how many sessions ended. */
+export async function endSessionsOf(db: Db, staffId: string): Promise<number> {
+  const result = await db.deleteFrom('sessions').where('staffId', '=', staffId).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

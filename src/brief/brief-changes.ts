@@ -19,6 +19,9 @@ const things: Record<string, string> = {
   life_event: 'a life event',
   project: 'a project',
   note: 'a note',
+  consent: 'a choice about being contacted',
+  do_not_contact: 'a do-not-contact request',
+  preference: 'a preference',
 };
 
 const verbs: Record<string, string> = { create: 'added', update: 'changed', delete: 'removed', merge: 'merged' };

@@ -24,13 +24,18 @@ const jim = (over: Partial<BriefFacts> = {}): BriefFacts => ({
   contactsLastYear: [daysAgo(3), daysAgo(10)],
   money: [{ currency: 'USD', balanceOwedMinor: 0, lifetimeValueMinor: 421_050 }],
   lifeEvents: [],
-  projects: [{ title: 'bathroom tiling', status: 'active', startedOn: null }, { title: 'deck', status: 'done', startedOn: null }],
+  projects: [
+    { title: 'bathroom tiling', status: 'active', startedOn: null, provenance: 'told_us' },
+    { title: 'deck', status: 'done', startedOn: null, provenance: 'told_us' },
+  ],
   unanswered: [],
   lastInteractions: [{ channel: 'visit', direction: 'inbound', occurredAt: daysAgo(3), summary: 'Bought the wrong grout.', staffName: 'Earl', mood: 'happy' }],
   lastTransactions: [{ kind: 'return', occurredAt: daysAgo(2), amountMinor: 2399, currency: 'USD', description: 'Sanded grout' }],
   readerLastDealtAt: null,
   changesSince: [],
   pinnedNotes: [],
+  preferences: [],
+  consent: { channels: [], doNotContact: null },
   ...over,
 });
 
@@ -80,7 +85,7 @@ describe('the brief', () => {
   });
 
   it('marks private facts it was allowed to show', () => {
-    const facts = jim({ pinnedNotes: [{ body: 'In arrears on the loan since March.', private: true, authorName: 'Ade' }] });
+    const facts = jim({ pinnedNotes: [{ body: 'In arrears on the loan since March.', private: true, authorName: 'Ade', provenance: 'told_us' }] });
     expect(text(facts)).toContain('In arrears on the loan since March. [private]');
   });
 });

@@ -1,13 +1,15 @@
 import { formatPartialDate } from '../common/partial-date.js';
+import { consentWords, doNotContactWords } from '../consent/consent-rules.js';
 import type { BriefFacts } from './brief-facts.js';
 import { ago, capitalize, channelPhrase, list, money } from './brief-words.js';
+import { fineToMention, tactfulItem, tactfully } from './tact-rules.js';
 
 /**
  * The brief: who this person is to us, in short sentences a clerk reads in five seconds.
  * Pure: facts in, sentences out. What the reader may not see is already absent from the facts.
  */
 
-export type SectionKey = 'greeting' | 'who' | 'life' | 'owed' | 'last' | 'since' | 'notes';
+export type SectionKey = 'greeting' | 'contact' | 'who' | 'life' | 'owed' | 'last' | 'since' | 'notes';
 
 export interface BriefSection {
   key: SectionKey;
@@ -48,7 +50,31 @@ function greeting(f: BriefFacts): BriefSection {
       : [`Greet ${objectPronoun(f.customer.pronouns)} as ${name}.`];
   if (f.customer.pronunciation) sentences.push(`Say it "${f.customer.pronunciation}".`);
   if (f.customer.pronouns) sentences.push(`Pronouns: ${f.customer.pronouns}.`);
+  const prefers = preferencesSentence(f.preferences);
+  if (prefers) sentences.push(prefers);
   return { key: 'greeting', heading: 'How to greet them', sentences, attention: false };
+}
+
+/** "Prefers — Appointments: mornings, never Mondays; Statements: on paper (from our records, let them mention it)." */
+export function preferencesSentence(preferences: BriefFacts['preferences']): string | null {
+  const items = preferences.slice(0, 5).flatMap((p) => {
+    const text = (p.topic ? `${p.topic.trim()}: ${p.preference.trim()}` : p.preference.trim()).replace(/[\s.;]+$/u, '');
+    return text ? [tactfulItem(`${text}${p.private ? ' [private]' : ''}`, p.provenance)] : [];
+  });
+  return items.length ? `Prefers — ${items.join('; ')}.` : null;
+}
+
+/**
+ * How they may be contacted, when anything is recorded: do-not-contact first, then each channel's
+ * choice. Attention when they asked not to be contacted, at all or on a channel.
+ */
+function contact(f: BriefFacts): BriefSection {
+  const { doNotContact, channels } = f.consent;
+  const sentences: string[] = [];
+  if (doNotContact) sentences.push(`${capitalize(doNotContactWords(doNotContact))}: no calls, emails, texts or letters from us.`);
+  for (const c of channels) sentences.push(`${capitalize(consentWords(c))}.`);
+  const attention = Boolean(doNotContact) || channels.some((c) => c.status === 'opted_out');
+  return { key: 'contact', heading: 'Contacting them', sentences, attention };
 }
 
 export function frequency(contacts: number): string {
@@ -74,10 +100,13 @@ function life(f: BriefFacts): BriefSection {
   const sentences: string[] = [];
   for (const event of f.lifeEvents.slice(0, 3)) {
     const when = formatPartialDate(event.date);
-    sentences.push(`${capitalize(event.title)}${when ? ` (${when})` : ''}${event.private ? ' [private]' : ''}.`);
+    sentences.push(tactfully(`${capitalize(event.title)}${when ? ` (${when})` : ''}${event.private ? ' [private]' : ''}`, event.provenance));
   }
+  // What they told us reads as one list; what we know otherwise, one sentence each, marked.
   const active = f.projects.filter((p) => p.status === 'active');
-  if (active.length) sentences.push(`Working on ${list(active.map((p) => p.title))}.`);
+  const told = active.filter((p) => fineToMention(p.provenance));
+  if (told.length) sentences.push(`Working on ${list(told.map((p) => p.title))}.`);
+  for (const p of active.filter((p) => !fineToMention(p.provenance))) sentences.push(tactfully(`Working on ${p.title}`, p.provenance));
   if (f.household.length) sentences.push(`Household: ${list(f.household.map((h) => `${h.name} (${h.label})`))}.`);
   if (!sentences.length) sentences.push('Nothing recorded about their life yet: ask, and note what they share.');
   return { key: 'life', heading: 'What is going on in their life', sentences, attention: false };
@@ -138,11 +167,11 @@ function since(f: BriefFacts): BriefSection {
 }
 
 function notes(f: BriefFacts): BriefSection {
-  const sentences = f.pinnedNotes.map((n) => `${n.body.length > 280 ? `${n.body.slice(0, 277)}...` : n.body}${n.private ? ' [private]' : ''}`);
+  const sentences = f.pinnedNotes.map((n) => tactfulItem(`${n.body.length > 280 ? `${n.body.slice(0, 277)}...` : n.body}${n.private ? ' [private]' : ''}`, n.provenance));
   return { key: 'notes', heading: 'Pinned notes', sentences, attention: false };
 }
 
 export function composeBrief(facts: BriefFacts): Brief {
-  const sections = [greeting(facts), who(facts), life(facts), owed(facts), last(facts), since(facts), notes(facts)];
+  const sections = [greeting(facts), contact(facts), who(facts), life(facts), owed(facts), last(facts), since(facts), notes(facts)];
   return { greetAs: greetingName(facts.customer), sections: sections.filter((s) => s.sentences.length > 0) };
 }

@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 export const BriefSection = Type.Object({
   key: Type.Union([
     Type.Literal('greeting'),
+    Type.Literal('contact'),
     Type.Literal('who'),
     Type.Literal('life'),
     Type.Literal('owed'),

@@ -1,18 +1,16 @@
 import { sql } from 'kysely';
 import type { Actor } from '../platform/auth/actor.js';
-import { canSeeFact, seesAllPrivateFactsOf } from '../platform/auth/private-facts.js';
-import { normalOrOwnSql, visibleFactSql } from '../platform/auth/private-facts-sql.js';
+import { visibleRows } from '../platform/auth/private-facts-sql.js';
 
 import type { Db } from '../platform/database/connect.js';
 import { loadCustomer } from '../customers/customer-store.js';
+import { consentFacts, loadConsent } from '../consent/consent-store.js';
 import type { BriefFacts } from './brief-facts.js';
 import { describeChange } from './brief-changes.js';
 
 /** Channels where the customer reached out and expects an answer (a visit is answered on the spot). */
 const awaitingReply = ['call', 'email', 'sms', 'chat', 'letter'] as const;
 const year = 365 * 24 * 60 * 60 * 1000;
-
-type Visibility = { seesAll: boolean; staffId: string };
 
 /** Reads everything the brief is written from, already cut to what this reader may see. */
 export async function gatherBriefFacts(
@@ -24,10 +22,9 @@ export async function gatherBriefFacts(
 ): Promise<BriefFacts | null> {
   const customer = await loadCustomer(db, customerId);
   if (!customer) return null;
-  const v: Visibility = { seesAll: seesAllPrivateFactsOf(actor, customer), staffId: actor.staffId };
   const lastYear = new Date(now.getTime() - year).toISOString();
 
-  const [firsts, contacts, lifeEvents, projects, lastOutbound, lastInteractions, lastTransactions, notes, account] = await Promise.all([
+  const [firsts, contacts, lifeEvents, projects, lastOutbound, lastInteractions, lastTransactions, notes, account, preferences, consent] = await Promise.all([
     db
       .selectFrom('interactions')
       .select((eb) => eb.fn.min('occurredAt').as('at'))
@@ -48,14 +45,13 @@ export async function gatherBriefFacts(
           .where('occurredAt', '>', lastYear),
       )
       .execute(),
-    // A relative's event follows the privacy of its owner's location, as on the timeline.
+    // A relative's event is read by the same rule as on the timeline: its own audience.
     db
       .selectFrom('lifeEventCustomers as lec')
       .innerJoin('lifeEvents as e', 'e.id', 'lec.lifeEventId')
-      .innerJoin('customers as owner', 'owner.id', 'e.customerId')
-      .select(['e.title', 'e.kind', 'e.year', 'e.month', 'e.day', 'e.createdAt', 'e.sensitivity'])
+      .select(['e.title', 'e.kind', 'e.year', 'e.month', 'e.day', 'e.createdAt', 'e.sensitivity', 'e.provenance'])
       .where('lec.customerId', '=', customerId)
-      .where(visibleFactSql(actor, { sensitivity: 'e.sensitivity', createdBy: 'e.createdBy', customerLocationId: 'owner.locationId' }))
+      .where(visibleRows(actor, 'lifeEvents', 'e'))
       // Dated events newest first, undated after them: the same order on both engines (NULLs sort differently).
       .orderBy(sql`${sql.ref('e.year')} is null`)
       .orderBy('e.year', 'desc')
@@ -64,7 +60,7 @@ export async function gatherBriefFacts(
       .orderBy('e.createdAt', 'desc')
       .limit(5)
       .execute(),
-    db.selectFrom('projects').select(['title', 'status', 'startedOn']).where('customerId', '=', customerId).orderBy('createdAt', 'desc').limit(10).execute(),
+    db.selectFrom('projects').select(['title', 'status', 'startedOn', 'provenance']).where('customerId', '=', customerId).orderBy('createdAt', 'desc').limit(10).execute(),
     db
       .selectFrom('interactions')
       .select((eb) => eb.fn.max('occurredAt').as('at'))
@@ -96,16 +92,26 @@ export async function gatherBriefFacts(
       .limit(3)
       .execute(),
     db
-      .selectFrom('notes')
-      .leftJoin('staff', 'staff.id', 'notes.createdBy')
-      .select(['notes.body', 'notes.sensitivity', 'staff.name as authorName'])
-      .where('notes.customerId', '=', customerId)
-      .where('notes.pinned', '=', true)
-      .$if(!v.seesAll, (q) => q.where(normalOrOwnSql(v.staffId, { sensitivity: 'notes.sensitivity', createdBy: 'notes.createdBy' })))
-      .orderBy('notes.createdAt', 'desc')
+      .selectFrom('notes as n')
+      .leftJoin('staff', 'staff.id', 'n.createdBy')
+      .select(['n.body', 'n.sensitivity', 'n.provenance', 'staff.name as authorName'])
+      .where('n.customerId', '=', customerId)
+      .where('n.pinned', '=', true)
+      .where(visibleRows(actor, 'notes', 'n'))
+      .orderBy('n.createdAt', 'desc')
       .limit(5)
       .execute(),
     money(db, customerId),
+    db
+      .selectFrom('preferences as p')
+      .select(['p.topic', 'p.preference', 'p.sensitivity', 'p.provenance'])
+      .where('p.customerId', '=', customerId)
+      .where(visibleRows(actor, 'preferences', 'p'))
+      .orderBy('p.createdAt')
+      .orderBy('p.id')
+      .limit(10)
+      .execute(),
+    loadConsent(db, customerId),
   ]);
 
   const unanswered = await db
@@ -119,7 +125,7 @@ export async function gatherBriefFacts(
     .limit(10)
     .execute();
 
-  const { readerLastDealtAt, changesSince } = await sinceReader(db, actor, customer, v);
+  const { readerLastDealtAt, changesSince } = await sinceReader(db, actor, customer.id);
   const firstSeenAt = [customer.createdAt, ...firsts.map((f) => f.at as string | null)].filter((t): t is string => Boolean(t)).sort()[0]!;
 
   return {
@@ -145,6 +151,7 @@ export async function gatherBriefFacts(
       date: { year: e.year, month: e.month, day: e.day },
       createdAt: e.createdAt,
       private: e.sensitivity === 'private',
+      provenance: e.provenance,
     })),
     projects,
     unanswered,
@@ -152,41 +159,43 @@ export async function gatherBriefFacts(
     lastTransactions: lastTransactions.map((t) => ({ ...t, description: t.description ?? null })),
     readerLastDealtAt,
     changesSince,
-    pinnedNotes: notes.map((n) => ({ body: n.body, private: n.sensitivity === 'private', authorName: n.authorName })),
+    pinnedNotes: notes.map((n) => ({ body: n.body, private: n.sensitivity === 'private', authorName: n.authorName, provenance: n.provenance })),
+    preferences: preferences.map((p) => ({ topic: p.topic, preference: p.preference, private: p.sensitivity === 'private', provenance: p.provenance })),
+    consent: consentFacts(consent),
   };
 }
 
-/** When the reader last dealt with the customer (logged a contact or changed anything), and what others did since. */
-async function sinceReader(db: Db, actor: Actor, customer: { id: string; locationId: string | null }, v: Visibility) {
+/**
+ * When the reader last dealt with the customer (logged a contact or changed anything), and what others
+ * did since. That a private fact was added or changed is itself private: entries about facts the
+ * reader may not see are left out by the one privacy rule.
+ */
+async function sinceReader(db: Db, actor: Actor, customerId: string) {
   const [ownContact, ownChange] = await Promise.all([
-    db.selectFrom('interactions').select((eb) => eb.fn.max('occurredAt').as('at')).where('customerId', '=', customer.id).where('staffId', '=', actor.staffId).executeTakeFirst(),
-    db.selectFrom('auditEvents').select((eb) => eb.fn.max('at').as('at')).where('customerId', '=', customer.id).where('staffId', '=', actor.staffId).executeTakeFirst(),
+    db.selectFrom('interactions').select((eb) => eb.fn.max('occurredAt').as('at')).where('customerId', '=', customerId).where('staffId', '=', actor.staffId).executeTakeFirst(),
+    db
+      .selectFrom('auditEvents as a')
+      .select((eb) => eb.fn.max('a.at').as('at'))
+      .where('a.customerId', '=', customerId)
+      .where('a.staffId', '=', actor.staffId)
+      .where(visibleRows(actor, 'auditEvents', 'a'))
+      .executeTakeFirst(),
   ]);
   const readerLastDealtAt = [ownContact?.at, ownChange?.at].filter((t): t is string => Boolean(t)).sort().at(-1) ?? null;
   if (!readerLastDealtAt) return { readerLastDealtAt, changesSince: [] };
   const rows = await db
-    .selectFrom('auditEvents')
-    .leftJoin('staff', 'staff.id', 'auditEvents.staffId')
-    .select(['auditEvents.at', 'auditEvents.action', 'auditEvents.entityType', 'auditEvents.diff', 'auditEvents.staffId', 'staff.name as staffName'])
-    .where('auditEvents.customerId', '=', customer.id)
-    .where('auditEvents.at', '>', readerLastDealtAt)
-    .where((eb) => eb.or([eb('auditEvents.staffId', 'is', null), eb('auditEvents.staffId', '!=', actor.staffId)]))
-    .orderBy('auditEvents.at', 'desc')
+    .selectFrom('auditEvents as a')
+    .leftJoin('staff', 'staff.id', 'a.staffId')
+    .select(['a.at', 'a.action', 'a.entityType', 'a.diff', 'a.staffId', 'staff.name as staffName'])
+    .where('a.customerId', '=', customerId)
+    .where('a.at', '>', readerLastDealtAt)
+    .where((eb) => eb.or([eb('a.staffId', 'is', null), eb('a.staffId', '!=', actor.staffId)]))
+    .where(visibleRows(actor, 'auditEvents', 'a'))
+    .orderBy('a.at', 'desc')
     .limit(50)
     .execute();
   const changesSince = rows
-    .filter((row) => v.seesAll || !isHiddenPrivateFact(row, actor, customer))
     .map((row) => ({ at: row.at, staffName: row.staffName, what: describeChange(row) }))
     .filter((c): c is { at: string; staffName: string | null; what: string } => c.what !== null);
   return { readerLastDealtAt, changesSince };
-}
-
-function isHiddenPrivateFact(row: { entityType: string; diff: string | null }, actor: Actor, customer: { locationId: string | null }): boolean {
-  if (row.entityType !== 'note' && row.entityType !== 'life_event') return false;
-  if (!row.diff) return true;
-  const diff = JSON.parse(row.diff) as { before?: Record<string, unknown>; after?: Record<string, unknown> };
-  const snapshot = { ...diff.before, ...diff.after };
-  const sensitivity = snapshot.sensitivity === 'private' ? 'private' : 'normal';
-  const createdBy = typeof snapshot.createdBy === 'string' ? snapshot.createdBy : null;
-  return !canSeeFact(actor, { sensitivity, createdBy }, customer);
 }

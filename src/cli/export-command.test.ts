@@ -92,6 +92,19 @@ describe('rapport export', () => {
     expect(staff[0]!.data).toEqual(expect.objectContaining({ email: expect.any(String), locationIds: expect.any(Array), active: true }));
   });
 
+  it('exports an integration account with its kind and no email (the internal handle never leaves)', async () => {
+    const admin = await t.signIn('admin');
+    const made = await admin.post('/api/v1/staff/integrations', { name: 'Till sync', role: 'frontline' });
+    expect(made.status).toBe(201);
+    const again: string[] = [];
+    const out = collector(again);
+    await exportAll(t.database.db, out);
+    await new Promise<void>((resolve) => out.end(resolve));
+    const line = again.map((l) => JSON.parse(l) as { type: string; data: Record<string, unknown> }).find((r) => r.type === 'staff' && r.data.id === made.body.id);
+    expect(line?.data).toMatchObject({ kind: 'integration', email: null, name: 'Till sync' });
+    expect(again.join('\n')).not.toContain(`integration:${made.body.id}`);
+  });
+
   it('scrubs credential-looking fields from free-form audit diffs at any depth', () => {
     expect(scrub({ after: { name: 'A', passwordHash: 'x', nested: [{ tokenHash: 'y', csrfToken: 'z', ok: 1 }] } })).toEqual({ after: { name: 'A', nested: [{ ok: 1 }] } });
   });

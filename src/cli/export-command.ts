@@ -2,18 +2,30 @@ import { once } from 'node:events';
 import fs from 'node:fs';
 import type { Writable } from 'node:stream';
 import type { Command } from 'commander';
+import { PostgresAdapter } from 'kysely';
+import { recordAudit } from '../audit/audit-store.js';
+import { subjectAccess } from '../data-rights/subject-access.js';
+import { renderSubjectAccessHtml } from '../data-rights/subject-access-html.js';
 import type { Config } from '../platform/config.js';
 import type { Db } from '../platform/database/connect.js';
+import { childrenOf, customerTables } from '../platform/database/customer-tables.js';
 import type { Database } from '../platform/database/schema.js';
+import { badRequest } from '../platform/errors.js';
 import { withDatabase } from './commands.js';
 
 /**
  * `rapport export`: every customer and reference record as JSON lines, one
- * `{"type":"customer","data":{...}}` per line. Tables are read a page at a time in id order,
- * so memory stays flat however large the database. Secrets never leave: staff rows are read
- * without their password hash, sessions, API tokens and sign-in failures are not exported,
- * and audit diffs are scrubbed of anything that looks like a credential.
- * It is a full backup for an admin: private notes and life events are included.
+ * `{"type":"customer","data":{...}}` per line. Customer data comes from the registry of
+ * customer-owned tables (src/platform/database/customer-tables.ts), so a new kind of fact is
+ * exported without more code. Tables are read a page at a time in id order, so memory stays flat
+ * however large the database, and all of them in one read transaction (one snapshot): a write made
+ * while the export runs is in it entirely or not at all. Secrets never leave: staff rows are read
+ * without their password hash, sessions, API tokens and sign-in failures are not exported, and
+ * audit diffs are scrubbed of anything that looks like a credential.
+ * It is a full backup for an admin: private notes and life events, and the trash, are included.
+ *
+ * `rapport export --customer ID` writes one customer's subject-access report instead (JSON, or
+ * with --format html a page to hand to them).
  */
 
 type Record_ = Record<string, unknown>;
@@ -52,8 +64,8 @@ const parseDiff = (row: Record_): Record_ => {
   }
 };
 
-async function childrenOf(db: Db, table: 'transactionItems' | 'lifeEventCustomers' | 'staffLocations', key: string, ids: string[]) {
-  if (ids.length === 0) return [] as Record_[];
+async function rowsOf(db: Db, table: Table, key: string, ids: string[]): Promise<Record_[]> {
+  if (ids.length === 0) return [];
   return (await db
     .selectFrom(table as 'transactionItems')
     .selectAll()
@@ -64,47 +76,66 @@ async function childrenOf(db: Db, table: 'transactionItems' | 'lifeEventCustomer
 const ids = (page: Record_[]) => page.map((r) => String(r.id));
 
 export const sources: Source[] = [
-  { type: 'location', table: 'locations' },
   {
-    type: 'staff',
-    table: 'staff',
-    columns: ['id', 'email', 'name', 'role', 'active', 'createdAt', 'updatedAt', 'createdBy', 'updatedBy'],
+    type: 'location',
+    table: 'locations',
+    // The calendar as the API shows it: the weekly hours as an object, and the holidays by date.
     enrich: async (db, page) => {
-      const links = await childrenOf(db, 'staffLocations', 'staffId', ids(page));
-      for (const r of page) r.locationIds = links.filter((l) => l.staffId === r.id).map((l) => l.locationId);
-    },
-  },
-  { type: 'customer', table: 'customers' },
-  { type: 'email', table: 'emails' },
-  { type: 'phone', table: 'phones' },
-  { type: 'address', table: 'addresses' },
-  { type: 'externalId', table: 'externalIds' },
-  { type: 'relationship', table: 'relationships' },
-  { type: 'interaction', table: 'interactions' },
-  {
-    type: 'transaction',
-    table: 'transactions',
-    enrich: async (db, page) => {
-      const items = await childrenOf(db, 'transactionItems', 'transactionId', ids(page));
+      const holidays = page.length ? await db.selectFrom('locationHolidays').selectAll().where('locationId', 'in', ids(page)).orderBy('date').execute() : [];
       for (const r of page) {
-        r.items = items
-          .filter((i) => i.transactionId === r.id)
-          .sort((a, b) => Number(a.position) - Number(b.position))
-          .map(({ transactionId: _t, customerId: _c, ...item }) => item);
+        r.openingHours = typeof r.openingHours === 'string' ? JSON.parse(r.openingHours) : null;
+        r.holidays = holidays.filter((h) => h.locationId === r.id).map(({ date, name }) => ({ date, name }));
       }
     },
   },
   {
-    type: 'lifeEvent',
-    table: 'lifeEvents',
+    type: 'staff',
+    table: 'staff',
+    columns: ['id', 'kind', 'email', 'name', 'role', 'active', 'createdAt', 'updatedAt', 'createdBy', 'updatedBy'],
     enrich: async (db, page) => {
-      const links = await childrenOf(db, 'lifeEventCustomers', 'lifeEventId', ids(page));
-      for (const r of page) r.involvedCustomerIds = links.filter((l) => l.lifeEventId === r.id).map((l) => l.customerId);
+      const links = await rowsOf(db, 'staffLocations', 'staffId', ids(page));
+      for (const r of page) {
+        r.locationIds = links.filter((l) => l.staffId === r.id).map((l) => l.locationId);
+        // An integration has no email: the column holds an internal handle (src/staff/staff-rules.ts) that never leaves.
+        if (r.kind === 'integration') r.email = null;
+      }
     },
   },
-  { type: 'project', table: 'projects' },
-  { type: 'note', table: 'notes' },
+  ...customerTables
+    .filter((spec) => spec.role === 'customer' || spec.role === 'fact')
+    .map(
+      (spec): Source => ({
+        type: spec.recordType,
+        table: spec.table,
+        enrich: async (db, page) => {
+          for (const child of childrenOf(spec.table)) {
+            const nest = child.nestAs!;
+            const rows = await rowsOf(db, child.table, child.parent!.column, ids(page));
+            if (nest.orderBy) rows.sort((x, y) => Number(x[nest.orderBy!]) - Number(y[nest.orderBy!]));
+            for (const r of page) {
+              const mine = rows.filter((c) => c[child.parent!.column] === r.id);
+              r[nest.property] = nest.value
+                ? mine.map((c) => c[nest.value!])
+                : mine.map((c) => Object.fromEntries(Object.entries(c).filter(([k]) => !nest.omit?.includes(k))));
+            }
+          }
+        },
+      }),
+    ),
   { type: 'auditEvent', table: 'auditEvents', present: parseDiff },
+  {
+    type: 'trashEntry',
+    table: 'trashEntries',
+    // What waits in the trash, as it was stored, so that a backup can bring it back too.
+    enrich: async (db, page) => {
+      const rows = await rowsOf(db, 'trashRows', 'trashId', ids(page));
+      rows.sort((x, y) => Number(x.position) - Number(y.position));
+      for (const r of page) {
+        r.rows = rows.filter((t) => t.trashId === r.id).map((t) => ({ table: t.tableName, data: JSON.parse(String(t.data)) as unknown }));
+      }
+    },
+  },
+  { type: 'erasure', table: 'erasures' },
 ];
 
 const normalize = (row: Record_): Record_ => {
@@ -117,8 +148,24 @@ async function writeLine(out: Writable, line: string): Promise<void> {
   if (!out.write(line)) await once(out, 'drain');
 }
 
-/** Streams every source to `out`, a page at a time; returns how many records of each type went out. */
-export async function exportAll(db: Db, out: Writable, options: { pageSize?: number } = {}): Promise<Record<string, number>> {
+export interface ExportOptions {
+  pageSize?: number;
+  /** Called after each page is written (tests use it to write while an export runs). */
+  afterPage?: (type: string) => Promise<void>;
+}
+
+/**
+ * Streams every source to `out` from one snapshot of the database; returns how many records of
+ * each type went out. PostgreSQL reads in a repeatable-read, read-only transaction; SQLite in one
+ * read transaction (in WAL mode a reader sees the database as it was when it began).
+ */
+export async function exportAll(db: Db, out: Writable, options: ExportOptions = {}): Promise<Record<string, number>> {
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  const snapshot = postgres ? db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only') : db.transaction();
+  return snapshot.execute((trx) => exportSnapshot(trx, out, options));
+}
+
+async function exportSnapshot(db: Db, out: Writable, options: ExportOptions): Promise<Record<string, number>> {
   const pageSize = options.pageSize ?? 500;
   const counts: Record<string, number> = {};
   for (const source of sources) {
@@ -136,6 +183,7 @@ export async function exportAll(db: Db, out: Writable, options: { pageSize?: num
         await writeLine(out, `${JSON.stringify({ type: source.type, data })}\n`);
       }
       counts[source.type]! += page.length;
+      await options.afterPage?.(source.type);
       if (page.length < pageSize) break;
       after = String(page.at(-1)!.id);
     }
@@ -146,10 +194,18 @@ export async function exportAll(db: Db, out: Writable, options: { pageSize?: num
 export function registerExportCommand(program: Command, config: () => Config): void {
   program
     .command('export')
-    .description('Write every customer, interaction, transaction, note, staff member, location and audit event as JSON lines')
+    .description('Write every customer, interaction, transaction, note, staff member, location and audit event as JSON lines; or with --customer, everything about one customer')
     .option('-o, --output <file>', 'write to this file instead of standard output')
-    .action(async (options: { output?: string }) => {
+    .option('-c, --customer <id>', "one customer's subject-access report: everything Rapport holds about them")
+    .option('-f, --format <format>', 'with --customer: json (the default) or html, a page to hand to the customer')
+    .action(async (options: { output?: string; customer?: string; format?: string }) => {
+      if (options.format !== undefined && !options.customer) throw badRequest('--format goes with --customer (the full export is always JSON lines).');
+      if (options.format !== undefined && options.format !== 'json' && options.format !== 'html') throw badRequest(`--format must be json or html, not "${options.format}".`);
       await withDatabase(config(), async ({ db }) => {
+        if (options.customer) {
+          await exportCustomer(db, options.customer, options.format === 'html' ? 'html' : 'json', options.output);
+          return;
+        }
         const out: Writable = options.output ? fs.createWriteStream(options.output, { flags: 'w', mode: 0o600 }) : process.stdout;
         // `rapport export | head` closes the pipe early: that is the reader's choice, not an error.
         if (!options.output) {
@@ -172,4 +228,17 @@ export function registerExportCommand(program: Command, config: () => Config): v
         process.stderr.write(`Exported ${total} records${options.output ? ` to ${options.output}` : ''}${detail ? ` (${detail})` : ''}\n`);
       });
     });
+}
+
+/** One customer's subject-access report, read as Rapport itself (the command line is for admins of the server), and audited. */
+async function exportCustomer(db: Db, customerId: string, format: 'json' | 'html', output: string | undefined): Promise<void> {
+  const report = await db.transaction().execute(async (trx) => {
+    const found = await subjectAccess(trx, null, customerId);
+    await recordAudit(trx, null, { action: 'subject_access', entityType: 'customer', entityId: customerId, customerId, after: { format, via: 'command line' } });
+    return found;
+  });
+  const text = format === 'html' ? renderSubjectAccessHtml(report) : `${JSON.stringify(report, null, 2)}\n`;
+  if (output) fs.writeFileSync(output, text, { mode: 0o600 });
+  else process.stdout.write(text);
+  process.stderr.write(`Wrote everything held about ${report.displayName}${output ? ` to ${output}` : ''}\n`);
 }

@@ -5,9 +5,11 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyPassword } from '../auth/secrets.js';
+import { sha256, verifyPassword } from '../auth/secrets.js';
+import { newId } from '../platform/ids.js';
 import { startSession } from '../auth/session-store.js';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from '../platform/database/connect.js';
+import { createIntegration } from '../staff/staff-commands.js';
 import { findStaffByEmail } from '../staff/staff-store.js';
 
 /**
@@ -95,13 +97,18 @@ describe('rapport user', { timeout: 120_000 }, () => {
     expect(audit).toEqual([expect.objectContaining({ action: 'create', entityType: 'staff', staffId: null })]);
   });
 
-  it('lists accounts without any secret', async () => {
+  it('lists accounts without any secret, integrations marked and never by their internal handle', async () => {
+    await handle.db.transaction().execute((trx) => createIntegration(trx, null, { name: 'POS sync', role: 'frontline' }));
     const run = await rapport(['list']);
     expect(run.code).toBe(0);
     const lines = run.stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^EMAIL\s+NAME\s+ROLE\s+STATUS\s+LOCATIONS$/);
-    expect(lines.slice(1)).toEqual([expect.stringMatching(/^boss@example\.org\s+Bo Boss\s+admin\s+active$/), expect.stringMatching(/^clerk@example\.org\s+Cy Clerk\s+frontline\s+active$/)]);
-    expect(run.stdout).not.toMatch(/password|scrypt/i);
+    expect(lines.slice(1)).toEqual([
+      expect.stringMatching(/^boss@example\.org\s+Bo Boss\s+admin\s+active$/),
+      expect.stringMatching(/^clerk@example\.org\s+Cy Clerk\s+frontline\s+active$/),
+      expect.stringMatching(/^\(integration\)\s+POS sync\s+frontline\s+active$/),
+    ]);
+    expect(run.stdout).not.toMatch(/password|scrypt|integration:/i);
   });
 
   it('refuses bad input with one plain line and exit code 1', async () => {
@@ -127,7 +134,7 @@ describe('rapport user', { timeout: 120_000 }, () => {
     const clerk = (await findStaffByEmail(handle.db, 'clerk@example.org'))!;
     await startSession(handle.db, clerk.id, null, null);
     const run = await rapport(['disable', 'CLERK@example.org']);
-    expect(run).toMatchObject({ code: 0, stdout: 'Disabled clerk@example.org; its sessions have ended.\n' });
+    expect(run).toMatchObject({ code: 0, stdout: 'Disabled clerk@example.org; its sessions have ended and its API tokens are revoked.\n' });
     expect(Boolean((await findStaffByEmail(handle.db, 'clerk@example.org'))!.active)).toBe(false);
     expect(await handle.db.selectFrom('sessions').select('id').where('staffId', '=', clerk.id).execute()).toEqual([]);
     expect((await rapport(['list'])).stdout).toMatch(/clerk@example\.org\s+Cy Clerk\s+frontline\s+disabled/);
@@ -143,8 +150,17 @@ describe('rapport user', { timeout: 120_000 }, () => {
     expectFriendlyError(ghost, /No staff account has the email ghost@example.org/);
     const boss = (await findStaffByEmail(handle.db, 'boss@example.org'))!;
     await startSession(handle.db, boss.id, null, null);
+    const tokenId = newId();
+    await handle.db
+      .insertInto('apiTokens')
+      .values({ id: tokenId, name: 'Boss script', tokenHash: sha256('rpt_boss'), staffId: boss.id, scope: 'read', createdAt: new Date().toISOString(), createdBy: boss.id, lastUsedAt: null, revokedAt: null })
+      .execute();
     const run = await rapport(['reset-password', 'boss@example.org'], 'a fresh new password\n');
-    expect(run).toMatchObject({ code: 0, stdout: 'Set a new password for boss@example.org; its sessions have ended.\n' });
+    expect(run).toMatchObject({ code: 0, stdout: 'Set a new password for boss@example.org; its sessions have ended and its API tokens are revoked.\n' });
+    const token = await handle.db.selectFrom('apiTokens').select('revokedAt').where('id', '=', tokenId).executeTakeFirstOrThrow();
+    expect(token.revokedAt).not.toBeNull();
+    const revoked = await handle.db.selectFrom('auditEvents').selectAll().where('entityId', '=', tokenId).execute();
+    expect(revoked).toEqual([expect.objectContaining({ action: 'revoke', entityType: 'api_token', staffId: null })]);
     const after = (await findStaffByEmail(handle.db, 'boss@example.org'))!;
     expect(await verifyPassword('a fresh new password', after.passwordHash)).toBe(true);
     expect(await verifyPassword('first admin password', after.passwordHash)).toBe(false);

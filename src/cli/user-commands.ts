@@ -130,7 +130,13 @@ export function registerUserCommands(program: Command, config: () => Config): vo
         const places = new Map((await allLocationNames(handle.db)).map((l) => [l.id, l.name]));
         const rows = [
           ['EMAIL', 'NAME', 'ROLE', 'STATUS', 'LOCATIONS'],
-          ...staff.map((s) => [s.email, s.name, s.role, s.active ? 'active' : 'disabled', s.locationIds.map((id) => places.get(id) ?? id).join(', ')]),
+          ...staff.map((s) => [
+            s.email ?? '(integration)',
+            s.name,
+            s.role,
+            !s.active ? 'disabled' : s.hasPassword || s.kind === 'integration' ? 'active' : 'no password yet',
+            s.locationIds.map((id) => places.get(id) ?? id).join(', '),
+          ]),
         ];
         const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
         for (const row of rows) process.stdout.write(`${row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()}\n`);
@@ -140,21 +146,21 @@ export function registerUserCommands(program: Command, config: () => Config): vo
 
   user
     .command('disable')
-    .description('Disable a staff account; it can no longer sign in and its sessions end')
+    .description('Disable a staff account; it can no longer sign in, its sessions end and its API tokens are revoked')
     .argument('<email>')
     .action(async (email: string) => {
       await withDatabase(config(), (handle) =>
         plainly(async () => {
           const id = await staffIdOf(handle.db, email);
           await handle.db.transaction().execute((trx) => updateStaff(trx, null, id, { active: false }));
-          process.stdout.write(`Disabled ${normalizeStaffEmail(email)}; its sessions have ended.\n`);
+          process.stdout.write(`Disabled ${normalizeStaffEmail(email)}; its sessions have ended and its API tokens are revoked.\n`);
         }),
       );
     });
 
   user
     .command('reset-password')
-    .description('Set a new password (from --password, a prompt, or standard input); the account is signed out everywhere')
+    .description('Set a new password (from --password, a prompt, or standard input); the account is signed out everywhere and its API tokens are revoked')
     .argument('<email>')
     .option('--password <password>', 'the new password (better: type it or pipe it in)')
     .action(async (email: string, options: { password?: string }) => {
@@ -164,7 +170,7 @@ export function registerUserCommands(program: Command, config: () => Config): vo
           const password = await passwordFrom(options.password);
           if (password.length < 10 || password.length > 200) throw fail('the password must be 10 to 200 characters long');
           await handle.db.transaction().execute((trx) => updateStaff(trx, null, id, { password }));
-          process.stdout.write(`Set a new password for ${normalizeStaffEmail(email)}; its sessions have ended.\n`);
+          process.stdout.write(`Set a new password for ${normalizeStaffEmail(email)}; its sessions have ended and its API tokens are revoked.\n`);
         }),
       );
     });

@@ -18,6 +18,6 @@ export async function ensureStaff(db: Db, staffId: string | null | undefined, pa
 }
 
 export async function ensureCustomer(db: Db, customerId: string, path: string): Promise<void> {
-  const found = await db.selectFrom('customers').select('id').where('id', '=', customerId).executeTakeFirst();
+  const found = await db.selectFrom('customers').select('id').where('id', '=', customerId).where('erasedAt', 'is', null).executeTakeFirst();
   if (!found) throw unprocessable(path, `customer ${customerId} does not exist`);
 }

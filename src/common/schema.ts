@@ -62,3 +62,24 @@ export const ProblemSchema = Type.Object(
   },
   { description: 'RFC 9457 problem details' },
 );
+
+/** Who may read a fact (src/platform/auth/private-facts.ts). */
+export const SensitivitySchema = Type.Enum(['normal', 'private'], {
+  description: 'private: read only by its author, admins, and managers of its audience location',
+});
+export const AudienceLocationId = Nullable(
+  Type.String({
+    format: 'uuid',
+    description:
+      "When private, the location whose managers may read it: the customer's home location when it was written, kept when the customer moves. Only someone who may read the fact can change it; null opens it to every manager.",
+  }),
+);
+/** The privacy fields a private-capable fact takes on create and on change. */
+export const PrivacyInput = { sensitivity: Type.Optional(SensitivitySchema), audienceLocationId: Type.Optional(AudienceLocationId) };
+export const PrivacyOut = { sensitivity: SensitivitySchema, audienceLocationId: AudienceLocationId };
+
+/** How we know a personal fact (src/brief/tact-rules.ts: what is fine to bring up). */
+export const ProvenanceSchema = Type.Enum(['told_us', 'our_records', 'other_system'], {
+  description:
+    "How we know it: told_us (the customer told us; fine to bring up), our_records (we know it from our own records, such as a loan we made), other_system (it came from another system). Facts we did not hear from the customer are left for them to mention.",
+});

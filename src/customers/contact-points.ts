@@ -6,6 +6,7 @@ import { newId } from '../platform/ids.js';
 import { conflict, notFound } from '../platform/errors.js';
 import { nowIso } from '../platform/time.js';
 import { clean } from '../common/text-rules.js';
+import { moveToTrash } from '../trash/trash-commands.js';
 import { checkEmail, checkPhone } from './customer-rules.js';
 import type { AddressInput, EmailInput, ExternalIdInput, PhoneInput } from './customer-schemas.js';
 
@@ -159,11 +160,10 @@ export async function removeContactPoint(db: Db, ctx: WriteContext, kind: Contac
   const spec = contactKinds[kind] as KindSpec<Record<string, unknown>>;
   const before = await db.selectFrom(spec.table as 'emails').selectAll().where('id', '=', id).where('customerId', '=', customerId).executeTakeFirst();
   if (!before) throw notFound(`${spec.label} ${id} of customer ${customerId}`);
-  await db.deleteFrom(spec.table as 'emails').where('id', '=', id).execute();
+  await moveToTrash(db, ctx, spec.table, id);
   if (spec.hasPrimary && before.isPrimary) {
     // The oldest remaining one becomes primary, so a customer with contact points always has one.
     const next = await db.selectFrom(spec.table as 'emails').select('id').where('customerId', '=', customerId).orderBy('createdAt').orderBy('id').limit(1).executeTakeFirst();
     if (next) await db.updateTable(spec.table as 'emails').set({ isPrimary: true }).where('id', '=', next.id).execute();
   }
-  await recordAudit(db, ctx.actor, { action: 'delete', entityType: spec.entityType, entityId: id, customerId, before: before as Record<string, unknown> });
 }

@@ -5,13 +5,14 @@ import { newId } from '../platform/ids.js';
 import { notFound } from '../platform/errors.js';
 import { nowIso } from '../platform/time.js';
 import { addContactPoint } from './contact-points.js';
-import { reindexCustomer, unindexCustomer } from '../search/search-indexer.js';
+import { reindexCustomer } from '../search/search-indexer.js';
+import { moveToTrash, type TrashReceipt } from '../trash/trash-commands.js';
 import { authored, type WriteContext } from '../platform/write-context.js';
 import { ensureLocation } from '../common/references.js';
 import { clean } from '../common/text-rules.js';
 import { checkBirthday, checkNewCustomer, displayNameAfterPatch } from './customer-rules.js';
 import type { CustomerCreate, CustomerPatch } from './customer-schemas.js';
-import { deleteCustomerRow, findCustomerRow, insertCustomer, presentCustomerRow, updateCustomerRow } from './customer-store.js';
+import { findCustomerRow, insertCustomer, presentCustomerRow, updateCustomerRow } from './customer-store.js';
 
 /** Writes to customers. Each runs inside the caller's transaction and audits itself. */
 
@@ -87,17 +88,8 @@ export async function updateCustomer(db: Db, ctx: WriteContext, id: string, patc
   await reindexCustomer(db, id, { linked: true });
 }
 
-export async function deleteCustomer(db: Db, ctx: WriteContext, id: string): Promise<void> {
-  const before = await findCustomerRow(db, id);
-  if (!before) throw notFound(`Customer ${id}`);
-  await unindexCustomer(db, id);
-  await deleteCustomerRow(db, id);
-  // The record is gone; the audit keeps that it existed and who removed it, not what it said.
-  await recordAudit(db, ctx.actor, {
-    action: 'delete',
-    entityType: 'customer',
-    entityId: id,
-    customerId: id,
-    before: { displayName: before.displayName },
-  });
+/** Moves the customer, and everything recorded about them, to the trash. */
+export async function deleteCustomer(db: Db, ctx: WriteContext, id: string): Promise<TrashReceipt> {
+  if (!(await findCustomerRow(db, id))) throw notFound(`Customer ${id}`);
+  return moveToTrash(db, ctx, 'customers', id);
 }

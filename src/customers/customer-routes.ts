@@ -1,9 +1,11 @@
 import { Type } from 'typebox';
 import { decodeCursor, pageOf } from '../common/cursor.js';
 import { Id, IdParams, Page, PageQuery, ProblemSchema } from '../common/schema.js';
-import { notFound } from '../platform/errors.js';
+import { gone, notFound } from '../platform/errors.js';
+import { findErasure } from '../data-rights/erasure-store.js';
 import type { App } from '../platform/http/types.js';
 import { writeContextOf } from '../platform/write-context.js';
+import { TrashReceipt } from '../trash/trash-schemas.js';
 import { addContactPoint, removeContactPoint, updateContactPoint, type ContactKind } from './contact-points.js';
 import { createCustomer, deleteCustomer, updateCustomer } from './customer-commands.js';
 import {
@@ -26,8 +28,10 @@ const errors = { 400: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 422
 export async function customerRoutes(app: App) {
   const load = async (id: string) => {
     const customer = await loadCustomer(app.db, id);
-    if (!customer) throw notFound(`Customer ${id}`);
-    return customer;
+    if (customer) return customer;
+    const erasure = await findErasure(app.db, id);
+    if (erasure) throw gone(`The personal data of this customer was erased on ${erasure.erasedAt}.`);
+    throw notFound(`Customer ${id}`);
   };
 
   app.post(
@@ -69,7 +73,7 @@ export async function customerRoutes(app: App) {
 
   app.get(
     '/customers/:id',
-    { config: { access: 'frontline' }, schema: { tags, summary: 'A customer with contact points and relationships', params: IdParams, response: { 200: CustomerOut, 404: ProblemSchema } } },
+    { config: { access: 'frontline' }, schema: { tags, summary: 'A customer with contact points and relationships', params: IdParams, response: { 200: CustomerOut, 404: ProblemSchema, 410: ProblemSchema } } },
     async (request) => load(request.params.id),
   );
 
@@ -87,11 +91,8 @@ export async function customerRoutes(app: App) {
 
   app.delete(
     '/customers/:id',
-    { config: { access: 'admin' }, schema: { tags, summary: 'Delete a customer and everything recorded about them', params: IdParams, response: { 204: Type.Null(), 404: ProblemSchema } } },
-    async (request, reply) => {
-      await app.db.transaction().execute((trx) => deleteCustomer(trx, writeContextOf(request), request.params.id));
-      return reply.status(204).send(null);
-    },
+    { config: { access: 'admin' }, schema: { tags, summary: 'Delete a customer: they and everything recorded about them go to the trash', params: IdParams, response: { 200: TrashReceipt, 404: ProblemSchema } } },
+    async (request) => app.db.transaction().execute((trx) => deleteCustomer(trx, writeContextOf(request), request.params.id)),
   );
 
   const nested: [string, ContactKind, typeof EmailInput | typeof PhoneInput | typeof AddressInput | typeof ExternalIdInput][] = [

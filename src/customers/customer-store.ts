@@ -6,16 +6,15 @@ import type { CustomerOut, CustomerSummary } from './customer-schemas.js';
 
 export const insertCustomer = (db: Db, row: NewRow<'customers'>) => db.insertInto('customers').values(row).execute();
 
+/** A live customer: an erased one is a tombstone kept for the figures, found by no read of a customer. */
 export const findCustomerRow = (db: Db, id: string) =>
-  db.selectFrom('customers').selectAll().where('id', '=', id).executeTakeFirst();
+  db.selectFrom('customers').selectAll().where('id', '=', id).where('erasedAt', 'is', null).executeTakeFirst();
 
 export const customerExists = async (db: Db, id: string): Promise<boolean> =>
-  (await db.selectFrom('customers').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+  (await db.selectFrom('customers').select('id').where('id', '=', id).where('erasedAt', 'is', null).executeTakeFirst()) !== undefined;
 
 export const updateCustomerRow = (db: Db, id: string, values: RowUpdate<'customers'>) =>
   db.updateTable('customers').set(values).where('id', '=', id).execute();
-
-export const deleteCustomerRow = (db: Db, id: string) => db.deleteFrom('customers').where('id', '=', id).execute();
 
 const byPrimaryThenAge = <T extends { isPrimary: boolean | number; createdAt: string; id: string }>(rows: T[]) =>
   rows.sort((a, b) => Number(b.isPrimary) - Number(a.isPrimary) || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
@@ -94,8 +93,9 @@ export async function loadCustomer(db: Db, id: string): Promise<CustomerOut | nu
   };
 }
 
-export function presentCustomerRow(row: Row<'customers'>) {
-  const { birthYear, birthMonth, birthDay, ...rest } = row;
+/** A customer row as the API and the audit trail show it (a live row: erasedAt is always null there). */
+export function presentCustomerRow(row: Omit<Row<'customers'>, 'erasedAt'> & { erasedAt?: string | null }) {
+  const { birthYear, birthMonth, birthDay, erasedAt: _erased, ...rest } = row;
   const birthday = birthYear === null && birthMonth === null && birthDay === null ? null : { year: birthYear, month: birthMonth, day: birthDay };
   return { ...rest, birthday };
 }
@@ -117,7 +117,8 @@ export async function listCustomers(db: Db, query: CustomerListQuery): Promise<C
       eb.selectFrom('emails').select('address').whereRef('emails.customerId', '=', 'c.id').orderBy('isPrimary', 'desc').orderBy('createdAt').limit(1).as('email'),
       eb.selectFrom('phones').select('number').whereRef('phones.customerId', '=', 'c.id').orderBy('isPrimary', 'desc').orderBy('createdAt').limit(1).as('phone'),
       eb.selectFrom('addresses').select('city').whereRef('addresses.customerId', '=', 'c.id').orderBy('isPrimary', 'desc').orderBy('createdAt').limit(1).as('city'),
-    ]);
+    ])
+    .where('c.erasedAt', 'is', null);
   if (query.after) {
     const { displayName, id } = query.after;
     select = select.where((eb) =>

@@ -7,6 +7,7 @@ import { authored, type WriteContext } from '../platform/write-context.js';
 import { RelationshipInput } from './customer-schemas.js';
 import { customerExists } from './customer-store.js';
 import { reindexCustomer } from '../search/search-indexer.js';
+import { moveToTrash } from '../trash/trash-commands.js';
 
 /** Links between customers: a household (parent, child, spouse), or a person and their organisation. */
 
@@ -55,7 +56,6 @@ export async function removeRelationship(db: Db, ctx: WriteContext, customerId: 
     .where((eb) => eb.or([eb('customerId', '=', customerId), eb('relatedCustomerId', '=', customerId)]))
     .executeTakeFirst();
   if (!before) throw notFound(`Relationship ${id} of customer ${customerId}`);
-  await db.deleteFrom('relationships').where('id', '=', id).execute();
-  await recordAudit(db, ctx.actor, { action: 'delete', entityType: 'relationship', entityId: id, customerId, before });
-  for (const side of [before.customerId, before.relatedCustomerId]) await reindexCustomer(db, side);
+  // To the trash; both sides' lookup entries are rewritten there.
+  await moveToTrash(db, ctx, 'relationships', id);
 }

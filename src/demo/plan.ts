@@ -4,6 +4,8 @@ import type { channels, moods } from '../interactions/interaction-schemas.js';
 export type Channel = (typeof channels)[number];
 export type Mood = (typeof moods)[number];
 export type Direction = 'inbound' | 'outbound';
+/** How we know a fact: she told us, from our records, from another system. */
+export type Provenance = 'told_us' | 'our_records' | 'other_system';
 
 /**
  * The demo world as plain data: who works where, and each customer with what we know about them.
@@ -71,6 +73,7 @@ export interface DemoLifeEvent {
   sensitivity?: 'normal' | 'private';
   /** Keys of other customers the event involves (created before this one). */
   involves?: string[];
+  provenance?: Provenance;
   by: StaffKey;
 }
 
@@ -80,6 +83,7 @@ export interface DemoProject {
   startedOn?: string;
   endedOn?: string;
   detail?: string;
+  provenance?: Provenance;
   by: StaffKey;
 }
 
@@ -87,7 +91,25 @@ export interface DemoNote {
   body: string;
   pinned?: boolean;
   sensitivity?: 'normal' | 'private';
+  provenance?: Provenance;
   by: StaffKey;
+}
+
+export interface DemoPreference {
+  topic?: string;
+  preference: string;
+  provenance?: Provenance;
+  by: StaffKey;
+}
+
+/** A choice about one channel, recorded by a staff member (or null: imported). */
+export interface DemoConsent {
+  channel: 'email' | 'phone' | 'sms' | 'post';
+  status: 'opted_in' | 'opted_out';
+  /** The day they said so, YYYY-MM-DD. */
+  givenOn: string;
+  source: string;
+  by: StaffKey | null;
 }
 
 export interface DemoLink {
@@ -111,4 +133,6 @@ export interface DemoCustomer {
   lifeEvents?: DemoLifeEvent[];
   projects?: DemoProject[];
   notes?: DemoNote[];
+  preferences?: DemoPreference[];
+  consent?: DemoConsent[];
 }

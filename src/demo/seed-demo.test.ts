@@ -92,6 +92,38 @@ describe('seed-demo', () => {
     }
   });
 
+  it('S2 with tact and consent: the car loan is from our records, the college start she told us; email yes, post no', async () => {
+    const maggie = id('maggie-chen');
+    const db = t.database.db;
+    const events = await db.selectFrom('lifeEvents').select(['title', 'provenance', 'sensitivity']).where('customerId', '=', maggie).execute();
+    expect(events).toEqual(
+      expect.arrayContaining([
+        { title: 'Financed a car through our loan department', provenance: 'our_records', sensitivity: 'normal' },
+        { title: 'Her son Daniel started college at Illinois State', provenance: 'told_us', sensitivity: 'normal' },
+      ]),
+    );
+    const preferences = await db.selectFrom('preferences').select(['topic', 'preference', 'provenance']).where('customerId', '=', maggie).orderBy('createdAt').execute();
+    expect(preferences).toEqual([
+      { topic: 'Appointments', preference: 'late mornings, never Mondays', provenance: 'told_us' },
+      { topic: 'Statements', preference: 'on paper, once a quarter', provenance: 'our_records' },
+    ]);
+
+    const teller = await as('tom@demo.example');
+    const consent = await teller(`/api/v1/customers/${maggie}/consent`);
+    const byChannel = Object.fromEntries(consent.channels.map((c: { channel: string; status: string }) => [c.channel, c.status]));
+    expect(byChannel).toEqual({ email: 'opted_in', phone: 'not_recorded', sms: 'not_recorded', post: 'opted_out' });
+    expect(consent.channels.find((c: { channel: string }) => c.channel === 'email').source).toBe('told us at the branch');
+    expect(consent.doNotContact).toBeNull();
+
+    const brief = await teller(`/api/v1/customers/${maggie}/brief`);
+    const section = (key: string) => brief.sections.find((s: { key: string }) => s.key === key);
+    const life = section('life').sentences.join(' ');
+    expect(life).toMatch(/Financed a car through our loan department \([A-Z][a-z]+ \d{4}\): from our records, let them mention it\./);
+    expect(life).toMatch(/Her son Daniel started college at Illinois State \(September \d{4}\)\. /);
+    expect(section('greeting').sentences.join(' ')).toContain('Prefers — Appointments: late mornings, never Mondays; Statements: on paper, once a quarter (from our records, let them mention it).');
+    expect(section('contact')).toMatchObject({ attention: true, sentences: [expect.stringMatching(/^Opted in to email on .* \(told us at the branch\)\.$/), expect.stringMatching(/^Opted out of post on /)] });
+  });
+
   it('links households and organisations both ways', async () => {
     const links = await t.database.db.selectFrom('relationships').selectAll().execute();
     const between = (a: string, b: string) => links.find((l) => (l.customerId === id(a) && l.relatedCustomerId === id(b)) || (l.customerId === id(b) && l.relatedCustomerId === id(a)));

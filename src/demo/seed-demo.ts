@@ -52,6 +52,8 @@ const counted: [string, keyof Database][] = [
   ['life events', 'lifeEvents'],
   ['projects', 'projects'],
   ['notes', 'notes'],
+  ['preferences', 'preferences'],
+  ['consents', 'consents'],
   ['staff', 'staff'],
   ['locations', 'locations'],
   ['audit events', 'auditEvents'],

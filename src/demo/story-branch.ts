@@ -2,8 +2,11 @@ import type { DemoCustomer, DemoInteraction } from './plan.js';
 import type { Clock, Random } from './random.js';
 
 /**
- * S2 The branch: Margaret "Maggie" Chen, whose son Daniel started college in September (entered by
- * her adviser, shareable), and a private note about her loan arrears only her adviser and managers see.
+ * S2 The branch: Margaret "Maggie" Chen, whose son Daniel started college in September (she told her
+ * adviser, shareable), and a private note about her loan arrears only her adviser and managers see.
+ * Her car loan is in our records, not something she told us: the brief says to let her mention it
+ * (the bank in the essay that "comments on the fact that I have a new Buick, financed by their loan
+ * department" is what Rapport must not be). She takes email from the branch and no post.
  * S8 Keeping in touch: Helen Park, a good customer of the branch not seen for four months.
  */
 
@@ -68,13 +71,30 @@ export function branchStories(clock: Clock, random: Random): DemoCustomer[] {
           title: 'Her son Daniel started college at Illinois State',
           date: { year: september, month: 9 },
           involves: ['daniel-chen'],
+          provenance: 'told_us',
           by: 'adviser',
         },
+        {
+          kind: 'other',
+          title: 'Financed a car through our loan department',
+          date: { year: new Date(clock.daysAgo(430)).getFullYear(), month: new Date(clock.daysAgo(430)).getMonth() + 1 },
+          provenance: 'our_records',
+          by: 'adviser',
+        },
+      ],
+      preferences: [
+        { topic: 'Appointments', preference: 'late mornings, never Mondays', by: 'adviser' },
+        { topic: 'Statements', preference: 'on paper, once a quarter', provenance: 'our_records', by: 'adviser' },
+      ],
+      consent: [
+        { channel: 'email', status: 'opted_in', givenOn: clock.daysAgo(430).slice(0, 10), source: 'told us at the branch', by: 'adviser' },
+        { channel: 'post', status: 'opted_out', givenOn: clock.daysAgo(190).slice(0, 10), source: 'asked at the counter to stop the mailings', by: 'teller' },
       ],
       notes: [
         {
           body: 'Loan arrears: two car-loan payments missed this spring after reduced hours at work. Payment plan agreed; review in her next meeting. Do not raise at the counter.',
           sensitivity: 'private',
+          provenance: 'our_records',
           by: 'adviser',
         },
         { body: 'Prefers to be called Maggie. Likes to deal with Priya for anything beyond deposits.', pinned: true, by: 'adviser' },

@@ -4,6 +4,8 @@ import { createInteraction } from '../interactions/interaction-commands.js';
 import { createLifeEvent } from '../life-events/life-event-commands.js';
 import { createNote } from '../notes/note-commands.js';
 import { createProject } from '../projects/project-commands.js';
+import { setChannelConsent } from '../consent/consent-commands.js';
+import { createPreference } from '../preferences/preference-commands.js';
 import type { Actor } from '../platform/auth/actor.js';
 import type { Db } from '../platform/database/connect.js';
 import type { WriteContext } from '../platform/write-context.js';
@@ -88,6 +90,7 @@ export async function writeCustomer(db: Db, cast: Cast, plan: DemoCustomer): Pro
       title: e.title,
       date: e.date ?? null,
       sensitivity: e.sensitivity ?? 'normal',
+      provenance: e.provenance ?? 'told_us',
       involvedCustomerIds: (e.involves ?? []).map(customerOf),
     });
   }
@@ -99,10 +102,17 @@ export async function writeCustomer(db: Db, cast: Cast, plan: DemoCustomer): Pro
       startedOn: p.startedOn ?? null,
       endedOn: p.endedOn ?? null,
       detail: p.detail ?? null,
+      provenance: p.provenance ?? 'told_us',
     });
   }
   for (const n of plan.notes ?? []) {
-    await createNote(db, as(n.by), { customerId: id, body: n.body, pinned: n.pinned ?? false, sensitivity: n.sensitivity ?? 'normal' });
+    await createNote(db, as(n.by), { customerId: id, body: n.body, pinned: n.pinned ?? false, sensitivity: n.sensitivity ?? 'normal', provenance: n.provenance ?? 'told_us' });
+  }
+  for (const p of plan.preferences ?? []) {
+    await createPreference(db, as(p.by), { customerId: id, topic: p.topic ?? null, preference: p.preference, provenance: p.provenance ?? 'told_us' });
+  }
+  for (const c of plan.consent ?? []) {
+    await setChannelConsent(db, as(c.by), id, c.channel, { status: c.status, givenOn: c.givenOn, source: c.source });
   }
   cast.customers.set(plan.key, id);
   return id;

@@ -3,6 +3,7 @@ import type { Db } from '../platform/database/connect.js';
 import type { RowUpdate } from '../platform/database/schema.js';
 import { newId } from '../platform/ids.js';
 import { notFound } from '../platform/errors.js';
+import { moveToTrash, type TrashReceipt } from '../trash/trash-commands.js';
 import { nowIso } from '../platform/time.js';
 import { authored, type WriteContext } from '../platform/write-context.js';
 import { ensureLocation, ensureStaff, ensureCustomer } from '../common/references.js';
@@ -10,7 +11,6 @@ import { clean, requiredText } from '../common/text-rules.js';
 import { checkOccurredAt } from './interaction-rules.js';
 import type { InteractionCreate, InteractionPatch } from './interaction-schemas.js';
 import {
-  deleteInteractionRow,
   findInteractionRow,
   insertInteraction,
   updateInteractionRow,
@@ -77,9 +77,7 @@ export async function updateInteraction(db: Db, ctx: WriteContext, id: string, p
   });
 }
 
-export async function deleteInteraction(db: Db, ctx: WriteContext, id: string): Promise<void> {
-  const before = await findInteractionRow(db, id);
-  if (!before) throw notFound(`Interaction ${id}`);
-  await deleteInteractionRow(db, id);
-  await recordAudit(db, ctx.actor, { action: 'delete', entityType: 'interaction', entityId: id, customerId: before.customerId, before });
+export async function deleteInteraction(db: Db, ctx: WriteContext, id: string): Promise<TrashReceipt> {
+  if (!(await findInteractionRow(db, id))) throw notFound(`Interaction ${id}`);
+  return moveToTrash(db, ctx, 'interactions', id);
 }

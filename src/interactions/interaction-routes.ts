@@ -1,9 +1,9 @@
-import { Type } from 'typebox';
 import { decodeCursor, pageOf } from '../common/cursor.js';
 import { IdParams, Page, ProblemSchema } from '../common/schema.js';
 import { notFound } from '../platform/errors.js';
 import type { App } from '../platform/http/types.js';
 import { writeContextOf } from '../platform/write-context.js';
+import { TrashReceipt } from '../trash/trash-schemas.js';
 import { createInteraction, deleteInteraction, updateInteraction } from './interaction-commands.js';
 import { InteractionCreate, InteractionListQuery, InteractionOut, InteractionPatch } from './interaction-schemas.js';
 import { listInteractions, loadInteraction } from './interaction-store.js';
@@ -43,7 +43,7 @@ export async function interactionRoutes(app: App) {
     },
     async (request) => {
       const limit = request.query.limit ?? 50;
-      const after = decodeCursor(request.query.cursor, 2);
+      const after = decodeCursor(request.query.cursor, ['time', 'text']);
       const items = await listInteractions(app.db, {
         customerId: request.query.customerId ?? null,
         channel: request.query.channel ?? null,
@@ -74,10 +74,7 @@ export async function interactionRoutes(app: App) {
 
   app.delete(
     '/interactions/:id',
-    { config: { access: 'manager' }, schema: { tags, summary: 'Delete an interaction', params: IdParams, response: { 204: Type.Null(), 400: ProblemSchema, 404: ProblemSchema } } },
-    async (request, reply) => {
-      await app.db.transaction().execute((trx) => deleteInteraction(trx, writeContextOf(request), request.params.id));
-      return reply.status(204).send(null);
-    },
+    { config: { access: 'manager' }, schema: { tags, summary: 'Delete an interaction (to the trash, where a manager can restore it)', params: IdParams, response: { 200: TrashReceipt, 400: ProblemSchema, 404: ProblemSchema } } },
+    async (request) => app.db.transaction().execute((trx) => deleteInteraction(trx, writeContextOf(request), request.params.id)),
   );
 }

@@ -1,16 +1,16 @@
 import { recordAudit } from '../audit/audit-store.js';
+import { privacyChanges, privacyOfNewFact } from '../common/fact-privacy.js';
 import type { ActorOrSystem } from '../platform/auth/actor.js';
-import { actorSeesFact } from '../platform/auth/private-facts-sql.js';
 import type { Db } from '../platform/database/connect.js';
 import type { RowUpdate } from '../platform/database/schema.js';
 import { newId } from '../platform/ids.js';
 import { notFound, unprocessable } from '../platform/errors.js';
+import { moveToTrash, type TrashReceipt } from '../trash/trash-commands.js';
 import { nowIso } from '../platform/time.js';
 import { authored, type WriteContext } from '../platform/write-context.js';
 import { checkEventDate, checkTitle, involvedCustomers } from './life-event-rules.js';
 import type { LifeEventCreate, LifeEventOut, LifeEventPatch } from './life-event-schemas.js';
 import {
-  deleteLifeEventRow,
   findLifeEvent,
   insertLifeEvent,
   missingCustomers,
@@ -23,10 +23,9 @@ import {
 
 /** The event as the actor may see it; a private one they may not see is "not found", like a missing one. */
 export async function visibleLifeEvent(db: Db, actor: ActorOrSystem, id: string): Promise<LifeEventOut> {
-  const row = await findLifeEvent(db, id);
-  if (!row || !actorSeesFact(actor, row, { locationId: row.customerLocationId })) throw notFound(`Life event ${id}`);
-  const { customerLocationId: _location, ...event } = row;
-  const [presented] = await presentLifeEvents(db, [event]);
+  const row = await findLifeEvent(db, actor, id);
+  if (!row) throw notFound(`Life event ${id}`);
+  const [presented] = await presentLifeEvents(db, [row]);
   return presented!;
 }
 
@@ -51,7 +50,8 @@ export async function createLifeEvent(db: Db, ctx: WriteContext, input: LifeEven
     year: date?.year ?? null,
     month: date?.month ?? null,
     day: date?.day ?? null,
-    sensitivity: input.sensitivity ?? 'normal',
+    provenance: input.provenance ?? 'told_us',
+    ...(await privacyOfNewFact(db, input.customerId, input)),
     ...authored(ctx, now),
   });
   await replaceInvolved(db, id, involvedCustomers(input.customerId, input.involvedCustomerIds));
@@ -65,7 +65,8 @@ export async function updateLifeEvent(db: Db, ctx: WriteContext, id: string, pat
   const changes: RowUpdate<'lifeEvents'> = { updatedAt: nowIso(), updatedBy: ctx.actor?.staffId ?? null };
   if (patch.kind !== undefined) changes.kind = patch.kind;
   if (patch.title !== undefined) changes.title = checkTitle(patch.title);
-  if (patch.sensitivity !== undefined) changes.sensitivity = patch.sensitivity;
+  if (patch.provenance !== undefined) changes.provenance = patch.provenance;
+  Object.assign(changes, await privacyChanges(db, before, patch));
   if (patch.date !== undefined) {
     const date = checkEventDate(patch.date);
     Object.assign(changes, { year: date?.year ?? null, month: date?.month ?? null, day: date?.day ?? null });
@@ -79,15 +80,8 @@ export async function updateLifeEvent(db: Db, ctx: WriteContext, id: string, pat
   await recordAudit(db, ctx.actor, { action: 'update', entityType: 'life_event', entityId: id, customerId: before.customerId, before, after });
 }
 
-export async function deleteLifeEvent(db: Db, ctx: WriteContext, id: string): Promise<void> {
-  const before = await visibleLifeEvent(db, ctx.actor, id);
-  await deleteLifeEventRow(db, id);
-  // The audit keeps that the event existed, whose it was and who removed it, not what it said.
-  await recordAudit(db, ctx.actor, {
-    action: 'delete',
-    entityType: 'life_event',
-    entityId: id,
-    customerId: before.customerId,
-    before: { kind: before.kind, sensitivity: before.sensitivity, createdBy: before.createdBy, involvedCustomerIds: before.involvedCustomerIds },
-  });
+/** Moves the event, with the people it involves, to the trash (only someone who may read it can). */
+export async function deleteLifeEvent(db: Db, ctx: WriteContext, id: string): Promise<TrashReceipt> {
+  await visibleLifeEvent(db, ctx.actor, id);
+  return moveToTrash(db, ctx, 'lifeEvents', id);
 }

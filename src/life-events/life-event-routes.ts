@@ -1,4 +1,3 @@
-import { Type } from 'typebox';
 import { decodeCursor, pageOf } from '../common/cursor.js';
 import { IdParams, Page, ProblemSchema } from '../common/schema.js';
 import { customerExists } from '../customers/customer-store.js';
@@ -6,6 +5,7 @@ import { actorOf } from '../platform/http/actor-of.js';
 import { notFound } from '../platform/errors.js';
 import type { App } from '../platform/http/types.js';
 import { writeContextOf } from '../platform/write-context.js';
+import { TrashReceipt } from '../trash/trash-schemas.js';
 import { createLifeEvent, deleteLifeEvent, updateLifeEvent, visibleLifeEvent } from './life-event-commands.js';
 import { LifeEventCreate, LifeEventListQuery, LifeEventOut, LifeEventPatch } from './life-event-schemas.js';
 import { listLifeEvents } from './life-event-store.js';
@@ -42,7 +42,7 @@ export async function lifeEventRoutes(app: App) {
       const { customerId, cursor } = request.query;
       const limit = request.query.limit ?? 50;
       if (!(await customerExists(app.db, customerId))) throw notFound(`Customer ${customerId}`);
-      const after = decodeCursor(cursor, 2);
+      const after = decodeCursor(cursor, ['time', 'text']);
       const items = await listLifeEvents(app.db, actorOf(request), {
         customerId,
         after: after ? { createdAt: String(after[0]), id: String(after[1]) } : null,
@@ -74,10 +74,7 @@ export async function lifeEventRoutes(app: App) {
 
   app.delete(
     '/life-events/:id',
-    { config: { access: 'manager' }, schema: { tags, summary: 'Delete a life event', params: IdParams, response: { 204: Type.Null(), 400: ProblemSchema, 404: ProblemSchema } } },
-    async (request, reply) => {
-      await app.db.transaction().execute((trx) => deleteLifeEvent(trx, writeContextOf(request), request.params.id));
-      return reply.status(204).send(null);
-    },
+    { config: { access: 'manager' }, schema: { tags, summary: 'Delete a life event (to the trash, where a manager can restore it)', params: IdParams, response: { 200: TrashReceipt, 400: ProblemSchema, 404: ProblemSchema } } },
+    async (request) => app.db.transaction().execute((trx) => deleteLifeEvent(trx, writeContextOf(request), request.params.id)),
   );
 }

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Authored, Id, limits, Nullable, PageQuery, PartialDateOut, PartialDateSchema, Text } from '../common/schema.js';
+import { Authored, Id, limits, Nullable, PageQuery, PartialDateOut, PartialDateSchema, PrivacyInput, PrivacyOut, ProvenanceSchema, Text } from '../common/schema.js';
 
 export const lifeEventKinds = [
   'birth',
@@ -15,9 +15,6 @@ export const lifeEventKinds = [
   'other',
 ] as const;
 export const LifeEventKind = Type.Enum(lifeEventKinds);
-export const Sensitivity = Type.Enum(['normal', 'private'], {
-  description: 'private: seen only by its author, admins and managers of the home location of the customer it belongs to',
-});
 
 const InvolvedIds = Type.Array(Id, {
   maxItems: 50,
@@ -30,7 +27,8 @@ export const LifeEventCreate = Type.Object(
     kind: LifeEventKind,
     title: Text(limits.name, { description: 'A short line: "Son started college"' }),
     date: Type.Optional(Nullable(PartialDateSchema)),
-    sensitivity: Type.Optional(Sensitivity),
+    provenance: Type.Optional(ProvenanceSchema),
+    ...PrivacyInput,
     involvedCustomerIds: Type.Optional(InvolvedIds),
   },
   { additionalProperties: false },
@@ -42,7 +40,8 @@ export const LifeEventPatch = Type.Object(
     kind: Type.Optional(LifeEventKind),
     title: Type.Optional(Text(limits.name)),
     date: Type.Optional(Nullable(PartialDateSchema)),
-    sensitivity: Type.Optional(Sensitivity),
+    provenance: Type.Optional(ProvenanceSchema),
+    ...PrivacyInput,
     involvedCustomerIds: Type.Optional(InvolvedIds),
   },
   { additionalProperties: false },
@@ -55,7 +54,8 @@ export const LifeEventOut = Type.Object({
   kind: LifeEventKind,
   title: Type.String(),
   date: Nullable(PartialDateOut),
-  sensitivity: Sensitivity,
+  provenance: ProvenanceSchema,
+  ...PrivacyOut,
   involvedCustomerIds: Type.Array(Type.String(), { description: 'The owning customer first' }),
   ...Authored,
 });

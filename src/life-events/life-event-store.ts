@@ -1,5 +1,5 @@
 import type { ActorOrSystem } from '../platform/auth/actor.js';
-import { visibleFactSql } from '../platform/auth/private-facts-sql.js';
+import { visibleRows } from '../platform/auth/private-facts-sql.js';
 import type { Db } from '../platform/database/connect.js';
 import type { NewRow, Row, RowUpdate } from '../platform/database/schema.js';
 import { orderInvolved } from './life-event-rules.js';
@@ -12,9 +12,6 @@ export const insertLifeEvent = (db: Db, row: NewRow<'lifeEvents'>) => db.insertI
 export const updateLifeEventRow = (db: Db, id: string, values: RowUpdate<'lifeEvents'>) =>
   db.updateTable('lifeEvents').set(values).where('id', '=', id).execute();
 
-/** Involvement rows go with the event (on delete cascade). */
-export const deleteLifeEventRow = (db: Db, id: string) => db.deleteFrom('lifeEvents').where('id', '=', id).execute();
-
 export async function replaceInvolved(db: Db, lifeEventId: string, customerIds: string[]): Promise<void> {
   await db.deleteFrom('lifeEventCustomers').where('lifeEventId', '=', lifeEventId).execute();
   await db.insertInto('lifeEventCustomers').values(customerIds.map((customerId) => ({ lifeEventId, customerId }))).execute();
@@ -23,20 +20,14 @@ export async function replaceInvolved(db: Db, lifeEventId: string, customerIds: 
 /** Which of these customer ids do not exist. */
 export async function missingCustomers(db: Db, ids: string[]): Promise<Set<string>> {
   if (!ids.length) return new Set();
-  const found = await db.selectFrom('customers').select('id').where('id', 'in', ids).execute();
+  const found = await db.selectFrom('customers').select('id').where('id', 'in', ids).where('erasedAt', 'is', null).execute();
   const known = new Set(found.map((r) => r.id));
   return new Set(ids.filter((id) => !known.has(id)));
 }
 
-/** The event and the home location of the customer it belongs to (which decides who sees a private event). */
-export const findLifeEvent = (db: Db, id: string) =>
-  db
-    .selectFrom('lifeEvents as e')
-    .innerJoin('customers as c', 'c.id', 'e.customerId')
-    .selectAll('e')
-    .select('c.locationId as customerLocationId')
-    .where('e.id', '=', id)
-    .executeTakeFirst();
+/** The event, if this actor may read it: a private event someone may not read is as good as missing. */
+export const findLifeEvent = (db: Db, actor: ActorOrSystem, id: string) =>
+  db.selectFrom('lifeEvents as e').selectAll('e').where('e.id', '=', id).where(visibleRows(actor, 'lifeEvents', 'e')).executeTakeFirst();
 
 async function involvedOf(db: Db, ids: string[]): Promise<Map<string, string[]>> {
   const byEvent = new Map<string, string[]>(ids.map((id) => [id, []]));
@@ -69,10 +60,9 @@ export async function listLifeEvents(db: Db, actor: ActorOrSystem, query: LifeEv
   let select = db
     .selectFrom('lifeEventCustomers as lec')
     .innerJoin('lifeEvents as e', 'e.id', 'lec.lifeEventId')
-    .innerJoin('customers as owner', 'owner.id', 'e.customerId')
     .selectAll('e')
     .where('lec.customerId', '=', query.customerId)
-    .where(visibleFactSql(actor, { sensitivity: 'e.sensitivity', createdBy: 'e.createdBy', customerLocationId: 'owner.locationId' }));
+    .where(visibleRows(actor, 'lifeEvents', 'e'));
   if (query.after) {
     const { createdAt, id } = query.after;
     select = select.where((eb) => eb.or([eb('e.createdAt', '<', createdAt), eb.and([eb('e.createdAt', '=', createdAt), eb('e.id', '<', id)])]));

@@ -1,7 +1,9 @@
 import type { Db } from '../platform/database/connect.js';
-import type { NewRow, RowUpdate } from '../platform/database/schema.js';
+import type { NewRow, Row, RowUpdate } from '../platform/database/schema.js';
+import type { Holiday, Week } from './location-calendar-rules.js';
+import type { LocationOut } from './location-schemas.js';
 
-/** The only place location rows are read and written. */
+/** The only place location rows and their holidays are read and written. */
 
 export const findLocation = (db: Db, id: string) => db.selectFrom('locations').selectAll().where('id', '=', id).executeTakeFirst();
 
@@ -20,3 +22,46 @@ export const listLocationPage = (db: Db, after: { name: string; id: string } | n
   }
   return query.orderBy('name').orderBy('id').limit(limit).execute();
 };
+
+/** Weekly hours are stored as one small JSON document (always read, checked and replaced whole). */
+export const weekOfRow = (row: { openingHours: string | null }): Week | null => (row.openingHours ? (JSON.parse(row.openingHours) as Week) : null);
+export const weekToColumn = (week: Week | null): string | null => (week ? JSON.stringify(week) : null);
+
+/** The holidays of some locations, by date. */
+export const holidaysOf = (db: Db, locationIds: string[]) =>
+  locationIds.length === 0
+    ? Promise.resolve([])
+    : db.selectFrom('locationHolidays').select(['locationId', 'date', 'name']).where('locationId', 'in', locationIds).orderBy('date').execute();
+
+/** Replaces every holiday of a location (inside the caller's transaction). */
+export async function replaceHolidays(db: Db, locationId: string, holidays: Holiday[]): Promise<void> {
+  await db.deleteFrom('locationHolidays').where('locationId', '=', locationId).execute();
+  if (holidays.length) await db.insertInto('locationHolidays').values(holidays.map((h) => ({ locationId, date: h.date, name: h.name }))).execute();
+}
+
+/** One location's holidays between two dates (inclusive, either open), by date: the index range (location_id, date). */
+export function listHolidayPage(db: Db, locationId: string, range: { from?: string | undefined; to?: string | undefined }, after: string | null, limit: number) {
+  let query = db.selectFrom('locationHolidays').select(['date', 'name']).where('locationId', '=', locationId);
+  if (range.from) query = query.where('date', '>=', range.from);
+  if (range.to) query = query.where('date', '<=', range.to);
+  if (after) query = query.where('date', '>', after);
+  return query.orderBy('date').limit(limit).execute();
+}
+
+/** Locations as the API shows them: the row, its weekly hours and all its holidays. */
+export async function presentLocations(db: Db, rows: Row<'locations'>[]): Promise<LocationOut[]> {
+  const holidays = await holidaysOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map(({ openingHours, ...row }) => ({
+    ...row,
+    openingHours: weekOfRow({ openingHours }),
+    holidays: holidays.filter((h) => h.locationId === row.id).map(({ date, name }) => ({ date, name })),
+  }));
+}
+
+export async function loadLocation(db: Db, id: string): Promise<LocationOut | undefined> {
+  const row = await findLocation(db, id);
+  return row ? (await presentLocations(db, [row]))[0] : undefined;
+}

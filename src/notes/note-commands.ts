@@ -1,16 +1,17 @@
+import { privacyChanges, privacyOfNewFact } from '../common/fact-privacy.js';
 import { ensureCustomer } from '../common/references.js';
 import { recordAudit } from '../audit/audit-store.js';
 import type { ActorOrSystem } from '../platform/auth/actor.js';
-import { actorSeesFact } from '../platform/auth/private-facts-sql.js';
 import type { Db } from '../platform/database/connect.js';
 import type { RowUpdate } from '../platform/database/schema.js';
 import { newId } from '../platform/ids.js';
 import { notFound } from '../platform/errors.js';
+import { moveToTrash, type TrashReceipt } from '../trash/trash-commands.js';
 import { nowIso } from '../platform/time.js';
 import { authored, type WriteContext } from '../platform/write-context.js';
 import { checkNoteBody } from './note-rules.js';
 import type { NoteCreate, NotePatch } from './note-schemas.js';
-import { deleteNoteRow, findNote, insertNote, presentNote, updateNoteRow } from './note-store.js';
+import { findNote, insertNote, presentNote, updateNoteRow } from './note-store.js';
 
 /** Writes to notes. Each runs inside the caller's transaction and audits itself. */
 
@@ -20,10 +21,9 @@ import { deleteNoteRow, findNote, insertNote, presentNote, updateNoteRow } from 
  * can change it, its sensitivity included).
  */
 export async function visibleNote(db: Db, actor: ActorOrSystem, id: string) {
-  const row = await findNote(db, id);
-  if (!row || !actorSeesFact(actor, row, { locationId: row.customerLocationId })) throw notFound(`Note ${id}`);
-  const { customerLocationId: _location, ...note } = row;
-  return note;
+  const row = await findNote(db, actor, id);
+  if (!row) throw notFound(`Note ${id}`);
+  return row;
 }
 
 export async function createNote(db: Db, ctx: WriteContext, input: NoteCreate): Promise<string> {
@@ -36,7 +36,8 @@ export async function createNote(db: Db, ctx: WriteContext, input: NoteCreate): 
     customerId: input.customerId,
     body,
     pinned: input.pinned ?? false,
-    sensitivity: input.sensitivity ?? 'normal',
+    provenance: input.provenance ?? 'told_us',
+    ...(await privacyOfNewFact(db, input.customerId, input)),
     ...authored(ctx, now),
   };
   await insertNote(db, row);
@@ -49,7 +50,8 @@ export async function updateNote(db: Db, ctx: WriteContext, id: string, patch: N
   const changes: RowUpdate<'notes'> = { updatedAt: nowIso(), updatedBy: ctx.actor?.staffId ?? null };
   if (patch.body !== undefined) changes.body = checkNoteBody(patch.body);
   if (patch.pinned !== undefined) changes.pinned = patch.pinned;
-  if (patch.sensitivity !== undefined) changes.sensitivity = patch.sensitivity;
+  if (patch.provenance !== undefined) changes.provenance = patch.provenance;
+  Object.assign(changes, await privacyChanges(db, before, patch));
   await updateNoteRow(db, id, changes);
   await recordAudit(db, ctx.actor, {
     action: 'update',
@@ -61,15 +63,8 @@ export async function updateNote(db: Db, ctx: WriteContext, id: string, patch: N
   });
 }
 
-export async function deleteNote(db: Db, ctx: WriteContext, id: string): Promise<void> {
-  const before = await visibleNote(db, ctx.actor, id);
-  await deleteNoteRow(db, id);
-  // The audit keeps that the note existed, whose it was and who removed it, not what it said.
-  await recordAudit(db, ctx.actor, {
-    action: 'delete',
-    entityType: 'note',
-    entityId: id,
-    customerId: before.customerId,
-    before: { sensitivity: before.sensitivity, pinned: Boolean(before.pinned), createdBy: before.createdBy },
-  });
+/** Moves the note to the trash (only someone who may read it can). */
+export async function deleteNote(db: Db, ctx: WriteContext, id: string): Promise<TrashReceipt> {
+  await visibleNote(db, ctx.actor, id);
+  return moveToTrash(db, ctx, 'notes', id);
 }

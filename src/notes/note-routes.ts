@@ -1,4 +1,3 @@
-import { Type } from 'typebox';
 import { decodeCursor, pageOf } from '../common/cursor.js';
 import { IdParams, Page, ProblemSchema } from '../common/schema.js';
 import { customerExists } from '../customers/customer-store.js';
@@ -6,6 +5,7 @@ import { actorOf } from '../platform/http/actor-of.js';
 import { notFound } from '../platform/errors.js';
 import type { App } from '../platform/http/types.js';
 import { writeContextOf } from '../platform/write-context.js';
+import { TrashReceipt } from '../trash/trash-schemas.js';
 import { createNote, deleteNote, updateNote, visibleNote } from './note-commands.js';
 import { NoteCreate, NoteListQuery, NoteOut, NotePatch } from './note-schemas.js';
 import { listNotes, presentNote } from './note-store.js';
@@ -34,7 +34,7 @@ export async function noteRoutes(app: App) {
       const { customerId, pinned, cursor } = request.query;
       const limit = request.query.limit ?? 50;
       if (!(await customerExists(app.db, customerId))) throw notFound(`Customer ${customerId}`);
-      const after = decodeCursor(cursor, 3);
+      const after = decodeCursor(cursor, ['number', 'time', 'text']);
       const items = await listNotes(app.db, actorOf(request), {
         customerId,
         pinned,
@@ -66,10 +66,7 @@ export async function noteRoutes(app: App) {
 
   app.delete(
     '/notes/:id',
-    { config: { access: 'manager' }, schema: { tags, summary: 'Delete a note', params: IdParams, response: { 204: Type.Null(), 400: ProblemSchema, 404: ProblemSchema } } },
-    async (request, reply) => {
-      await app.db.transaction().execute((trx) => deleteNote(trx, writeContextOf(request), request.params.id));
-      return reply.status(204).send(null);
-    },
+    { config: { access: 'manager' }, schema: { tags, summary: 'Delete a note (to the trash, where a manager can restore it)', params: IdParams, response: { 200: TrashReceipt, 400: ProblemSchema, 404: ProblemSchema } } },
+    async (request) => app.db.transaction().execute((trx) => deleteNote(trx, writeContextOf(request), request.params.id)),
   );
 }

@@ -1,16 +1,13 @@
 import { Type, type Static } from 'typebox';
-import { Authored, Id, limits, PageQuery } from '../common/schema.js';
-
-export const Sensitivity = Type.Enum(['normal', 'private'], {
-  description: 'private: seen only by its author, admins and managers of the customer home location',
-});
+import { Authored, Id, limits, PageQuery, PrivacyInput, PrivacyOut, ProvenanceSchema } from '../common/schema.js';
 
 export const NoteCreate = Type.Object(
   {
     customerId: Id,
     body: Type.String({ minLength: 1, maxLength: limits.body }),
     pinned: Type.Optional(Type.Boolean({ description: 'Pinned notes are shown first' })),
-    sensitivity: Type.Optional(Sensitivity),
+    provenance: Type.Optional(ProvenanceSchema),
+    ...PrivacyInput,
   },
   { additionalProperties: false },
 );
@@ -20,7 +17,8 @@ export const NotePatch = Type.Object(
   {
     body: Type.Optional(Type.String({ minLength: 1, maxLength: limits.body })),
     pinned: Type.Optional(Type.Boolean()),
-    sensitivity: Type.Optional(Sensitivity),
+    provenance: Type.Optional(ProvenanceSchema),
+    ...PrivacyInput,
   },
   { additionalProperties: false },
 );
@@ -31,7 +29,8 @@ export const NoteOut = Type.Object({
   customerId: Type.String(),
   body: Type.String(),
   pinned: Type.Boolean(),
-  sensitivity: Sensitivity,
+  provenance: ProvenanceSchema,
+  ...PrivacyOut,
   ...Authored,
 });
 export type NoteOut = Static<typeof NoteOut>;

@@ -1,5 +1,5 @@
 import type { ActorOrSystem } from '../platform/auth/actor.js';
-import { visibleFactSql } from '../platform/auth/private-facts-sql.js';
+import { visibleRows } from '../platform/auth/private-facts-sql.js';
 import type { Db } from '../platform/database/connect.js';
 import type { NewRow, Row, RowUpdate } from '../platform/database/schema.js';
 import type { NoteOut } from './note-schemas.js';
@@ -13,22 +13,18 @@ export const updateNoteRow = (db: Db, id: string, values: RowUpdate<'notes'>) =>
 
 export const deleteNoteRow = (db: Db, id: string) => db.deleteFrom('notes').where('id', '=', id).execute();
 
-/** The note and the home location of its customer (which decides who sees a private note). */
-export const findNote = (db: Db, id: string) =>
-  db
-    .selectFrom('notes as n')
-    .innerJoin('customers as c', 'c.id', 'n.customerId')
-    .selectAll('n')
-    .select('c.locationId as customerLocationId')
-    .where('n.id', '=', id)
-    .executeTakeFirst();
+/** The note, if this actor may read it: a private note someone may not read is as good as missing. */
+export const findNote = (db: Db, actor: ActorOrSystem, id: string) =>
+  db.selectFrom('notes as n').selectAll('n').where('n.id', '=', id).where(visibleRows(actor, 'notes', 'n')).executeTakeFirst();
 
 export const presentNote = (row: Row<'notes'>): NoteOut => ({
   id: row.id,
   customerId: row.customerId,
   body: row.body,
   pinned: Boolean(row.pinned),
+  provenance: row.provenance,
   sensitivity: row.sensitivity,
+  audienceLocationId: row.audienceLocationId,
   createdAt: row.createdAt,
   updatedAt: row.updatedAt,
   createdBy: row.createdBy,
@@ -47,10 +43,9 @@ export interface NoteListQuery {
 export async function listNotes(db: Db, actor: ActorOrSystem, query: NoteListQuery): Promise<NoteOut[]> {
   let select = db
     .selectFrom('notes as n')
-    .innerJoin('customers as c', 'c.id', 'n.customerId')
     .selectAll('n')
     .where('n.customerId', '=', query.customerId)
-    .where(visibleFactSql(actor, { sensitivity: 'n.sensitivity', createdBy: 'n.createdBy', customerLocationId: 'c.locationId' }));
+    .where(visibleRows(actor, 'notes', 'n'));
   if (query.pinned !== undefined) select = select.where('n.pinned', '=', query.pinned);
   if (query.after) {
     const { pinned, createdAt, id } = query.after;

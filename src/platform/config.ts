@@ -16,6 +16,8 @@ export interface Config {
   secureCookies: boolean;
   /** Believe X-Forwarded-For from a reverse proxy in front (only then: clients could forge it). */
   trustProxy: boolean;
+  /** API requests a minute per account, API token or (not signed in) address, in each server process. */
+  rateLimitPerMinute: number;
 }
 
 export class ConfigError extends Error {}
@@ -29,6 +31,15 @@ function parsePort(raw: string | undefined): number {
     throw new ConfigError(`PORT must be a whole number from 0 to 65535, not "${raw}"`);
   }
   return port;
+}
+
+function parseRateLimit(raw: string | undefined): number {
+  if (raw === undefined || raw.trim() === '') return 1200;
+  const limit = Number(raw);
+  if (!/^\s*\d+\s*$/.test(raw) || limit < 1 || limit > 1_000_000) {
+    throw new ConfigError(`RAPPORT_RATE_LIMIT must be a whole number of requests per minute from 1 to 1000000, not "${raw}"`);
+  }
+  return limit;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -65,5 +76,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     admin: adminEmail && adminPassword ? { email: adminEmail, password: adminPassword } : undefined,
     secureCookies: env.RAPPORT_SECURE_COOKIES === 'true',
     trustProxy: env.RAPPORT_TRUST_PROXY === 'true',
+    rateLimitPerMinute: parseRateLimit(env.RAPPORT_RATE_LIMIT),
   };
 }

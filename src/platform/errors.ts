@@ -23,7 +23,9 @@ export type ErrorKind =
   /** Readable input that breaks a rule. */
   | 'invalid'
   /** Too many attempts in a short time. */
-  | 'too_many';
+  | 'too_many'
+  /** It existed and is gone for good (an erased customer). */
+  | 'gone';
 
 export class DomainError extends Error {
   constructor(
@@ -44,3 +46,4 @@ export const conflict = (detail: string, errors?: FieldError[]) => new DomainErr
 /** Valid input that breaks a rule; names the field. */
 export const unprocessable = (path: string, message: string) => new DomainError('invalid', 'Unprocessable content', message, [{ path, message }]);
 export const tooMany = (detail: string) => new DomainError('too_many', 'Too many attempts', detail);
+export const gone = (detail: string) => new DomainError('gone', 'Gone', detail);

@@ -4,11 +4,12 @@ import type { Db } from '../platform/database/connect.js';
 import type { RowUpdate } from '../platform/database/schema.js';
 import { newId } from '../platform/ids.js';
 import { notFound } from '../platform/errors.js';
+import { moveToTrash, type TrashReceipt } from '../trash/trash-commands.js';
 import { nowIso } from '../platform/time.js';
 import { authored, type WriteContext } from '../platform/write-context.js';
 import { checkProjectDates, checkProjectTitle } from './project-rules.js';
 import type { ProjectCreate, ProjectPatch } from './project-schemas.js';
-import { deleteProjectRow, findProject, insertProject, presentProject, updateProjectRow } from './project-store.js';
+import { findProject, insertProject, presentProject, updateProjectRow } from './project-store.js';
 
 /** Writes to projects ("what they are working on"). Each runs inside the caller's transaction and audits itself. */
 
@@ -28,6 +29,7 @@ export async function createProject(db: Db, ctx: WriteContext, input: ProjectCre
     status: input.status ?? 'active',
     ...dates,
     detail: cleanDetail(input.detail),
+    provenance: input.provenance ?? 'told_us',
     ...authored(ctx, now),
   };
   await insertProject(db, row);
@@ -44,6 +46,7 @@ export async function updateProject(db: Db, ctx: WriteContext, id: string, patch
   if (patch.startedOn !== undefined) changes.startedOn = patch.startedOn;
   if (patch.endedOn !== undefined) changes.endedOn = patch.endedOn;
   if (patch.detail !== undefined) changes.detail = cleanDetail(patch.detail);
+  if (patch.provenance !== undefined) changes.provenance = patch.provenance;
   const after = { ...before, ...changes } as typeof before;
   checkProjectDates(after, patch.endedOn === undefined && patch.startedOn !== undefined ? 'startedOn' : 'endedOn');
   await updateProjectRow(db, id, changes);
@@ -57,9 +60,7 @@ export async function updateProject(db: Db, ctx: WriteContext, id: string, patch
   });
 }
 
-export async function deleteProject(db: Db, ctx: WriteContext, id: string): Promise<void> {
-  const before = await findProject(db, id);
-  if (!before) throw notFound(`Project ${id}`);
-  await deleteProjectRow(db, id);
-  await recordAudit(db, ctx.actor, { action: 'delete', entityType: 'project', entityId: id, customerId: before.customerId, before: presentProject(before) });
+export async function deleteProject(db: Db, ctx: WriteContext, id: string): Promise<TrashReceipt> {
+  if (!(await findProject(db, id))) throw notFound(`Project ${id}`);
+  return moveToTrash(db, ctx, 'projects', id);
 }

@@ -1,10 +1,10 @@
-import { Type } from 'typebox';
 import { decodeCursor, pageOf } from '../common/cursor.js';
 import { IdParams, Page, ProblemSchema } from '../common/schema.js';
 import { customerExists } from '../customers/customer-store.js';
 import { notFound } from '../platform/errors.js';
 import type { App } from '../platform/http/types.js';
 import { writeContextOf } from '../platform/write-context.js';
+import { TrashReceipt } from '../trash/trash-schemas.js';
 import { createProject, deleteProject, updateProject } from './project-commands.js';
 import { ProjectCreate, ProjectListQuery, ProjectOut, ProjectPatch } from './project-schemas.js';
 import { findProject, listProjects, presentProject } from './project-store.js';
@@ -38,7 +38,7 @@ export async function projectRoutes(app: App) {
       const { customerId, status, cursor } = request.query;
       const limit = request.query.limit ?? 50;
       if (!(await customerExists(app.db, customerId))) throw notFound(`Customer ${customerId}`);
-      const after = decodeCursor(cursor, 2);
+      const after = decodeCursor(cursor, ['time', 'text']);
       const items = await listProjects(app.db, {
         customerId,
         status,
@@ -69,10 +69,7 @@ export async function projectRoutes(app: App) {
 
   app.delete(
     '/projects/:id',
-    { config: { access: 'manager' }, schema: { tags, summary: 'Delete a project', params: IdParams, response: { 204: Type.Null(), 400: ProblemSchema, 404: ProblemSchema } } },
-    async (request, reply) => {
-      await app.db.transaction().execute((trx) => deleteProject(trx, writeContextOf(request), request.params.id));
-      return reply.status(204).send(null);
-    },
+    { config: { access: 'manager' }, schema: { tags, summary: 'Delete a project (to the trash, where a manager can restore it)', params: IdParams, response: { 200: TrashReceipt, 400: ProblemSchema, 404: ProblemSchema } } },
+    async (request) => app.db.transaction().execute((trx) => deleteProject(trx, writeContextOf(request), request.params.id)),
   );
 }

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Authored, Day, Id, limits, Nullable, PageQuery, Text } from '../common/schema.js';
+import { Authored, Day, Id, limits, Nullable, PageQuery, ProvenanceSchema, Text } from '../common/schema.js';
 
 export const ProjectStatus = Type.Enum(['active', 'paused', 'done', 'abandoned']);
 
@@ -9,6 +9,7 @@ const fields = {
   startedOn: Type.Optional(Nullable(Day)),
   endedOn: Type.Optional(Nullable(Day)),
   detail: Type.Optional(Nullable(Text(limits.body))),
+  provenance: Type.Optional(ProvenanceSchema),
 };
 
 export const ProjectCreate = Type.Object({ customerId: Id, ...fields }, { additionalProperties: false });
@@ -25,6 +26,7 @@ export const ProjectOut = Type.Object({
   startedOn: Nullable(Type.String()),
   endedOn: Nullable(Type.String()),
   detail: Nullable(Type.String()),
+  provenance: ProvenanceSchema,
   ...Authored,
 });
 export type ProjectOut = Static<typeof ProjectOut>;

@@ -1,7 +1,7 @@
 import { PostgresAdapter } from 'kysely';
 import type { Db } from '../platform/database/connect.js';
 import { searchEntries, type SearchEntries } from './search-entries.js';
-import { indexVariants } from './search-rules.js';
+import { distinctWords, indexVariants } from './search-rules.js';
 
 /**
  * Keeps the lookup index in step with the customers. Called by the customer commands inside their
@@ -97,6 +97,7 @@ export async function reindexCustomer(db: Db, id: string, options: ReindexOption
     .selectFrom('customers')
     .select(['id', 'kind', 'displayName', 'givenName', 'familyName', 'preferredName'])
     .where('id', '=', id)
+    .where('erasedAt', 'is', null)
     // On PostgreSQL two writers reindexing one customer (two links added at once) take turns;
     // SQLite has one writer at a time anyway and no FOR UPDATE.
     .$if(db.getExecutor().adapter instanceof PostgresAdapter, (q) => q.forUpdate())
@@ -123,10 +124,47 @@ export async function rebuildSearchIndex(db: Db, batch = 500): Promise<number> {
   let after = '';
   let count = 0;
   for (;;) {
-    const ids = await db.selectFrom('customers').select('id').where('id', '>', after).orderBy('id').limit(batch).execute();
+    const ids = await db.selectFrom('customers').select('id').where('id', '>', after).where('erasedAt', 'is', null).orderBy('id').limit(batch).execute();
     if (ids.length === 0) return count;
     for (const { id } of ids) await reindexCustomer(db, id);
     count += ids.length;
     after = ids.at(-1)!.id;
   }
+}
+
+/**
+ * Removes name words no customer is found under any more, with their typo variants: after an
+ * erasure or a purge, an erased name must not linger in the index's vocabulary. Words still in use
+ * by anyone stay.
+ */
+export async function forgetNames(db: Db, names: (string | null | undefined)[]): Promise<void> {
+  const words = distinctWords(...names.filter((n): n is string => typeof n === 'string' && n.trim() !== ''));
+  for (const word of words) {
+    const used = await db.selectFrom('searchPostings').select('word').where('word', '=', word).limit(1).executeTakeFirst();
+    if (used) continue;
+    const variants = indexVariants(word);
+    for (let i = 0; i < variants.length; i += chunkSize) {
+      await db.deleteFrom('searchWordVariants').where('word', '=', word).where('variant', 'in', variants.slice(i, i + chunkSize)).execute();
+    }
+    await db.deleteFrom('searchWords').where('word', '=', word).execute();
+  }
+}
+
+const nameFields = ['displayName', 'givenName', 'familyName', 'preferredName'] as const;
+
+/** The name fields of a customer row, or of both sides of an audit diff about one (JSON text): what forgetNames takes. */
+export function nameFieldsOf(source: Record<string, unknown> | string | null | undefined): string[] {
+  if (!source) return [];
+  let snapshots: unknown[] = [source];
+  if (typeof source === 'string') {
+    try {
+      const diff = JSON.parse(source) as { before?: unknown; after?: unknown };
+      snapshots = [diff.before, diff.after];
+    } catch {
+      return [];
+    }
+  }
+  return snapshots.flatMap((s) =>
+    s && typeof s === 'object' ? nameFields.map((f) => (s as Record<string, unknown>)[f]).filter((v): v is string => typeof v === 'string') : [],
+  );
 }

@@ -173,7 +173,7 @@ describe('the index follows edits', () => {
   it('drops a deleted customer', async () => {
     const id = await customer('gone', { givenName: 'Evander', familyName: 'Quillfeather' });
     expect((await search('quillfeather'))[0]?.id).toBe(id);
-    expect((await admin.delete(`/api/v1/customers/${id}`)).status).toBe(204);
+    expect((await admin.delete(`/api/v1/customers/${id}`)).status).toBe(200);
     expect(await search('quillfeather')).toEqual([]);
   });
 
@@ -195,7 +195,7 @@ describe('the index follows edits', () => {
     expect((await admin.delete(`/api/v1/customers/${person}/relationships/${link.body.relationships[0].id}`)).status).toBe(200);
     expect((await search('zanzibar')).map((i) => i.id)).toEqual([org]);
     await clerk.post(`/api/v1/customers/${person}/relationships`, { relatedCustomerId: org, label: 'employee' });
-    expect((await admin.delete(`/api/v1/customers/${org}`)).status).toBe(204);
+    expect((await admin.delete(`/api/v1/customers/${org}`)).status).toBe(200);
     expect(await search('zanzibar')).toEqual([]);
     expect((await search('marguerite'))[0]).toMatchObject({ id: person, organization: null });
   });

@@ -5,8 +5,9 @@ import { IdParams, Page, PageQuery, ProblemSchema } from '../common/schema.js';
 import { actorOf, personOnly } from '../platform/http/actor-of.js';
 import { notFound } from '../platform/errors.js';
 import type { App } from '../platform/http/types.js';
-import { createStaff, updateStaff } from './staff-commands.js';
-import { StaffBrief, StaffCreate, StaffOut, StaffPatch, toStaffBrief } from './staff-schemas.js';
+import { createIntegration, createStaff, inviteStaff, resetPassword, updateStaff, type IssuedLink } from './staff-commands.js';
+import { welcomePath } from './staff-rules.js';
+import { IntegrationCreate, StaffBrief, StaffCreate, StaffInvite, StaffOut, StaffPatch, StaffWithLink, toStaffBrief } from './staff-schemas.js';
 import { listStaffPage, loadStaff, presentStaff } from './staff-store.js';
 
 const tags = ['staff'];
@@ -77,6 +78,70 @@ export async function staffRoutes(app: App) {
     },
   );
 
+  /** The account and its one-time link; the link's secret is in this answer only. */
+  const withLink = async (request: FastifyRequest, issued: IssuedLink) => {
+    const path = welcomePath(issued.secret);
+    return { staff: await load(issued.staffId), link: { url: `${request.protocol}://${request.host}${path}`, path, expiresAt: issued.expiresAt } };
+  };
+
+  app.post(
+    '/staff/invitations',
+    {
+      config: { access: 'admin' },
+      preHandler: personOnly,
+      schema: {
+        tags,
+        summary: 'Invite a person: the answer carries a one-time link (7 days) for them to choose a password (signed in, not with a token)',
+        body: StaffInvite,
+        response: { 201: StaffWithLink, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const issued = await app.db.transaction().execute((trx) => inviteStaff(trx, request.actor, request.body));
+      return reply
+        .status(201)
+        .header('location', `/api/v1/staff/${issued.staffId}`)
+        .header('cache-control', 'no-store')
+        .send(await withLink(request, issued));
+    },
+  );
+
+  app.post(
+    '/staff/integrations',
+    {
+      config: { access: 'admin' },
+      preHandler: personOnly,
+      schema: {
+        tags,
+        summary: 'Add an integration account (e.g. "POS sync"): a role and locations, no email and no password; it acts only through API tokens an admin makes for it',
+        body: IntegrationCreate,
+        response: { 201: StaffOut, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const id = await app.db.transaction().execute((trx) => createIntegration(trx, request.actor, request.body));
+      return reply.status(201).header('location', `/api/v1/staff/${id}`).send(await load(id));
+    },
+  );
+
+  app.post(
+    '/staff/:id/password-reset',
+    {
+      config: { access: 'admin' },
+      preHandler: personOnly,
+      schema: {
+        tags,
+        summary: 'Reset a password: the old one, the sessions and the API tokens stop at once; the answer carries a one-time link (7 days) to choose a new one',
+        params: IdParams,
+        response: { 200: StaffWithLink, 404: ProblemSchema, 422: ProblemSchema },
+      },
+    },
+    async (request, reply) => {
+      const issued = await app.db.transaction().execute((trx) => resetPassword(trx, request.actor, request.params.id));
+      return reply.header('cache-control', 'no-store').send(await withLink(request, issued));
+    },
+  );
+
   app.patch(
     '/staff/:id',
     {
@@ -84,7 +149,8 @@ export async function staffRoutes(app: App) {
       preHandler: personOnly,
       schema: {
         tags,
-        summary: 'Change a staff account: name, role, locations, disable (active: false, which ends its sessions) or set a new password',
+        summary:
+          'Change a staff account: name, role, locations, disable (active: false) or set a new password; disabling or a new password ends its sessions and revokes its API tokens',
         params: IdParams,
         body: StaffPatch,
         response: { 200: StaffOut, ...errors },

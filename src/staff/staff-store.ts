@@ -1,20 +1,32 @@
 import type { Db } from '../platform/database/connect.js';
 import type { Row } from '../platform/database/schema.js';
+import { hasPassword } from '../auth/secrets.js';
 import type { StaffOut } from './staff-schemas.js';
+import { presentedEmail } from './staff-rules.js';
 
 export const normalizeStaffEmail = (email: string): string => email.trim().toLowerCase();
 
+/** People only: an integration's internal handle is never matched, so it can never be used to sign in. */
 export const findStaffByEmail = (db: Db, email: string) =>
-  db.selectFrom('staff').selectAll().where('email', '=', normalizeStaffEmail(email)).executeTakeFirst();
+  db.selectFrom('staff').selectAll().where('email', '=', normalizeStaffEmail(email)).where('kind', '=', 'person').executeTakeFirst();
 
 export const findStaffRow = (db: Db, id: string) => db.selectFrom('staff').selectAll().where('id', '=', id).executeTakeFirst();
 
 export const countStaff = async (db: Db): Promise<number> =>
   Number((await db.selectFrom('staff').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 
+/** Admins who can sign in and administer: people, not integrations. */
 export const countActiveAdmins = async (db: Db): Promise<number> =>
   Number(
-    (await db.selectFrom('staff').select((eb) => eb.fn.countAll().as('n')).where('role', '=', 'admin').where('active', '=', true).executeTakeFirstOrThrow()).n,
+    (
+      await db
+        .selectFrom('staff')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('role', '=', 'admin')
+        .where('active', '=', true)
+        .where('kind', '=', 'person')
+        .executeTakeFirstOrThrow()
+    ).n,
   );
 
 export async function replaceStaffLocations(db: Db, staffId: string, locationIds: string[]): Promise<void> {
@@ -24,13 +36,15 @@ export async function replaceStaffLocations(db: Db, staffId: string, locationIds
   }
 }
 
-/** Presenter: the password hash never leaves this function. */
+/** Presenter: the password hash never leaves this function, nor an integration's internal handle. */
 export async function presentStaff(db: Db, rows: Row<'staff'>[]): Promise<StaffOut[]> {
   if (rows.length === 0) return [];
   const links = await db.selectFrom('staffLocations').selectAll().where('staffId', 'in', rows.map((r) => r.id)).execute();
-  return rows.map(({ passwordHash: _secret, active, ...row }) => ({
+  return rows.map(({ passwordHash, active, email, ...row }) => ({
     ...row,
+    email: presentedEmail({ kind: row.kind, email }),
     active: Boolean(active),
+    hasPassword: hasPassword(passwordHash),
     locationIds: links.filter((l) => l.staffId === row.id).map((l) => l.locationId),
   }));
 }

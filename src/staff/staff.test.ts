@@ -25,7 +25,8 @@ describe('creating staff accounts', () => {
     expect(res.status).toBe(201);
     expect(res.headers.location).toBe(`/api/v1/staff/${res.body.id}`);
     expect(res.body).toMatchObject({ email: 'nia@example.org', name: 'Nia Novak', role: 'frontline', active: true, locationIds: [locationId], createdBy: admin.staffId });
-    expect(JSON.stringify(res.body)).not.toMatch(/password|scrypt/i);
+    expect(JSON.stringify(res.body)).not.toMatch(/"password"|passwordHash|scrypt/i);
+    expect(res.body).toMatchObject({ kind: 'person', hasPassword: true });
     expect((await login('NIA@example.org')).status).toBe(200);
     const row = await t.database.db.selectFrom('staff').select('passwordHash').where('id', '=', res.body.id).executeTakeFirstOrThrow();
     expect(row.passwordHash).toMatch(/^scrypt\$/);

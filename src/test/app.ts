@@ -26,6 +26,7 @@ export interface Client {
   get<T = any>(url: string): Promise<Response<T>>;
   post<T = any>(url: string, body?: unknown): Promise<Response<T>>;
   patch<T = any>(url: string, body?: unknown): Promise<Response<T>>;
+  put<T = any>(url: string, body?: unknown): Promise<Response<T>>;
   delete<T = any>(url: string): Promise<Response<T>>;
 }
 
@@ -64,6 +65,7 @@ function clientFor(app: App, auth: { cookie?: string; csrf?: string }) {
     get: (url: string) => request('GET', url),
     post: (url: string, body?: unknown) => request('POST', url, body ?? {}),
     patch: (url: string, body?: unknown) => request('PATCH', url, body ?? {}),
+    put: (url: string, body?: unknown) => request('PUT', url, body ?? {}),
     delete: (url: string) => request('DELETE', url),
   };
 }

@@ -33,3 +33,15 @@ export async function tokenClient(t: TestApp, admin: Client, scope: 'read' | 're
   if (created.status !== 201) throw new Error(`token creation failed: ${JSON.stringify(created.body)}`);
   return bearer(t, created.body.secret, created.body.id);
 }
+
+/** Has an admin add an integration account (a named system with a role) and make it a token; a token never acts as another person. */
+export async function integrationTokenClient(
+  t: TestApp,
+  admin: Client,
+  scope: 'read' | 'read_write',
+  options: { role?: 'frontline' | 'manager' | 'admin'; name?: string; locationIds?: string[] } = {},
+): Promise<TokenClient & { staffId: string }> {
+  const made = await admin.post('/api/v1/staff/integrations', { name: options.name ?? 'Test integration', role: options.role ?? 'frontline', ...(options.locationIds ? { locationIds: options.locationIds } : {}) });
+  if (made.status !== 201) throw new Error(`integration creation failed: ${JSON.stringify(made.body)}`);
+  return { ...(await tokenClient(t, admin, scope, made.body.id)), staffId: made.body.id };
+}

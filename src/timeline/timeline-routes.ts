@@ -25,7 +25,7 @@ export async function timelineRoutes(app: App) {
       const { id } = request.params;
       const limit = request.query.limit ?? 50;
       const kinds = parseKinds(request.query.kinds, timelineKinds);
-      const cursor = decodeCursor(request.query.cursor, 2);
+      const cursor = decodeCursor(request.query.cursor, ['time', 'text']);
       if (!(await customerExists(app.db, id))) throw notFound(`Customer ${id}`);
       // One query per kind, each cut to limit + 1 rows after the cursor, merged here.
       const query = {

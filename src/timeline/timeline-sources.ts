@@ -5,7 +5,9 @@ import { interactionRows, lifeEventRows, noteRows, transactionRows, type SourceQ
 
 /**
  * What feeds the timeline. Each source gives, for one customer, its items newest first after the
- * cursor, at most `limit` of them, and must apply the private-facts rule itself (in SQL).
+ * cursor, at most `limit` of them. A source over a table that may hold private rows filters them
+ * with `visibleRows(q.actor, table, alias)` (src/platform/auth/private-facts-sql.ts), the one
+ * privacy rule; a test fails for a query of such a table without it.
  *
  * Extension point: to show promises or cases, write a query in timeline-store.ts, add an item
  * schema to the TimelineItem union in timeline-schemas.ts, and add a source here. Its `kind`

@@ -1,6 +1,6 @@
 import { sql, type SqlBool } from 'kysely';
 import type { ActorOrSystem } from '../platform/auth/actor.js';
-import { visibleFactSql } from '../platform/auth/private-facts-sql.js';
+import { visibleRows } from '../platform/auth/private-facts-sql.js';
 import type { Db } from '../platform/database/connect.js';
 import type { TimelineKey } from './timeline-rules.js';
 
@@ -57,15 +57,14 @@ export const transactionRows = (db: Db, q: SourceQuery) =>
     .limit(q.limit)
     .execute();
 
-/** Events the customer is involved in, theirs or a relative's; private ones by the rule of the owner's location. */
+/** Events the customer is involved in, theirs or a relative's; private ones only for their audience. */
 export const lifeEventRows = (db: Db, q: SourceQuery) =>
   db
     .selectFrom('lifeEventCustomers as lec')
     .innerJoin('lifeEvents as e', 'e.id', 'lec.lifeEventId')
-    .innerJoin('customers as owner', 'owner.id', 'e.customerId')
     .select(['e.id', 'e.createdAt as at', 'e.customerId', 'e.kind', 'e.title', 'e.year', 'e.month', 'e.day', 'e.sensitivity'])
     .where('lec.customerId', '=', q.customerId)
-    .where(visibleFactSql(q.actor, { sensitivity: 'e.sensitivity', createdBy: 'e.createdBy', customerLocationId: 'owner.locationId' }))
+    .where(visibleRows(q.actor, 'lifeEvents', 'e'))
     .where(olderThan('e.createdAt', 'e.id', q.before))
     .orderBy('e.createdAt', 'desc')
     .orderBy('e.id', 'desc')
@@ -75,10 +74,9 @@ export const lifeEventRows = (db: Db, q: SourceQuery) =>
 export const noteRows = (db: Db, q: SourceQuery) =>
   db
     .selectFrom('notes as n')
-    .innerJoin('customers as c', 'c.id', 'n.customerId')
     .select(['n.id', 'n.createdAt as at', 'n.body', 'n.pinned', 'n.sensitivity'])
     .where('n.customerId', '=', q.customerId)
-    .where(visibleFactSql(q.actor, { sensitivity: 'n.sensitivity', createdBy: 'n.createdBy', customerLocationId: 'c.locationId' }))
+    .where(visibleRows(q.actor, 'notes', 'n'))
     .where(olderThan('n.createdAt', 'n.id', q.before))
     .orderBy('n.createdAt', 'desc')
     .orderBy('n.id', 'desc')

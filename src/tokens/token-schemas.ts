@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
-import { DateTime, Id, limits, Nullable, Text } from '../common/schema.js';
+import { DateTime, limits, Nullable, Text } from '../common/schema.js';
+import { StaffKindSchema } from '../staff/staff-schemas.js';
 
 export const TokenScope = Type.Union([Type.Literal('read'), Type.Literal('read_write')], {
   description: 'read: GET only; read_write: also changes, within the role of the staff member it acts as',
@@ -9,8 +10,13 @@ export const TokenCreate = Type.Object(
   {
     name: Text(limits.shortText, { description: 'What the token is for, e.g. "POS sync"' }),
     scope: TokenScope,
-    /** The staff member the token acts as, with their role; the admin creating it when left out. */
-    staffId: Type.Optional(Id),
+    /** Whom the token acts as, with their role: the admin creating it when left out, or an integration account. */
+    staffId: Type.Optional(
+      Type.String({
+        format: 'uuid',
+        description: 'An integration account for the token to act as (with its role and locations). Left out: the token acts as you. A token never acts as another person.',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -23,6 +29,7 @@ export const TokenOut = Type.Object({
   scope: TokenScope,
   staffId: Type.String(),
   staffName: Type.String(),
+  staffKind: StaffKindSchema,
   createdAt: DateTime,
   createdBy: Nullable(Type.String()),
   lastUsedAt: Nullable(DateTime),

@@ -10,6 +10,7 @@ const columns = [
   'apiTokens.scope',
   'apiTokens.staffId',
   'staff.name as staffName',
+  'staff.kind as staffKind',
   'apiTokens.createdAt',
   'apiTokens.createdBy',
   'apiTokens.lastUsedAt',
@@ -31,3 +32,7 @@ export const listTokenPage = (db: Db, beforeId: string | null, limit: number): P
 
 export const markRevoked = (db: Db, id: string, at: string) =>
   db.updateTable('apiTokens').set({ revokedAt: at }).where('id', '=', id).where('revokedAt', 'is', null).execute();
+
+/** The tokens of one account that still work. */
+export const liveTokenIdsOf = async (db: Db, staffId: string): Promise<string[]> =>
+  (await db.selectFrom('apiTokens').select('id').where('staffId', '=', staffId).where('revokedAt', 'is', null).orderBy('id').execute()).map((r) => r.id);

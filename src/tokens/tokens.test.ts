@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256 } from '../auth/secrets.js';
-import { bearer, tokenClient } from '../test/bearer.js';
+import { bearer, integrationTokenClient, tokenClient } from '../test/bearer.js';
 import { testApp, type Client, type TestApp } from '../test/app.js';
 
 let t: TestApp;
@@ -28,7 +28,8 @@ describe('creating tokens', () => {
     expect(JSON.stringify(row)).not.toContain(res.body.secret);
     const listed = await admin.get('/api/v1/tokens');
     const item = listed.body.items.find((x: { id: string }) => x.id === res.body.id);
-    expect(Object.keys(item).sort()).toEqual(['createdAt', 'createdBy', 'id', 'lastUsedAt', 'name', 'revokedAt', 'scope', 'staffId', 'staffName']);
+    expect(Object.keys(item).sort()).toEqual(['createdAt', 'createdBy', 'id', 'lastUsedAt', 'name', 'revokedAt', 'scope', 'staffId', 'staffKind', 'staffName']);
+    expect(item.staffKind).toBe('person');
     expect(JSON.stringify(listed.body)).not.toContain(res.body.secret);
     expect(JSON.stringify(listed.body)).not.toContain(row.tokenHash);
     const [audit] = await auditOf(res.body.id);
@@ -37,12 +38,29 @@ describe('creating tokens', () => {
     expect(audit!.diff).not.toContain(row.tokenHash);
   });
 
-  it('can act as another staff member, with that member’s role', async () => {
-    const token = await tokenClient(t, admin, 'read_write', clerk.staffId);
+  it('can act as an integration account, with its role and no email', async () => {
+    const token = await integrationTokenClient(t, admin, 'read_write', { name: 'POS sync', role: 'frontline' });
     const me = await token.get('/api/v1/auth/me');
-    expect(me.body).toMatchObject({ id: clerk.staffId, role: 'frontline', via: 'token', csrfToken: null });
+    expect(me.body).toMatchObject({ id: token.staffId, name: 'POS sync', email: null, role: 'frontline', via: 'token', csrfToken: null });
     expect((await token.get('/api/v1/audit')).status).toBe(403);
-    expect((await token.post('/api/v1/customers', { displayName: 'Via token' })).status).toBe(201);
+    const made = await token.post('/api/v1/customers', { displayName: 'Via token' });
+    expect(made.status).toBe(201);
+    expect(made.body.createdBy).toBe(token.staffId);
+    const listed = (await admin.get('/api/v1/tokens')).body.items.find((x: { id: string }) => x.id === token.tokenId);
+    expect(listed).toMatchObject({ staffId: token.staffId, staffName: 'POS sync', staffKind: 'integration', createdBy: admin.staffId });
+  });
+
+  it('never acts as another person: 422 naming staffId and saying why', async () => {
+    const res = await admin.post('/api/v1/tokens', { name: 'Cleo’s', scope: 'read', staffId: clerk.staffId });
+    expect(res.status).toBe(422);
+    expect(res.body.errors).toEqual([{ path: '/body/staffId', message: expect.stringMatching(/acts only as the person who creates it, or as an integration account; Cleo Clerk is a person/) }]);
+    const otherAdmin = await t.signIn('admin');
+    expect((await admin.post('/api/v1/tokens', { name: 'x', scope: 'read', staffId: otherAdmin.staffId })).status).toBe(422);
+    const own = await admin.post('/api/v1/tokens', { name: 'Mine', scope: 'read', staffId: admin.staffId });
+    expect(own.status).toBe(201);
+    expect(own.body.staffId).toBe(admin.staffId);
+    const count = await t.database.db.selectFrom('apiTokens').select('id').where('staffId', 'in', [clerk.staffId, otherAdmin.staffId]).execute();
+    expect(count).toEqual([]);
   });
 
   it('refuses bad input and non-admins', async () => {
@@ -52,9 +70,11 @@ describe('creating tokens', () => {
     const unknown = await admin.post('/api/v1/tokens', { name: 'x', scope: 'read', staffId: '01900000-0000-7000-8000-000000000000' });
     expect(unknown.status).toBe(422);
     expect(unknown.body.errors[0].path).toBe('/body/staffId');
-    const gone = await t.signIn('frontline');
-    await admin.patch(`/api/v1/staff/${gone.staffId}`, { active: false });
-    expect((await admin.post('/api/v1/tokens', { name: 'x', scope: 'read', staffId: gone.staffId })).status).toBe(422);
+    const gone = (await admin.post('/api/v1/staff/integrations', { name: 'Old feed', role: 'frontline' })).body.id;
+    await admin.patch(`/api/v1/staff/${gone}`, { active: false });
+    const disabled = await admin.post('/api/v1/tokens', { name: 'x', scope: 'read', staffId: gone });
+    expect(disabled.status).toBe(422);
+    expect(disabled.body.errors[0]).toEqual({ path: '/body/staffId', message: "Old feed's account is disabled" });
     expect((await clerk.post('/api/v1/tokens', { name: 'x', scope: 'read' })).status).toBe(403);
     expect((await clerk.get('/api/v1/tokens')).status).toBe(403);
   });
@@ -108,6 +128,9 @@ describe('using tokens', () => {
       await token.delete(`/api/v1/tokens/${token.tokenId}`),
       await token.post('/api/v1/staff', { email: 'new@test.example', name: 'New', role: 'admin', password: 'a long enough password' }),
       await token.patch(`/api/v1/staff/${person.staffId}`, { role: 'admin' }),
+      await token.post('/api/v1/staff/invitations', { email: 'invitee@test.example', name: 'Invitee', role: 'admin' }),
+      await token.post('/api/v1/staff/integrations', { name: 'Shadow feed', role: 'admin' }),
+      await token.post(`/api/v1/staff/${person.staffId}/password-reset`),
     ];
     for (const res of attempts) {
       expect(res.status).toBe(403);
@@ -118,12 +141,34 @@ describe('using tokens', () => {
     expect((await admin.get(`/api/v1/staff/${person.staffId}`)).body.role).toBe('frontline');
   });
 
-  it('stops working for a disabled staff member', async () => {
-    const person = await t.signIn('frontline');
-    const token = await tokenClient(t, admin, 'read', person.staffId);
+  it('is revoked when its account is disabled, and stays revoked when the account is enabled again', async () => {
+    const token = await integrationTokenClient(t, admin, 'read', { name: 'Kiosk' });
     expect((await token.get('/api/v1/customers')).status).toBe(200);
-    await admin.patch(`/api/v1/staff/${person.staffId}`, { active: false });
+    await admin.patch(`/api/v1/staff/${token.staffId}`, { active: false });
     expect((await token.get('/api/v1/customers')).status).toBe(401);
+    await admin.patch(`/api/v1/staff/${token.staffId}`, { active: true });
+    expect((await token.get('/api/v1/customers')).status).toBe(401);
+    const listed = (await admin.get('/api/v1/tokens?limit=200')).body.items.find((x: { id: string }) => x.id === token.tokenId);
+    expect(listed.revokedAt).not.toBeNull();
+    expect((await auditOf(token.tokenId)).map((r) => r.action)).toEqual(['create', 'revoke']);
+  });
+
+  it('is revoked, with the sessions ended, when its person’s password is set anew or reset', async () => {
+    for (const change of ['patch', 'reset'] as const) {
+      const colleague = await t.signIn('admin');
+      const created = await colleague.post('/api/v1/tokens', { name: 'Own script', scope: 'read' });
+      const token = bearer(t, created.body.secret, created.body.id);
+      expect((await token.get('/api/v1/customers')).status).toBe(200);
+      const res =
+        change === 'patch'
+          ? await admin.patch(`/api/v1/staff/${colleague.staffId}`, { password: 'a brand new passphrase' })
+          : await admin.post(`/api/v1/staff/${colleague.staffId}/password-reset`);
+      expect(res.status, change).toBe(200);
+      expect((await token.get('/api/v1/customers')).status, change).toBe(401);
+      expect((await colleague.get('/api/v1/auth/me')).status, change).toBe(401);
+      const [, revoke] = await auditOf(token.tokenId);
+      expect(revoke).toMatchObject({ action: 'revoke', staffId: admin.staffId, tokenId: null });
+    }
   });
 });
 

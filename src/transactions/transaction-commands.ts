@@ -6,12 +6,12 @@ import type { Db } from '../platform/database/connect.js';
 import type { Row, RowUpdate } from '../platform/database/schema.js';
 import { newId } from '../platform/ids.js';
 import { conflict, notFound } from '../platform/errors.js';
+import { moveToTrash, type TrashReceipt } from '../trash/trash-commands.js';
 import { nowIso } from '../platform/time.js';
 import { authored, type WriteContext } from '../platform/write-context.js';
 import { amountOf, checkDependents, checkItems, checkRelated, normalizeCurrency, type CleanItem } from './transaction-input-rules.js';
 import type { TransactionCreate, TransactionPatch } from './transaction-schemas.js';
 import {
-  deleteTransactionRow,
   findDependents,
   findItemRows,
   findRelatedFacts,
@@ -114,7 +114,7 @@ export async function updateTransaction(db: Db, ctx: WriteContext, id: string, p
 }
 
 /** A transaction others point at (a purchase with its refund) stays until they are deleted or re-pointed. */
-export async function deleteTransaction(db: Db, ctx: WriteContext, id: string): Promise<void> {
+export async function deleteTransaction(db: Db, ctx: WriteContext, id: string): Promise<TrashReceipt> {
   const before = await findTransactionRow(db, id);
   if (!before) throw notFound(`Transaction ${id}`);
   const dependents = await findDependents(db, id);
@@ -122,13 +122,5 @@ export async function deleteTransaction(db: Db, ctx: WriteContext, id: string): 
     const list = dependents.map((d) => `${d.kind} ${d.id}`).join(', ');
     throw conflict(`This transaction is pointed at by ${list}; delete or re-point ${dependents.length > 1 ? 'them' : 'it'} first.`);
   }
-  const items = await findItemRows(db, id);
-  await deleteTransactionRow(db, id);
-  await recordAudit(db, ctx.actor, {
-    action: 'delete',
-    entityType: 'transaction',
-    entityId: id,
-    customerId: before.customerId,
-    before: snapshot(before, items),
-  });
+  return moveToTrash(db, ctx, 'transactions', id);
 }

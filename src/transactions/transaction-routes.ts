@@ -1,10 +1,10 @@
-import { Type } from 'typebox';
 import { decodeCursor, pageOf } from '../common/cursor.js';
 import { IdParams, Page, ProblemSchema } from '../common/schema.js';
 import { customerExists } from '../customers/customer-store.js';
 import { notFound } from '../platform/errors.js';
 import type { App } from '../platform/http/types.js';
 import { writeContextOf } from '../platform/write-context.js';
+import { TrashReceipt } from '../trash/trash-schemas.js';
 import { accountOf } from './account.js';
 import { createTransaction, deleteTransaction, updateTransaction } from './transaction-commands.js';
 import { AccountOut, TransactionCreate, TransactionListQuery, TransactionOut, TransactionPatch, TransactionSummary } from './transaction-schemas.js';
@@ -50,7 +50,7 @@ export async function transactionRoutes(app: App) {
     },
     async (request) => {
       const limit = request.query.limit ?? 50;
-      const after = decodeCursor(request.query.cursor, 2);
+      const after = decodeCursor(request.query.cursor, ['time', 'text']);
       const items = await listTransactions(app.db, {
         customerId: request.query.customerId ?? null,
         kind: request.query.kind ?? null,
@@ -94,15 +94,12 @@ export async function transactionRoutes(app: App) {
       config: { access: 'manager' },
       schema: {
         tags,
-        summary: 'Delete a transaction and its items (not while another transaction points at it)',
+        summary: 'Delete a transaction and its items, to the trash (not while another transaction points at it)',
         params: IdParams,
-        response: { 204: Type.Null(), 400: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema },
+        response: { 200: TrashReceipt, 400: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema },
       },
     },
-    async (request, reply) => {
-      await app.db.transaction().execute((trx) => deleteTransaction(trx, writeContextOf(request), request.params.id));
-      return reply.status(204).send(null);
-    },
+    async (request) => app.db.transaction().execute((trx) => deleteTransaction(trx, writeContextOf(request), request.params.id)),
   );
 
   app.get(

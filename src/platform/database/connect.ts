@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { CamelCasePlugin, Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import { CamelCasePlugin, Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import type { Engine } from './engine.js';
 import { migrationProvider } from './migrations/index.js';
 import type { Database } from './schema.js';
@@ -107,6 +107,9 @@ export function openDatabase(options: ConnectOptions): DatabaseHandle {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
+  // Deleted content is overwritten with zeros rather than left in free space: an erased customer's
+  // name must not stay readable in the file (data-rights/erasure-commands.ts).
+  sqlite.pragma('secure_delete = ON');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqliteForKysely(sqlite) }), plugins });
   return { db, engine: 'sqlite', describe: `sqlite ${file}`, close: () => db.destroy() };
 }
@@ -115,11 +118,15 @@ export function openDatabase(options: ConnectOptions): DatabaseHandle {
 export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]> {
   // The migrator keeps its own bookkeeping tables; the camel-case plugin must not rename them.
   const plain = handle.db.withoutPlugins();
+  // Kysely looks for its bookkeeping tables in any schema unless told which one is ours: on a
+  // PostgreSQL server that holds other Rapport schemas (tests, several installs) it would find theirs.
+  const schema =
+    handle.schema ??
+    (handle.engine === 'postgres' ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(plain)).rows[0]?.schema : undefined);
   const migrator = new Migrator({
     db: plain,
     provider: migrationProvider(handle.engine),
-    // Kysely looks for its bookkeeping tables in any schema unless told which one is ours.
-    ...(handle.schema ? { migrationTableSchema: handle.schema } : {}),
+    ...(schema ? { migrationTableSchema: schema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));

@@ -1,4 +1,4 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../auth/actor.js';
 import { hasRole } from '../auth/roles.js';
 import { forbidden, unauthorized } from '../errors.js';
@@ -28,7 +28,13 @@ export interface Authenticator {
 
 const nobody: Authenticator = { fromToken: async () => null, fromSession: async () => null };
 
-export function enforceAccess(app: App, table: RouteAccess[] = [], authenticator: Authenticator = nobody): RouteAccess[] {
+/**
+ * Called when the access hook refuses a request (401 or 403), before the refusal is sent; it may throw
+ * instead (the rate limit answers 429 to an address that keeps being refused).
+ */
+export type OnRefused = (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+
+export function enforceAccess(app: App, table: RouteAccess[] = [], authenticator: Authenticator = nobody, onRefused?: OnRefused): RouteAccess[] {
   app.decorateRequest('actor', null);
   app.decorateRequest('csrfToken', null);
 
@@ -42,16 +48,21 @@ export function enforceAccess(app: App, table: RouteAccess[] = [], authenticator
     }
   });
 
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', async (request, reply) => {
     const access = request.routeOptions.config.access;
     if (access === 'public') return;
-    if (!access) throw forbidden();
-    const actor = await authenticate(app, authenticator, request);
-    if (!actor) throw unauthorized();
-    if (!hasRole(actor.actor.role, access)) throw forbidden(`This needs the ${access} role or higher.`);
-    if (!safeMethods.has(request.method) && !actor.actor.canWrite) throw forbidden('This API token is read-only.');
-    request.actor = actor.actor;
-    request.csrfToken = actor.csrfToken;
+    try {
+      if (!access) throw forbidden();
+      const actor = await authenticate(app, authenticator, request);
+      if (!actor) throw unauthorized();
+      if (!hasRole(actor.actor.role, access)) throw forbidden(`This needs the ${access} role or higher.`);
+      if (!safeMethods.has(request.method) && !actor.actor.canWrite) throw forbidden('This API token is read-only.');
+      request.actor = actor.actor;
+      request.csrfToken = actor.csrfToken;
+    } catch (error) {
+      await onRefused?.(request, reply);
+      throw error;
+    }
   });
   return table;
 }

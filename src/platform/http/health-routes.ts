@@ -6,7 +6,8 @@ export async function healthRoutes(app: App) {
   app.get(
     '/health',
     {
-      config: { access: 'public' },
+      // Never rate-limited: a load balancer polling a busy server must not be told it is down.
+      config: { access: 'public', rateLimit: false },
       schema: {
         tags: ['platform'],
         summary: 'Is the server up and its database reachable',

@@ -9,6 +9,7 @@ const statusOf: Record<ErrorKind, number> = {
   conflict: 409,
   invalid: 422,
   too_many: 429,
+  gone: 410,
 };
 
 export const problemStatus = (error: DomainError): number => statusOf[error.kind];

@@ -2,6 +2,11 @@ import type { Migration, MigrationProvider } from 'kysely';
 import type { Engine } from '../engine.js';
 import { initialSchema } from './0001_initial.js';
 import { searchSchema } from './0002_search.js';
+import { trustSchema } from './0003_trust.js';
+import { jobsSchema } from './0004_jobs.js';
+import { staffAccessSchema } from './0005_staff_access.js';
+import { locationCalendarSchema } from './0006_location_calendar.js';
+import { consentTactSchema } from './0007_consent_tact.js';
 
 /** Numbered and append-only: never edit a migration that has shipped, add the next one. */
 export function migrationProvider(engine: Engine): MigrationProvider {
@@ -10,6 +15,11 @@ export function migrationProvider(engine: Engine): MigrationProvider {
       return {
         '0001_initial': initialSchema(engine),
         '0002_search': searchSchema(engine),
+        '0003_trust': trustSchema(engine),
+        '0004_jobs': jobsSchema(engine),
+        '0005_staff_access': staffAccessSchema(engine),
+        '0006_location_calendar': locationCalendarSchema(),
+        '0007_consent_tact': consentTactSchema(engine),
       };
     },
   };

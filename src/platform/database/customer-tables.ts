@@ -1,0 +1,332 @@
+import type { Database } from './schema.js';
+
+/**
+ * The registry of customer-owned tables: every table that holds something about a customer, and
+ * what each whole-customer operation does with it. The trash, erasure, subject access, the export and
+ * the privacy rule read this list instead of knowing the tables themselves, so a new table of customer
+ * facts is one entry here (customer-tables.test.ts fails if a table with a customer column is missing).
+ *
+ * Roles:
+ * - customer: the customers table itself.
+ * - fact: rows a person records about a customer (a note, a purchase, a phone number). Exported, given
+ *   in subject access, moved to the trash with their customer, erased with them.
+ * - child: rows that belong to a row of another table (the items of a purchase, the people a life
+ *   event involves); they go and come back with their parent.
+ * - index: derived data (the lookup index), rebuilt from the facts; never exported.
+ * - trail: the audit trail; kept, its content redacted when the facts it describes are purged or erased.
+ * - trash / tombstone: the trash itself, and the record of an erasure.
+ */
+
+export type CustomerTableRole = 'customer' | 'fact' | 'child' | 'index' | 'trail' | 'trash' | 'tombstone';
+export type TableName = keyof Database;
+
+/** What erasure does to a customer's rows: remove them, or keep them without personal content so figures stay true. */
+export type ErasurePolicy = { kind: 'delete' } | { kind: 'redact'; set: Readonly<Record<string, string | null>> } | { kind: 'none' };
+
+export interface CustomerTableSpec {
+  table: TableName;
+  role: CustomerTableRole;
+  /** The entity type the audit trail and the trash use for one row ('note', 'life_event'). */
+  entityType: string;
+  /** The export's and subject access's name for a row ('note', 'lifeEvent'). */
+  recordType: string;
+  /** Plural heading in subject access. */
+  heading: string;
+  /** The columns that identify a row. */
+  key: readonly string[];
+  /** Columns that name a customer. The first is the owner. */
+  customerColumns: readonly string[];
+  /** For children: the parent table and the column that points at it. */
+  parent?: { table: TableName; column: string };
+  /**
+   * For children: how the export nests them in their parent's record: as a list of rows (without the
+   * columns that repeat the parent), or as a list of one column's values.
+   */
+  nestAs?: { property: string; orderBy?: string; omit?: readonly string[]; value?: string };
+  /** Private facts: the columns the one privacy rule reads (src/platform/auth/private-facts.ts). */
+  privacy?: { sensitivity: string; createdBy: string; audience: string };
+  /** Columns pointing at rows of the same table, written after every row is back (a refund's purchase). */
+  deferred?: readonly string[];
+  /** Column sets that must be unique among live rows (checked before a row comes back from the trash). */
+  unique?: readonly (readonly string[])[];
+  /** A flag only one row per customer carries (the primary phone): a restored row that had it takes it back. */
+  exclusiveFlag?: string;
+  erasure: ErasurePolicy;
+  /** A short label for one row in the trash (never shown to someone who may not see the row). */
+  label?: (row: Record<string, unknown>) => string;
+}
+
+const text = (value: unknown, max = 80): string => {
+  const s = typeof value === 'string' ? value.replace(/\s+/g, ' ').trim() : '';
+  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+};
+
+const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** "23.97 USD" from minor units, with the currency's own number of decimals (none for JPY). */
+const amountText = (minor: unknown, currency: unknown): string => {
+  const code = typeof currency === 'string' ? currency : '';
+  let digits = 2;
+  try {
+    digits = new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions().maximumFractionDigits ?? 2;
+  } catch {
+    // not a currency code: two decimals
+  }
+  return `${(Number(minor) / 10 ** digits).toFixed(digits)} ${text(code)}`.trim();
+};
+
+const privacy = { sensitivity: 'sensitivity', createdBy: 'createdBy', audience: 'audienceLocationId' } as const;
+const owned = ['customerId'] as const;
+const byId = ['id'] as const;
+
+/**
+ * In restore order: parents before children, customers before their facts. Erasure and purge walk
+ * it backwards.
+ */
+export const customerTables: readonly CustomerTableSpec[] = [
+  {
+    table: 'customers',
+    role: 'customer',
+    entityType: 'customer',
+    recordType: 'customer',
+    heading: 'Customer',
+    key: byId,
+    customerColumns: ['id'],
+    erasure: { kind: 'none' },
+    label: (r) => text(r.displayName),
+  },
+  {
+    table: 'emails',
+    role: 'fact',
+    exclusiveFlag: 'isPrimary',
+    entityType: 'email',
+    recordType: 'email',
+    heading: 'Email addresses',
+    key: byId,
+    customerColumns: owned,
+    erasure: { kind: 'delete' },
+    label: (r) => `Email ${text(r.address)}`,
+  },
+  {
+    table: 'phones',
+    role: 'fact',
+    exclusiveFlag: 'isPrimary',
+    entityType: 'phone',
+    recordType: 'phone',
+    heading: 'Phone numbers',
+    key: byId,
+    customerColumns: owned,
+    erasure: { kind: 'delete' },
+    label: (r) => `Phone ${text(r.number)}`,
+  },
+  {
+    table: 'addresses',
+    role: 'fact',
+    exclusiveFlag: 'isPrimary',
+    entityType: 'address',
+    recordType: 'address',
+    heading: 'Addresses',
+    key: byId,
+    customerColumns: owned,
+    erasure: { kind: 'delete' },
+    label: (r) => `Address ${text([r.line1, r.city].filter(Boolean).join(', '))}`,
+  },
+  {
+    table: 'externalIds',
+    role: 'fact',
+    entityType: 'external_id',
+    recordType: 'externalId',
+    heading: 'Ids in other systems',
+    key: byId,
+    customerColumns: owned,
+    unique: [['source', 'externalId']],
+    erasure: { kind: 'delete' },
+    label: (r) => `${text(r.source)} id ${text(r.externalId)}`,
+  },
+  {
+    table: 'relationships',
+    role: 'fact',
+    entityType: 'relationship',
+    recordType: 'relationship',
+    heading: 'Relationships',
+    key: byId,
+    customerColumns: ['customerId', 'relatedCustomerId'],
+    erasure: { kind: 'delete' },
+    label: (r) => `Link: ${text(r.label)}`,
+  },
+  {
+    table: 'interactions',
+    role: 'fact',
+    entityType: 'interaction',
+    recordType: 'interaction',
+    heading: 'Contacts (calls, visits, messages)',
+    key: byId,
+    customerColumns: owned,
+    // The contact stays counted (channel, time, staff, location); what was said goes.
+    erasure: { kind: 'redact', set: { summary: '[erased]', mood: null, outcome: null } },
+    label: (r) => `${capital(text(r.channel).replace(/_/g, ' '))}: ${text(r.summary)}`,
+  },
+  {
+    table: 'transactions',
+    role: 'fact',
+    entityType: 'transaction',
+    recordType: 'transaction',
+    heading: 'Purchases, payments and returns',
+    key: byId,
+    customerColumns: owned,
+    deferred: ['relatedTransactionId'],
+    // Amounts and dates stay in the figures; references and notes go.
+    erasure: { kind: 'redact', set: { reference: null, note: null } },
+    label: (r) => `${capital(text(r.kind))} of ${amountText(r.amountMinor, r.currency)}`,
+  },
+  {
+    table: 'transactionItems',
+    role: 'child',
+    entityType: 'transaction_item',
+    recordType: 'transactionItem',
+    heading: 'Items bought or returned',
+    key: byId,
+    customerColumns: owned,
+    parent: { table: 'transactions', column: 'transactionId' },
+    nestAs: { property: 'items', orderBy: 'position', omit: ['transactionId', 'customerId'] },
+    erasure: { kind: 'redact', set: { description: '[erased]' } },
+  },
+  {
+    table: 'lifeEvents',
+    role: 'fact',
+    entityType: 'life_event',
+    recordType: 'lifeEvent',
+    heading: 'Life events',
+    key: byId,
+    customerColumns: owned,
+    privacy,
+    erasure: { kind: 'delete' },
+    label: (r) => `Life event: ${text(r.title)}`,
+  },
+  {
+    table: 'lifeEventCustomers',
+    role: 'child',
+    entityType: 'life_event_customer',
+    recordType: 'lifeEventCustomer',
+    heading: 'People involved in life events',
+    key: ['lifeEventId', 'customerId'],
+    customerColumns: owned,
+    parent: { table: 'lifeEvents', column: 'lifeEventId' },
+    nestAs: { property: 'involvedCustomerIds', value: 'customerId' },
+    erasure: { kind: 'delete' },
+  },
+  {
+    table: 'projects',
+    role: 'fact',
+    entityType: 'project',
+    recordType: 'project',
+    heading: 'Projects',
+    key: byId,
+    customerColumns: owned,
+    erasure: { kind: 'delete' },
+    label: (r) => `Project: ${text(r.title)}`,
+  },
+  {
+    table: 'notes',
+    role: 'fact',
+    entityType: 'note',
+    recordType: 'note',
+    heading: 'Notes',
+    key: byId,
+    customerColumns: owned,
+    privacy,
+    erasure: { kind: 'delete' },
+    label: (r) => `Note: ${text(r.body)}`,
+  },
+  {
+    table: 'consents',
+    role: 'fact',
+    entityType: 'consent',
+    recordType: 'consent',
+    heading: 'Consent to be contacted, by channel',
+    key: byId,
+    customerColumns: owned,
+    unique: [['customerId', 'channel']],
+    erasure: { kind: 'delete' },
+    label: (r) => `Consent: ${text(r.channel)} ${text(r.status).replace('_', ' ')}`,
+  },
+  {
+    table: 'doNotContact',
+    role: 'fact',
+    entityType: 'do_not_contact',
+    recordType: 'doNotContact',
+    heading: 'Do not contact',
+    key: byId,
+    customerColumns: owned,
+    unique: [['customerId']],
+    erasure: { kind: 'delete' },
+    label: (r) => `Do not contact: ${text(r.reason)}`,
+  },
+  {
+    table: 'preferences',
+    role: 'fact',
+    entityType: 'preference',
+    recordType: 'preference',
+    heading: 'Preferences',
+    key: byId,
+    customerColumns: owned,
+    privacy,
+    erasure: { kind: 'delete' },
+    label: (r) => `Preference: ${text([r.topic, r.preference].filter(Boolean).join(': '))}`,
+  },
+  { table: 'searchPostings', role: 'index', entityType: 'search', recordType: 'search', heading: '', key: ['word', 'customerId'], customerColumns: owned, erasure: { kind: 'delete' } },
+  { table: 'searchPairs', role: 'index', entityType: 'search', recordType: 'search', heading: '', key: ['wordA', 'wordB', 'customerId'], customerColumns: owned, erasure: { kind: 'delete' } },
+  { table: 'searchDocuments', role: 'index', entityType: 'search', recordType: 'search', heading: '', key: owned, customerColumns: owned, erasure: { kind: 'delete' } },
+  // Entries about a private fact, and a deleted private fact in the trash, carry the fact's privacy.
+  {
+    table: 'auditEvents',
+    role: 'trail',
+    entityType: 'audit',
+    recordType: 'auditEvent',
+    heading: 'Who changed what',
+    key: byId,
+    customerColumns: owned,
+    privacy: { sensitivity: 'sensitivity', createdBy: 'factAuthorId', audience: 'audienceLocationId' },
+    erasure: { kind: 'none' },
+  },
+  {
+    table: 'trashEntries',
+    role: 'trash',
+    entityType: 'trash',
+    recordType: 'trashEntry',
+    heading: 'Deleted, waiting in the trash',
+    key: byId,
+    customerColumns: owned,
+    privacy: { sensitivity: 'sensitivity', createdBy: 'factAuthorId', audience: 'audienceLocationId' },
+    erasure: { kind: 'delete' },
+  },
+  { table: 'erasures', role: 'tombstone', entityType: 'erasure', recordType: 'erasure', heading: 'Erasures', key: byId, customerColumns: owned, erasure: { kind: 'none' } },
+];
+
+const byTable = new Map(customerTables.map((spec) => [spec.table, spec]));
+const byEntity = new Map(customerTables.filter((s) => s.role === 'fact' || s.role === 'customer').map((spec) => [spec.entityType, spec]));
+
+export function tableSpec(table: TableName): CustomerTableSpec {
+  const spec = byTable.get(table);
+  if (!spec) throw new Error(`${table} is not a customer-owned table`);
+  return spec;
+}
+
+/** The fact (or customer) table of an entity type, e.g. 'note' → notes. */
+export const specOfEntity = (entityType: string): CustomerTableSpec | undefined => byEntity.get(entityType);
+
+/** Customer data proper: the customer, their facts and the children of those facts, in restore order. */
+export const dataTables = customerTables.filter((s) => s.role === 'customer' || s.role === 'fact' || s.role === 'child');
+
+/** The children of a table (rows that go and come back with one of its rows). */
+export const childrenOf = (table: TableName): CustomerTableSpec[] => customerTables.filter((s) => s.parent?.table === table);
+
+/** Qualified privacy columns of a private table under an alias, for the SQL form of the privacy rule. */
+export function privacyColumns(table: TableName, alias: string): { sensitivity: string; createdBy: string; audience: string } {
+  const p = tableSpec(table).privacy;
+  if (!p) throw new Error(`${table} holds no private facts`);
+  return { sensitivity: `${alias}.${p.sensitivity}`, createdBy: `${alias}.${p.createdBy}`, audience: `${alias}.${p.audience}` };
+}
+
+/** The key of one row as a string (the id, or the key columns joined). */
+export const rowKey = (spec: CustomerTableSpec, row: Record<string, unknown>): string => spec.key.map((k) => String(row[k])).join(':');
