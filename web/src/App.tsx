@@ -5,6 +5,7 @@ import type { Me } from './api/types';
 import { SessionContext } from './auth/session';
 import { SetupScreen } from './auth/SetupScreen';
 import { SignInScreen } from './auth/SignInScreen';
+import { WelcomeScreen } from './auth/WelcomeScreen';
 import { forgetRecent } from './lookup/recent';
 import { navigate, useLocation } from './router';
 import { Shell } from './Shell';
@@ -55,6 +56,18 @@ export function App() {
       navigate('/', { replace: true });
     }
   };
+
+  // An invitation or reset link works signed out (and replaces whoever was signed in on this browser).
+  if (location.pathname === '/welcome' && state.status !== 'loading' && state.status !== 'offline') {
+    return (
+      <WelcomeScreen
+        onDone={(me) => {
+          setState({ status: 'signed-in', me });
+          navigate('/', { replace: true });
+        }}
+      />
+    );
+  }
 
   switch (state.status) {
     case 'loading':

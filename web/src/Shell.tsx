@@ -1,9 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
+import { AdminPage } from './admin/AdminPage';
 import { useSession } from './auth/session';
 import { CustomerPage } from './customers/CustomerPage';
 import { LookupDialog } from './lookup/LookupDialog';
 import { LookupHome } from './lookup/LookupHome';
 import { Link, useLocation } from './router';
+import { TrashPage } from './trash/TrashPage';
+import { UndoStatus } from './trash/UndoStatus';
 import { shortcutLabel } from './ui/shortcut';
 
 
@@ -31,6 +34,7 @@ export function Shell() {
   useEffect(() => setLookupOpen(false), [pathname]);
 
   const customer = /^\/customers\/([^/]+)$/.exec(pathname)?.[1];
+  const admin = /^\/admin(?:\/([^/]+))?$/.exec(pathname);
 
   return (
     <>
@@ -46,7 +50,17 @@ export function Shell() {
             Look up <kbd>{shortcutLabel}</kbd>
           </button>
         ) : null}
-        <span className="who" title={me.email}>
+        {me.role !== 'frontline' ? (
+          <Link href="/trash" className="header-link" aria-current={pathname === '/trash' ? 'page' : undefined}>
+            Trash
+          </Link>
+        ) : null}
+        {me.role === 'admin' ? (
+          <Link href="/admin/staff" className="header-link" aria-current={pathname.startsWith('/admin') ? 'page' : undefined}>
+            Admin
+          </Link>
+        ) : null}
+        <span className="who" title={me.email ?? undefined}>
           {me.name}
         </span>
         <button type="button" className="quiet" onClick={signOut}>
@@ -54,9 +68,20 @@ export function Shell() {
         </button>
       </header>
       <main id="main" tabIndex={-1}>
-        {home ? <LookupHome /> : customer ? <CustomerPage key={customer} id={decodeURIComponent(customer)} /> : <NotFound />}
+        {home ? (
+          <LookupHome />
+        ) : customer ? (
+          <CustomerPage key={customer} id={decodeURIComponent(customer)} />
+        ) : admin ? (
+          <AdminPage section={admin[1] ?? 'staff'} />
+        ) : pathname === '/trash' ? (
+          <TrashPage />
+        ) : (
+          <NotFound />
+        )}
       </main>
       {lookupOpen ? <LookupDialog onClose={() => setLookupOpen(false)} /> : null}
+      <UndoStatus />
     </>
   );
 }

@@ -1,5 +1,9 @@
 import { get, patch, post, query, request } from './client';
 import type { Account, AddressCreate, Brief, Customer, CustomerPatch, HistoryItem, LookupResult, Me, Page, RelationshipCreate, TimelineItem } from './types';
+import type { AuditFilter, Location, LocationCreate, LocationPatch, StaffBrief } from './types';
+import type { ApiToken, ApiTokenCreate, ApiTokenCreated, IntegrationCreate, StaffInvite, StaffMember, StaffPatch, StaffWithLink } from './types';
+import type { ChannelConsent, Consent, ConsentPut, DoNotContactPut, Preference, PreferenceCreate, PreferencePatch } from './types';
+import type { Erasure, RestoreResult, SubjectAccess, TrashContents, TrashEntry, TrashReceipt, TrashSettings } from './types';
 
 export const auth = {
   setupNeeded: () => get<{ needed: boolean }>('/setup').then((r) => r.needed),
@@ -33,3 +37,101 @@ export const customers = {
 /** Quick logging: each body carries customerId. */
 export type LogKind = 'interactions' | 'transactions' | 'life-events' | 'projects' | 'notes';
 export const log = (kind: LogKind, body: Record<string, unknown>) => post<{ id: string }>(`/${kind}`, body);
+
+/** Locations with their calendar (time zone, weekly hours, holidays); admins change them. */
+export const locations = {
+  list: () => get<Page<Location>>('/locations?limit=200'),
+  create: (body: LocationCreate) => post<Location>('/locations', body),
+  update: (id: string, body: LocationPatch) => patch<Location>(`/locations/${id}`, body),
+};
+
+/** The whole audit trail (admins), newest first, and who may appear in it. */
+export const auditTrail = {
+  list: (filter: AuditFilter, cursor: string | null) => get<Page<HistoryItem>>(`/audit${query({ ...filter, cursor, limit: 25 })}`),
+  /** Every staff account, a page at a time until the end. */
+  async staff(): Promise<StaffBrief[]> {
+    const all: StaffBrief[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: Page<StaffBrief> = await get<Page<StaffBrief>>(`/staff${query({ cursor, limit: 200 })}`);
+      all.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    return all;
+  },
+};
+
+/** Everything of a paged list, a page at a time until the end. */
+async function everyPage<T>(path: string): Promise<T[]> {
+  const all: T[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: Page<T> = await get<Page<T>>(`${path}${query({ cursor, limit: 200 })}`);
+    all.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return all;
+}
+
+/** Staff accounts (admins): people and integrations; invitations and resets answer a one-time link. */
+export const staffAdmin = {
+  list: () => everyPage<StaffMember>('/staff'),
+  invite: (body: StaffInvite) => post<StaffWithLink>('/staff/invitations', body),
+  addIntegration: (body: IntegrationCreate) => post<StaffMember>('/staff/integrations', body),
+  update: (id: string, body: StaffPatch) => patch<StaffMember>(`/staff/${id}`, body),
+  resetPassword: (id: string) => post<StaffWithLink>(`/staff/${id}/password-reset`, {}),
+  /** Public: choose a password with a one-time link, and be signed in. */
+  acceptLink: (body: { token: string; password: string }) => post<Me>('/auth/accept-link', body, { expect401: true }),
+};
+
+/** API tokens (admins): the secret is in the answer to create only. */
+export const tokens = {
+  list: () => everyPage<ApiToken>('/tokens'),
+  create: (body: ApiTokenCreate) => post<ApiTokenCreated>('/tokens', body),
+  revoke: (id: string) => request<void>('DELETE', `/tokens/${id}`),
+};
+
+/** A customer's consent; every change answers the whole consent as it is now. */
+export const consent = {
+  get: (customerId: string) => get<Consent>(`/customers/${customerId}/consent`),
+  set: (customerId: string, channel: ChannelConsent['channel'], body: ConsentPut) => request<Consent>('PUT', `/customers/${customerId}/consent/${channel}`, body),
+  doNotContact: (customerId: string, body: DoNotContactPut) => request<Consent>('PUT', `/customers/${customerId}/do-not-contact`, body),
+  liftDoNotContact: (customerId: string) => request<Consent>('DELETE', `/customers/${customerId}/do-not-contact`),
+};
+
+/** What a customer prefers; removing one sends it to the trash (managers). */
+export const preferences = {
+  /** The first 200, oldest first: far more than anyone keeps about one person. */
+  list: (customerId: string) => get<Page<Preference>>(`/preferences${query({ customerId, limit: 200 })}`).then((page) => page.items),
+  create: (body: PreferenceCreate) => post<Preference>('/preferences', body),
+  update: (id: string, body: PreferencePatch) => patch<Preference>(`/preferences/${id}`, body),
+  remove: (id: string) => request<unknown>('DELETE', `/preferences/${id}`),
+};
+
+/** Deleting moves a record, with everything that hung from it, to the trash (managers; a customer: admins). */
+export type DeletableKind = 'notes' | 'interactions' | 'transactions' | 'life-events' | 'projects';
+export type CustomerPart = 'phones' | 'emails' | 'addresses' | 'relationships';
+export const deleting = {
+  record: (kind: DeletableKind, id: string) => request<TrashReceipt>('DELETE', `/${kind}/${id}`),
+  customer: (id: string) => request<TrashReceipt>('DELETE', `/customers/${id}`),
+  /** A phone, email, address or link: answers the customer as it is now. */
+  customerPart: (customerId: string, part: CustomerPart, itemId: string) => request<Customer>('DELETE', `/customers/${customerId}/${part}/${itemId}`),
+};
+
+/** The trash (managers): newest first; restoring puts a record back exactly as it was. */
+export const trash = {
+  list: (filter: { entityType?: string | null; customerId?: string | null; entityId?: string | null }, cursor: string | null, limit = 25) =>
+    get<Page<TrashEntry>>(`/trash${query({ ...filter, cursor, limit })}`),
+  get: (id: string) => get<TrashContents>(`/trash/${id}`),
+  restore: (id: string) => post<RestoreResult>(`/trash/${id}/restore`, {}),
+  settings: () => get<TrashSettings>('/trash/settings'),
+  setSettings: (body: TrashSettings) => request<TrashSettings>('PUT', '/trash/settings', body),
+};
+
+/** A customer's rights: a copy of everything held about them (JSON, or a readable page), and erasure (admins). */
+export const dataRights = {
+  copy: (customerId: string) => get<SubjectAccess>(`/customers/${customerId}/subject-access`),
+  /** Served with the session cookie, so a plain link opens it. */
+  pageUrl: (customerId: string) => `/api/v1/customers/${customerId}/subject-access?format=html`,
+  erase: (customerId: string, reason: string) => post<Erasure>(`/customers/${customerId}/erase`, { reason }),
+};

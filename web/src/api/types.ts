@@ -19,10 +19,25 @@ import type {
   RelationshipOut,
 } from '../../../src/customers/customer-schemas.js';
 import type { LifeEventCreate as LifeEventCreateSchema } from '../../../src/life-events/life-event-schemas.js';
+import type { AuditQuery } from '../../../src/audit/audit-schemas.js';
+import type { HolidayOut, LocationCreate as LocationCreateSchema, LocationOut, LocationPatch as LocationPatchSchema } from '../../../src/locations/location-schemas.js';
+import type { StaffBrief as StaffBriefSchema } from '../../../src/staff/staff-schemas.js';
 import type { SearchReason, SearchResult } from '../../../src/search/search-schemas.js';
 import type { TimelineItem as TimelineItemSchema } from '../../../src/timeline/timeline-schemas.js';
+import type {
+  IntegrationCreate as IntegrationCreateSchema,
+  StaffInvite as StaffInviteSchema,
+  StaffOut,
+  StaffPatch as StaffPatchSchema,
+  StaffWithLink as StaffWithLinkSchema,
+} from '../../../src/staff/staff-schemas.js';
+import type { TokenCreate as TokenCreateSchema, TokenCreated as TokenCreatedSchema, TokenOut } from '../../../src/tokens/token-schemas.js';
 import type { AccountOut, ItemInput, TransactionCreate as TransactionCreateSchema } from '../../../src/transactions/transaction-schemas.js';
 import type { Role as ServerRole } from '../../../src/platform/auth/roles.js';
+import type { ConsentOut, ConsentPut as ConsentPutSchema, DoNotContactPut as DoNotContactPutSchema } from '../../../src/consent/consent-schemas.js';
+import type { PreferenceCreate as PreferenceCreateSchema, PreferenceOut, PreferencePatch as PreferencePatchSchema } from '../../../src/preferences/preference-schemas.js';
+import type { RestoreOut, TrashContents as TrashContentsSchema, TrashEntryOut, TrashReceipt as TrashReceiptSchema, TrashSettings as TrashSettingsSchema } from '../../../src/trash/trash-schemas.js';
+import type { ErasureOut, SubjectAccessOut } from '../../../src/data-rights/data-rights-schemas.js';
 
 export type Role = ServerRole;
 export type Me = Static<typeof MeSchema>;
@@ -45,6 +60,45 @@ export type RelationshipCreate = Static<typeof RelationshipInput>;
 export type TransactionCreate = Static<typeof TransactionCreateSchema>;
 export type LineItem = Static<typeof ItemInput>;
 export type LifeEventCreate = Static<typeof LifeEventCreateSchema>;
+export type Location = Static<typeof LocationOut>;
+export type LocationCreate = Static<typeof LocationCreateSchema>;
+export type LocationPatch = Static<typeof LocationPatchSchema>;
+export type Week = NonNullable<Location['openingHours']>;
+export type Holiday = Static<typeof HolidayOut>;
+/** The audit trail's filters (GET /audit), without the paging. */
+export type AuditFilter = Omit<Static<typeof AuditQuery>, 'cursor' | 'limit'>;
+/** What everyone may know of a colleague (admins get more; this is what the audit filter uses). */
+export type StaffBrief = Static<typeof StaffBriefSchema>;
+/** A staff account as admins see it (people and integrations). */
+export type StaffMember = Static<typeof StaffOut>;
+export type StaffInvite = Static<typeof StaffInviteSchema>;
+export type StaffPatch = Static<typeof StaffPatchSchema>;
+export type IntegrationCreate = Static<typeof IntegrationCreateSchema>;
+/** An invitation or reset: the account and its one-time link. */
+export type StaffWithLink = Static<typeof StaffWithLinkSchema>;
+export type ApiToken = Static<typeof TokenOut>;
+export type ApiTokenCreate = Static<typeof TokenCreateSchema>;
+export type ApiTokenCreated = Static<typeof TokenCreatedSchema>;
+
+/** A customer's consent: the four channels, do-not-contact, and what each kind of outbound contact meets. */
+export type Consent = Static<typeof ConsentOut>;
+export type ChannelConsent = Consent['channels'][number];
+export type ConsentPut = Static<typeof ConsentPutSchema>;
+export type DoNotContactPut = Static<typeof DoNotContactPutSchema>;
+export type Provenance = Preference['provenance'];
+export type Preference = Static<typeof PreferenceOut>;
+export type PreferenceCreate = Static<typeof PreferenceCreateSchema>;
+export type PreferencePatch = Static<typeof PreferencePatchSchema>;
+
+/** The trash: what a delete answers, an entry, what comes back with it, and what a restore did. */
+export type TrashReceipt = Static<typeof TrashReceiptSchema>;
+export type TrashEntry = Static<typeof TrashEntryOut>;
+export type TrashContents = Static<typeof TrashContentsSchema>;
+export type RestoreResult = Static<typeof RestoreOut>;
+export type TrashSettings = Static<typeof TrashSettingsSchema>;
+/** A customer's rights: the copy of everything held about them, and the receipt of an erasure. */
+export type SubjectAccess = Static<typeof SubjectAccessOut>;
+export type Erasure = Static<typeof ErasureOut>;
 
 export interface Page<T> {
   items: T[];

@@ -1,4 +1,5 @@
 import type { Address, Customer } from '../api/types';
+import { RemovePart } from '../trash/RemovePart';
 import { AddContact } from './AddContact';
 
 const addressLine = (a: Address) => [a.line1, a.line2, [a.postalCode, a.city].filter(Boolean).join(' '), a.region, a.country].filter(Boolean).join(', ');
@@ -15,18 +16,21 @@ export function ContactPoints({ customer, onSaved }: { customer: Customer; onSav
           <li key={p.id}>
             <a href={`tel:${p.e164}`}>{p.number}</a>
             <Label text={p.label} primary={p.primary && phones.length > 1} />
+            <RemovePart customer={customer} part="phones" itemId={p.id} what={`phone ${p.number}`} onSaved={onSaved} />
           </li>
         ))}
         {emails.map((e) => (
           <li key={e.id}>
             <a href={`mailto:${e.address}`}>{e.address}</a>
             <Label text={e.label} primary={e.primary && emails.length > 1} />
+            <RemovePart customer={customer} part="emails" itemId={e.id} what={`email ${e.address}`} onSaved={onSaved} />
           </li>
         ))}
         {addresses.map((a) => (
           <li key={a.id}>
             {addressLine(a)}
             <Label text={a.label} primary={false} />
+            <RemovePart customer={customer} part="addresses" itemId={a.id} what={`address ${addressLine(a)}`} onSaved={onSaved} />
           </li>
         ))}
       </ul>

@@ -1,22 +1,31 @@
 import { useEffect, useRef, useState } from 'react';
-import { customers } from '../api/endpoints';
+import { consent as consentApi, customers } from '../api/endpoints';
 import { isNotFound } from '../api/client';
 import type { Customer } from '../api/types';
+import { ConsentPanel } from '../consent/ConsentPanel';
+import { ErasedCustomer, isErased } from '../data-rights/ErasedCustomer';
+import { TheirData } from '../data-rights/TheirData';
 import { HistoryPanel } from '../history/HistoryPanel';
 import { QuickLog } from '../logging/QuickLog';
 import { rememberCustomer } from '../lookup/recent';
+import { PreferencesPanel } from '../preferences/PreferencesPanel';
 import { Link } from '../router';
 import { Timeline } from '../timeline/Timeline';
 import { useResource } from '../ui/useResource';
 import { AccountFigures } from './AccountFigures';
 import { BriefPanel } from './BriefPanel';
 import { ContactPoints } from './ContactPoints';
+import { CustomerRefresh } from './customer-refresh';
 import { Household } from './Household';
 import { ProfilePanel } from './ProfilePanel';
 
 /** The customer: the brief first, then quick logging and everything that happened. */
 export function CustomerPage({ id }: { id: string }) {
-  const customer = useResource(() => customers.get(id), [id]);
+  // Bumped to read the customer again: after a delete or its Undo, after an erasure.
+  const [reloads, setReloads] = useState(0);
+  const customer = useResource(() => customers.get(id), [id, reloads]);
+  // Read by the Consent panel and by the log form, which warns on an outbound contact against it.
+  const consent = useResource(() => consentApi.get(id), [id]);
   // Bumped after anything is logged, so the brief, figures and timeline show it at once.
   const [version, setVersion] = useState(0);
   const c = customer.data;
@@ -37,6 +46,7 @@ export function CustomerPage({ id }: { id: string }) {
     };
   }, [c]);
 
+  if (isErased(customer.error)) return <ErasedCustomer id={id} error={customer.error} />;
   if (!c && !customer.loading) {
     return (
       <section className="page narrow">
@@ -54,6 +64,10 @@ export function CustomerPage({ id }: { id: string }) {
     customer.set(next);
     refresh();
   };
+  const reload = () => {
+    setReloads((r) => r + 1);
+    refresh();
+  };
 
   // The brief is asked for at once, alongside the customer, not after it: it is what the clerk reads first.
   if (!c) {
@@ -68,28 +82,40 @@ export function CustomerPage({ id }: { id: string }) {
   }
 
   return (
-    <article className="page customer" aria-labelledby="customer-name">
-      <header className="customer-head">
-        <h1 id="customer-name" ref={heading} tabIndex={-1}>{c.displayName}</h1>
-        <p className="customer-sub">
-          {c.kind === 'organization' ? 'Organisation' : greeting(c)}
-          {c.pronouns ? ` · ${c.pronouns}` : ''}
-          {c.pronunciation ? ` · say “${c.pronunciation}”` : ''}
-        </p>
-      </header>
-      <div className="customer-grid">
-        <BriefPanel customerId={id} version={version} />
-        <div className="customer-side">
-          <ProfilePanel customer={c} onSaved={saved} />
-          <ContactPoints customer={c} onSaved={saved} />
-          <Household customer={c} onSaved={saved} />
-          <AccountFigures customerId={id} version={version} />
-          <HistoryPanel customerId={id} version={version} />
+    <CustomerRefresh.Provider value={reload}>
+      <article className="page customer" aria-labelledby="customer-name">
+        <header className="customer-head">
+          <h1 id="customer-name" ref={heading} tabIndex={-1}>{c.displayName}</h1>
+          <p className="customer-sub">
+            {c.kind === 'organization' ? 'Organisation' : greeting(c)}
+            {c.pronouns ? ` · ${c.pronouns}` : ''}
+            {c.pronunciation ? ` · say “${c.pronunciation}”` : ''}
+          </p>
+        </header>
+        <div className="customer-grid">
+          <BriefPanel customerId={id} version={version} />
+          <div className="customer-side">
+            <ProfilePanel customer={c} onSaved={saved} />
+            <PreferencesPanel customerId={id} version={version} onChanged={refresh} />
+            <ConsentPanel
+              customerId={id}
+              consent={consent.data}
+              onChanged={(next) => {
+                consent.set(next);
+                refresh();
+              }}
+            />
+            <ContactPoints customer={c} onSaved={saved} />
+            <Household customer={c} onSaved={saved} />
+            <AccountFigures customerId={id} version={version} />
+            <HistoryPanel customerId={id} version={version} />
+            <TheirData customer={c} onErased={reload} />
+          </div>
+          <QuickLog customer={c} consent={consent.data} onLogged={refresh} />
+          <Timeline customerId={id} version={version} />
         </div>
-        <QuickLog customer={c} onLogged={refresh} />
-        <Timeline customerId={id} version={version} />
-      </div>
-    </article>
+      </article>
+    </CustomerRefresh.Provider>
   );
 }
 

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import type { Customer } from '../api/types';
 import { customerPath, Link } from '../router';
+import { RemovePart } from '../trash/RemovePart';
 import { LinkForm } from './LinkForm';
 
 /** Household, family and organisation links, each a way to the other customer; a new link can be added here. */
@@ -24,6 +25,7 @@ export function Household({ customer, onSaved }: { customer: Customer; onSaved: 
             <li key={r.id}>
               <Link href={customerPath(r.relatedCustomerId)}>{r.relatedDisplayName}</Link>
               <span className="muted"> · {r.relatedLabel ?? `${customer.displayName} is their ${r.label}`}{r.household ? ', same household' : ''}</span>
+              <RemovePart customer={customer} part="relationships" itemId={r.id} what={`link to ${r.relatedDisplayName}`} onSaved={onSaved} />
             </li>
           ))}
         </ul>

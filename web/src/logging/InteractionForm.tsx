@@ -7,13 +7,15 @@ import { capitalize, channels, channelWord, moods } from './log-kinds';
 import { FormActions } from '../ui/FormActions';
 
 /** A visit, call, email or other contact: channel, one line, optional mood and outcome. */
-export function InteractionForm({ customerId, preset, onLogged, onCancel }: LogFormProps) {
+export function InteractionForm({ customerId, preset, onLogged, onCancel, consent }: LogFormProps) {
   const [channel, setChannel] = useState(preset || 'visit');
   const [direction, setDirection] = useState('inbound');
   const [summary, setSummary] = useState('');
   const [mood, setMood] = useState('');
   const [outcome, setOutcome] = useState('');
   const { busy, fields, error, run } = useSubmit();
+  // Reaching out against what the customer asked: say so, but let the contact be logged (it happened).
+  const against = direction === 'outbound' ? consent?.outbound.find((o) => o.channel === channel && !o.allowed) : undefined;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -55,6 +57,11 @@ export function InteractionForm({ customerId, preset, onLogged, onCancel }: LogF
         </SelectField>
         <TextField label="Outcome (optional)" value={outcome} onChange={(e) => setOutcome(e.target.value)} maxLength={500} error={fields.outcome} />
       </div>
+      {against ? (
+        <p className="consent-warning" role="alert">
+          Careful: {against.reason}. You can still log it if it happened.
+        </p>
+      ) : null}
       <FormActions label={`Log ${channelWord(channel).toLowerCase()}`} busy={busy} disabled={busy || !summary.trim()} onCancel={onCancel} />
     </form>
   );

@@ -1,11 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { log } from '../api/endpoints';
-import type { LifeEventCreate } from '../api/types';
+import type { LifeEventCreate, Provenance } from '../api/types';
 import { Checkbox, FormError, SelectField, TextField } from '../ui/Field';
 import { useSubmit } from '../ui/useSubmit';
 import type { LogFormProps } from './form-props';
 import { InvolvedPeople } from './InvolvedPeople';
 import { lifeEventKinds } from './log-kinds';
+import { ProvenanceField } from './ProvenanceField';
 import { FormActions } from '../ui/FormActions';
 
 /** Something that happened in their life: what, roughly when, and whether it is private. */
@@ -14,6 +15,7 @@ export function LifeEventForm({ customerId, relatives, onLogged, onCancel }: Log
   const [kind, setKind] = useState('other');
   const [when, setWhen] = useState('');
   const [hidden, setHidden] = useState(false);
+  const [provenance, setProvenance] = useState<Provenance>('told_us');
   const [involved, setInvolved] = useState<string[]>([]);
   const { busy, fields, error, run } = useSubmit();
 
@@ -26,6 +28,7 @@ export function LifeEventForm({ customerId, relatives, onLogged, onCancel }: Log
       title: title.trim(),
       ...(year ? { date: { year, month: month ?? null, day: null } } : {}),
       sensitivity: hidden ? 'private' : 'normal',
+      provenance,
       ...(involved.length ? { involvedCustomerIds: involved } : {}),
     };
     if (await run(() => log('life-events', body))) onLogged('Life event');
@@ -44,6 +47,7 @@ export function LifeEventForm({ customerId, relatives, onLogged, onCancel }: Log
           ))}
         </SelectField>
         <TextField label="When (optional)" type="month" value={when} onChange={(e) => setWhen(e.target.value)} error={fields.date ?? fields['date/year']} />
+        <ProvenanceField value={provenance} onChange={setProvenance} error={fields.provenance} />
         <Checkbox label="Private" checked={hidden} onChange={(e) => setHidden(e.target.checked)} />
       </div>
       <InvolvedPeople relatives={relatives} chosen={involved} onChange={setInvolved} />

@@ -3,6 +3,8 @@ import { log } from '../api/endpoints';
 import { Checkbox, FormError } from '../ui/Field';
 import { useSubmit } from '../ui/useSubmit';
 import type { LogFormProps } from './form-props';
+import type { Provenance } from '../api/types';
+import { ProvenanceField } from './ProvenanceField';
 import { FormActions } from '../ui/FormActions';
 
 /** A note; pinned notes lead the brief, private ones only the right people see. */
@@ -10,11 +12,12 @@ export function NoteForm({ customerId, onLogged, onCancel }: LogFormProps) {
   const [body, setBody] = useState('');
   const [pinned, setPinned] = useState(false);
   const [hidden, setHidden] = useState(false);
+  const [provenance, setProvenance] = useState<Provenance>('told_us');
   const { busy, fields, error, run } = useSubmit();
 
   const submit = async (event?: FormEvent) => {
     event?.preventDefault();
-    const note = { customerId, body: body.trim(), pinned, sensitivity: hidden ? 'private' : 'normal' };
+    const note = { customerId, body: body.trim(), pinned, sensitivity: hidden ? 'private' : 'normal', provenance };
     if (await run(() => log('notes', note))) onLogged('Note');
   };
 
@@ -48,6 +51,7 @@ export function NoteForm({ customerId, onLogged, onCancel }: LogFormProps) {
         )}
       </div>
       <div className="row">
+        <ProvenanceField value={provenance} onChange={setProvenance} error={fields.provenance} />
         <Checkbox label="Pin to the brief" checked={pinned} onChange={(e) => setPinned(e.target.checked)} />
         <Checkbox label="Private (only their adviser and managers)" checked={hidden} onChange={(e) => setHidden(e.target.checked)} />
       </div>

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { Customer } from '../api/types';
+import type { Consent, Customer } from '../api/types';
 import { Checkbox } from '../ui/Field';
 import { InteractionForm } from './InteractionForm';
 import { LifeEventForm } from './LifeEventForm';
@@ -13,7 +13,7 @@ const typingIn = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
 /** Log what just happened in a few keystrokes: pick a kind (or press its key), type one line, Enter. */
-export function QuickLog({ customer, onLogged }: { customer: Customer; onLogged: () => void }) {
+export function QuickLog({ customer, consent, onLogged }: { customer: Customer; consent?: Consent | undefined; onLogged: () => void }) {
   const [choice, setChoice] = useState<LogChoice | null>(null);
   const [done, setDone] = useState('');
   const buttons = useRef<Record<string, HTMLButtonElement | null>>({});
@@ -46,7 +46,7 @@ export function QuickLog({ customer, onLogged }: { customer: Customer; onLogged:
   };
 
   const relatives = customer.relationships.filter((r) => r.household && r.relatedKind === 'person');
-  const props = { customerId: customer.id, preset: choice?.preset ?? '', relatives, onLogged: logged, onCancel: close };
+  const props = { customerId: customer.id, preset: choice?.preset ?? '', relatives, onLogged: logged, onCancel: close, consent };
 
   return (
     <section className="quick-log card" aria-labelledby="log-title">

@@ -1,4 +1,4 @@
-import type { Relationship } from '../api/types';
+import type { Consent, Relationship } from '../api/types';
 
 export interface LogFormProps {
   customerId: string;
@@ -9,4 +9,6 @@ export interface LogFormProps {
   /** Called with what was logged ("Visit"), after the server saved it. */
   onLogged: (what: string) => void;
   onCancel: () => void;
+  /** How the customer may be contacted, when loaded: logging an outbound contact against it shows a warning (never a block). */
+  consent?: Consent | undefined;
 }

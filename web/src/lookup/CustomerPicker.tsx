@@ -7,8 +7,12 @@ import { useLookup } from './useLookup';
 interface Props {
   label: string;
   /** Left out of the results (the customer being linked from). */
-  excludeId: string;
+  excludeId?: string;
   onPick: (result: LookupResult) => void;
+  /** Takes the focus when shown (default), as in a form opened to pick someone. */
+  autoFocus?: boolean;
+  /** The name of the list of results. */
+  listLabel?: string;
 }
 
 /**
@@ -16,7 +20,7 @@ interface Props {
  * as an ARIA combobox: arrows to move, Enter to choose, Esc to clear. It only picks; it never opens
  * or creates a customer.
  */
-export function CustomerPicker({ label, excludeId, onPick }: Props) {
+export function CustomerPicker({ label, excludeId, onPick, autoFocus = true, listLabel = 'Customers to link' }: Props) {
   const [text, setText] = useState('');
   const [active, setActive] = useState(-1);
   const state = useLookup(text);
@@ -63,15 +67,15 @@ export function CustomerPicker({ label, excludeId, onPick }: Props) {
         placeholder="Name, phone or email"
         autoComplete="off"
         spellCheck={false}
-        autoFocus
+        autoFocus={autoFocus}
         value={text}
         onChange={(e) => change(e.target.value)}
         onKeyDown={onKeyDown}
       />
       <p className="hint picker-status" role="status">
-        {!q ? '' : state.failed ? 'Lookup failed; try again.' : current ? (results.length ? `${plural(results.length, 'customer')} found` : `No one else matches “${q}”.`) : 'Looking…'}
+        {!q ? '' : state.failed ? 'Lookup failed; try again.' : current ? (results.length ? `${plural(results.length, 'customer')} found` : `No one${excludeId ? ' else' : ''} matches “${q}”.`) : 'Looking…'}
       </p>
-      <ul id={`${id}-results`} role="listbox" aria-label="Customers to link" className="results" hidden={!expanded}>
+      <ul id={`${id}-results`} role="listbox" aria-label={listLabel} className="results" hidden={!expanded}>
         {results.map((result, index) => (
           <ResultOption key={result.id} id={optionId(index)} result={result} active={index === active} onChoose={() => onPick(result)} onHover={() => setActive(index)} />
         ))}

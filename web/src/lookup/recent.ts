@@ -32,3 +32,14 @@ export function forgetRecent(): void {
     // ignore
   }
 }
+
+/** Takes one customer off the list: deleted or erased, their name should not stay on the screen. */
+export function forgetCustomer(id: string): void {
+  const list = recentCustomers();
+  if (!list.some((r) => r.id === id)) return;
+  try {
+    localStorage.setItem(key, JSON.stringify(list.filter((r) => r.id !== id)));
+  } catch {
+    // ignore
+  }
+}

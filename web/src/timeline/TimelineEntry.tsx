@@ -1,4 +1,5 @@
 import type { TimelineItem } from '../api/types';
+import { DeleteTimelineEntry } from '../trash/DeleteTimelineEntry';
 import { ago, firstLine, fullDate } from '../ui/format';
 import { EntryText } from './EntryText';
 import { kindLabel } from './kinds';
@@ -43,6 +44,7 @@ export function TimelineEntry({ item }: { item: TimelineItem }) {
       <EntryText className="entry-title" {...titleText(item)} />
       {item.kind === 'transaction' && item.detail ? <EntryText className="entry-note" short={firstLine(item.detail, 120)} whole={item.detail} /> : null}
       {lines.length ? <p className="entry-detail muted">{lines.join(' · ')}</p> : null}
+      <DeleteTimelineEntry item={item} />
     </li>
   );
 }
