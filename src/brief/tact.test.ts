@@ -65,6 +65,15 @@ describe('the brief, tactfully (S2)', () => {
     const { body: note } = await clerk.post('/api/v1/notes', { customerId: c.id, body: 'Pays by standing order', pinned: true, provenance: 'our_records' });
     const notes = (await clerk.get(`/api/v1/customers/${c.id}/brief`)).body.sections.find((s: { key: string }) => s.key === 'notes');
     expect(notes.sentences).toEqual(['Pays by standing order (from our records, let them mention it)']);
+    // The timeline carries how we know, so that it can say so too.
+    const timeline = (await clerk.get(`/api/v1/customers/${c.id}/timeline`)).body.items as { title: string; provenance?: string }[];
+    expect(timeline.map((i) => [i.title, i.provenance])).toEqual(
+      expect.arrayContaining([
+        ['Life event: Financed a car through our loan department', 'our_records'],
+        ['Life event: Her son Daniel started college (September 2026)', 'told_us'],
+        ['Note: Pays by standing order', 'our_records'],
+      ]),
+    );
     await clerk.patch(`/api/v1/notes/${note.id}`, { provenance: 'told_us' });
     expect((await clerk.get(`/api/v1/customers/${c.id}/brief`)).body.sections.find((s: { key: string }) => s.key === 'notes').sentences).toEqual(['Pays by standing order']);
   });

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Nullable, PageQuery, PartialDateOut } from '../common/schema.js';
+import { Nullable, PageQuery, PartialDateOut, ProvenanceSchema } from '../common/schema.js';
 
 /** Every item says what it is, when, and a short line a person can read; the rest depends on the kind. */
 const common = {
@@ -41,6 +41,7 @@ export const LifeEventItem = Type.Object({
   customerId: Type.String({ description: 'Whose event it is: this customer, or a relative it involves' }),
   date: Nullable(PartialDateOut),
   sensitivity: Type.Enum(['normal', 'private']),
+  provenance: ProvenanceSchema,
 });
 
 export const NoteItem = Type.Object({
@@ -48,6 +49,7 @@ export const NoteItem = Type.Object({
   ...common,
   pinned: Type.Boolean(),
   sensitivity: Type.Enum(['normal', 'private']),
+  provenance: ProvenanceSchema,
 });
 
 export const TimelineItem = Type.Union([InteractionItem, TransactionItem, LifeEventItem, NoteItem]);

@@ -71,6 +71,7 @@ export const timelineSources: readonly TimelineSource[] = [
           customerId: r.customerId,
           date,
           sensitivity: r.sensitivity,
+          provenance: r.provenance,
         };
       }),
   },
@@ -85,6 +86,7 @@ export const timelineSources: readonly TimelineSource[] = [
         detail: wholeText(r.body),
         pinned: Boolean(r.pinned),
         sensitivity: r.sensitivity,
+        provenance: r.provenance,
       })),
   },
 ];

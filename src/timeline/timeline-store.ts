@@ -62,7 +62,7 @@ export const lifeEventRows = (db: Db, q: SourceQuery) =>
   db
     .selectFrom('lifeEventCustomers as lec')
     .innerJoin('lifeEvents as e', 'e.id', 'lec.lifeEventId')
-    .select(['e.id', 'e.createdAt as at', 'e.customerId', 'e.kind', 'e.title', 'e.year', 'e.month', 'e.day', 'e.sensitivity'])
+    .select(['e.id', 'e.createdAt as at', 'e.customerId', 'e.kind', 'e.title', 'e.year', 'e.month', 'e.day', 'e.sensitivity', 'e.provenance'])
     .where('lec.customerId', '=', q.customerId)
     .where(visibleRows(q.actor, 'lifeEvents', 'e'))
     .where(olderThan('e.createdAt', 'e.id', q.before))
@@ -74,7 +74,7 @@ export const lifeEventRows = (db: Db, q: SourceQuery) =>
 export const noteRows = (db: Db, q: SourceQuery) =>
   db
     .selectFrom('notes as n')
-    .select(['n.id', 'n.createdAt as at', 'n.body', 'n.pinned', 'n.sensitivity'])
+    .select(['n.id', 'n.createdAt as at', 'n.body', 'n.pinned', 'n.sensitivity', 'n.provenance'])
     .where('n.customerId', '=', q.customerId)
     .where(visibleRows(q.actor, 'notes', 'n'))
     .where(olderThan('n.createdAt', 'n.id', q.before))

@@ -31,6 +31,9 @@ describe('consent and tact at the branch', () => {
     expect(await life.textContent()).toMatch(/Her son Daniel started college at Illinois State \(September \d{4}\)\./);
     expect(await brief.textContent()).toContain('Statements: on paper, once a quarter (from our records, let them mention it)');
     expect(await brief.textContent()).not.toContain('arrears');
+    // The timeline says it too, beside the entry.
+    const loan = page.getByRole('region', { name: 'Timeline' }).getByRole('listitem').filter({ hasText: 'Financed a car through our loan department' });
+    expect(await loan.textContent()).toContain('from our records, let them mention it');
 
     const consent = page.getByRole('region', { name: 'Consent' });
     await expect.poll(() => consent.textContent()).toContain('Phone callsNot recorded');

@@ -1,4 +1,5 @@
 import type { TimelineItem } from '../api/types';
+import { provenanceTag } from '../logging/ProvenanceField';
 import { DeleteTimelineEntry } from '../trash/DeleteTimelineEntry';
 import { ago, firstLine, fullDate } from '../ui/format';
 import { EntryText } from './EntryText';
@@ -32,6 +33,8 @@ function titleText(item: TimelineItem): { short: string; whole: string | null } 
 export function TimelineEntry({ item }: { item: TimelineItem }) {
   const lines = details(item).filter(Boolean);
   const isPrivate = (item.kind === 'note' || item.kind === 'life_event') && item.sensitivity === 'private';
+  // Tact: a fact we did not hear from the customer is theirs to raise, not ours.
+  const whence = item.kind === 'note' || item.kind === 'life_event' ? provenanceTag(item.provenance) : null;
   return (
     <li className={`entry entry-${item.kind}`}>
       <div className="entry-meta">
@@ -40,6 +43,7 @@ export function TimelineEntry({ item }: { item: TimelineItem }) {
           {ago(item.at)}
         </time>
         {isPrivate ? <span className="tag private">private</span> : null}
+        {whence ? <span className="tag" title="Let them mention it">{whence}, let them mention it</span> : null}
       </div>
       <EntryText className="entry-title" {...titleText(item)} />
       {item.kind === 'transaction' && item.detail ? <EntryText className="entry-note" short={firstLine(item.detail, 120)} whole={item.detail} /> : null}
