@@ -7,14 +7,17 @@ import { newId } from '../platform/ids.js';
 import { nowIso } from '../platform/time.js';
 import type { WriteContext } from '../platform/write-context.js';
 import { planRestore, type Presence } from './trash-rules.js';
-import { collectRows, deleteRows, insertRows, liveRowExists, uniqueClash, type HeldRow } from '../platform/database/customer-rows.js';
+import { collectRows, deleteRows, insertRows, liveRowExists, pointersInto, setPointers, uniqueClash, type HeldRow } from '../platform/database/customer-rows.js';
 import {
   deleteTrashEntry,
   entryHolding,
   findTrashEntry,
   insertTrashEntry,
+  insertTrashPointers,
   insertTrashRows,
   nextPosition,
+  relinkHeldRow,
+  trashPointersOf,
   trashRowsOf,
   updateRowCount,
   type TrashEntryRow,
@@ -70,6 +73,10 @@ export async function moveToTrash(db: Db, ctx: WriteContext, table: TableName, i
     ...privacy,
   });
   await insertTrashRows(db, trashId, rows);
+  // Rows that stay but point at what goes (a promise made in this interaction) lose the link until it returns.
+  const pointers = await pointersInto(db, rows);
+  await insertTrashPointers(db, trashId, pointers);
+  await setPointers(db, pointers, 'empty');
   if (table === 'customers') await unindexCustomer(db, id);
   await deleteRows(db, rows);
   if (table !== 'customers') for (const customerId of customersToReindex(rows)) await reindexCustomer(db, customerId);
@@ -129,6 +136,12 @@ export async function restoreFromTrash(db: Db, ctx: WriteContext, trashId: strin
   for (const [holder, held] of plan.hold) {
     await insertTrashRows(db, holder, held, await nextPosition(db, holder));
     await updateRowCount(db, holder);
+  }
+  for (const [holder, pointers] of plan.relink) await insertTrashPointers(db, holder, pointers);
+  // Links this entry took away come back: into live rows, or into rows that wait in another entry.
+  for (const pointer of await trashPointersOf(db, trashId)) {
+    if (await liveRowExists(db, pointer.table, String(pointer.key.id))) await setPointers(db, [pointer], 'value');
+    else await relinkHeldRow(db, pointer);
   }
   for (const customerId of customersToReindex(plan.restore)) await reindexCustomer(db, customerId, { linked: true });
   await deleteTrashEntry(db, trashId);

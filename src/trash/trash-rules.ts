@@ -1,5 +1,5 @@
 import { rowKey, tableSpec, type TableName } from '../platform/database/customer-tables.js';
-import type { HeldRow } from '../platform/database/customer-rows.js';
+import type { HeldRow, Pointer } from '../platform/database/customer-rows.js';
 
 /**
  * What a restore can put back. A row comes back when what it points at is live or comes back with
@@ -24,6 +24,8 @@ export interface RestorePlan {
   restore: HeldRow[];
   hold: Map<string, HeldRow[]>;
   drop: HeldRow[];
+  /** Links from restored rows to rows still in the trash: empty for now, kept in the entry that holds the target. */
+  relink: Map<string, Pointer[]>;
   /** Why the record itself cannot come back, if it cannot. */
   blockedRoot: string | null;
 }
@@ -39,7 +41,7 @@ const refsOf = (held: HeldRow): [TableName, string][] => {
 };
 
 export async function planRestore(rows: HeldRow[], root: { table: TableName; id: string }, presence: Presence): Promise<RestorePlan> {
-  const plan: RestorePlan = { restore: [], hold: new Map(), drop: [], blockedRoot: null };
+  const plan: RestorePlan = { restore: [], hold: new Map(), drop: [], relink: new Map(), blockedRoot: null };
   const placed = new Map<string, Placement>();
   const keyOf = (table: TableName, id: string) => `${table}:${id}`;
 
@@ -71,14 +73,21 @@ export async function planRestore(rows: HeldRow[], root: { table: TableName; id:
     else plan.drop.push(held);
   }
 
-  // A column pointing at a row of its own table (a refund's purchase) that does not come back is cleared,
-  // as deleting that row would have cleared it.
+  // A column pointing at a row (of its own table, a refund's purchase; or of another, the interaction a
+  // promise was made in) that does not come back is empty for now, as deleting that row would have left it.
+  // When the row it points at waits in another trash entry, the link is kept there and comes back with it.
   const restoredKeys = new Set(plan.restore.map((h) => keyOf(h.table, rowKey(tableSpec(h.table), h.row))));
   for (const held of plan.restore) {
-    for (const column of tableSpec(held.table).deferred ?? []) {
+    const spec = tableSpec(held.table);
+    const links = [...(spec.deferred ?? []).map((column) => ({ column, table: held.table })), ...(spec.pointers ?? [])];
+    for (const { column, table } of links) {
       const target = held.row[column];
-      if (typeof target === 'string' && !restoredKeys.has(keyOf(held.table, target)) && !(await presence.live(held.table, target))) {
-        held.row = { ...held.row, [column]: null };
+      if (typeof target !== 'string' || restoredKeys.has(keyOf(table, target)) || (await presence.live(table, target))) continue;
+      held.row = { ...held.row, [column]: null };
+      const holder = await presence.holder(table, target);
+      if (holder) {
+        const pointer: Pointer = { table: held.table, key: Object.fromEntries(spec.key.map((k) => [k, held.row[k]])), column, value: target };
+        plan.relink.set(holder.trashId, [...(plan.relink.get(holder.trashId) ?? []), pointer]);
       }
     }
   }

@@ -1,7 +1,7 @@
 import type { ActorOrSystem } from '../platform/auth/actor.js';
 import { visibleRows } from '../platform/auth/private-facts-sql.js';
 import type { Db } from '../platform/database/connect.js';
-import { chunks, type HeldRow, type StoredRow } from '../platform/database/customer-rows.js';
+import { chunks, type HeldRow, type Pointer, type StoredRow } from '../platform/database/customer-rows.js';
 import { rowKey, tableSpec, type TableName } from '../platform/database/customer-tables.js';
 import type { NewRow, Row } from '../platform/database/schema.js';
 
@@ -30,9 +30,48 @@ export async function insertTrashRows(db: Db, trashId: string, rows: HeldRow[], 
 
 export const findTrashEntry = (db: Db, id: string) => db.selectFrom('trashEntries').selectAll().where('id', '=', id).executeTakeFirst();
 
+/** Links from live rows that an entry took away, kept beside its rows under this table name. */
+const pointerRows = '#pointer';
+
 export async function trashRowsOf(db: Db, trashId: string): Promise<HeldRow[]> {
-  const rows = await db.selectFrom('trashRows').select(['tableName', 'data']).where('trashId', '=', trashId).orderBy('position').execute();
+  const rows = await db
+    .selectFrom('trashRows')
+    .select(['tableName', 'data'])
+    .where('trashId', '=', trashId)
+    .where('tableName', '!=', pointerRows)
+    .orderBy('position')
+    .execute();
   return rows.map((r) => ({ table: r.tableName as TableName, row: JSON.parse(r.data) as StoredRow }));
+}
+
+export async function trashPointersOf(db: Db, trashId: string): Promise<Pointer[]> {
+  const rows = await db.selectFrom('trashRows').select('data').where('trashId', '=', trashId).where('tableName', '=', pointerRows).orderBy('position').execute();
+  return rows.map((r) => JSON.parse(r.data) as Pointer);
+}
+
+/** Keeps links that come back with an entry: a pointer row per link, after the entry's rows. */
+export async function insertTrashPointers(db: Db, trashId: string, pointers: Pointer[]): Promise<void> {
+  if (pointers.length === 0) return;
+  const from = await nextPosition(db, trashId);
+  const values = pointers.map((p, i) => ({ trashId, position: from + i, tableName: pointerRows, rowId: String(p.key.id ?? ''), data: JSON.stringify(p) }));
+  for (const part of chunks(values)) await db.insertInto('trashRows').values(part).execute();
+}
+
+/** Sets a column of a row waiting in the trash (a link whose other side came back first), if it is empty. */
+export async function relinkHeldRow(db: Db, pointer: Pointer): Promise<boolean> {
+  const held = await db
+    .selectFrom('trashRows')
+    .select(['trashId', 'position', 'data'])
+    .where('rowId', '=', String(pointer.key.id ?? ''))
+    .where('tableName', '=', pointer.table)
+    .executeTakeFirst();
+  if (!held) return false;
+  const row = JSON.parse(held.data) as StoredRow;
+  if (row[pointer.column] === null || row[pointer.column] === undefined) {
+    row[pointer.column] = pointer.value;
+    await db.updateTable('trashRows').set({ data: JSON.stringify(row) }).where('trashId', '=', held.trashId).where('position', '=', held.position).execute();
+  }
+  return true;
 }
 
 export const nextPosition = async (db: Db, trashId: string): Promise<number> =>
@@ -45,7 +84,12 @@ export async function entryHolding(db: Db, table: TableName, rowId: string): Pro
 }
 
 export async function updateRowCount(db: Db, trashId: string): Promise<void> {
-  const count = await db.selectFrom('trashRows').select((eb) => eb.fn.countAll<number>().as('n')).where('trashId', '=', trashId).executeTakeFirst();
+  const count = await db
+    .selectFrom('trashRows')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('trashId', '=', trashId)
+    .where('tableName', '!=', pointerRows)
+    .executeTakeFirst();
   await db.updateTable('trashEntries').set({ rowCount: Number(count?.n ?? 0) }).where('id', '=', trashId).execute();
 }
 

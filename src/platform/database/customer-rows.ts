@@ -59,6 +59,43 @@ export async function collectRows(db: Db, table: TableName, id: string): Promise
   return [...found.values()].sort((a, b) => order.get(a.table)! - order.get(b.table)!);
 }
 
+/** A link from a row to one that went to the trash: which row, which column, and what it held. */
+export interface Pointer {
+  table: TableName;
+  key: Record<string, unknown>;
+  column: string;
+  value: string;
+}
+
+const keyOf = (spec: CustomerTableSpec, row: StoredRow) => Object.fromEntries(spec.key.map((k) => [k, row[k]]));
+
+/** Live rows outside `rows` whose pointer columns point at one of `rows` (they lose the link while those rows are away). */
+export async function pointersInto(db: Db, rows: HeldRow[]): Promise<Pointer[]> {
+  const held = new Set(rows.map((h) => `${h.table}:${rowKey(tableSpec(h.table), h.row)}`));
+  const found: Pointer[] = [];
+  for (const spec of dataTables) {
+    for (const pointer of spec.pointers ?? []) {
+      const targets = rows.filter((h) => h.table === pointer.table).map((h) => String(h.row.id));
+      for (const row of await rowsWhere(db, spec.table, pointer.column, targets)) {
+        if (held.has(`${spec.table}:${rowKey(spec, row)}`)) continue;
+        found.push({ table: spec.table, key: keyOf(spec, row), column: pointer.column, value: String(row[pointer.column]) });
+      }
+    }
+  }
+  return found;
+}
+
+/** Sets pointer columns: empty while their target is away, or back to what they held. */
+export async function setPointers(db: Db, pointers: Pointer[], to: 'empty' | 'value'): Promise<void> {
+  for (const p of pointers) {
+    let query = untyped(db).updateTable(p.table).set({ [p.column]: to === 'empty' ? null : p.value });
+    for (const [k, v] of Object.entries(p.key)) query = query.where(k, '=', v as string);
+    // Put back only into an empty column: a link made since is not overwritten.
+    if (to === 'value') query = query.where(p.column, 'is', null);
+    await query.execute();
+  }
+}
+
 /** Deletes rows, children first (the reverse of restore order). */
 export async function deleteRows(db: Db, rows: HeldRow[]): Promise<void> {
   for (const held of [...rows].reverse()) {
@@ -69,11 +106,14 @@ export async function deleteRows(db: Db, rows: HeldRow[]): Promise<void> {
   }
 }
 
-/** Inserts rows as they were; columns that point at rows of the same table are set once all are in. */
+/** Columns written after every row is back: links within a table, and pointers to rows of other tables. */
+const laterColumns = (spec: CustomerTableSpec): string[] => [...(spec.deferred ?? []), ...(spec.pointers ?? []).map((p) => p.column)];
+
+/** Inserts rows as they were; columns that point at other rows are set once all are in. */
 export async function insertRows(db: Db, rows: HeldRow[]): Promise<void> {
   const later: HeldRow[] = [];
   for (const held of rows) {
-    const deferred = tableSpec(held.table).deferred ?? [];
+    const deferred = laterColumns(tableSpec(held.table));
     const row = { ...held.row };
     if (deferred.some((c) => row[c] !== null && row[c] !== undefined)) {
       later.push(held);
@@ -94,7 +134,7 @@ export async function insertRows(db: Db, rows: HeldRow[]): Promise<void> {
   }
   for (const held of later) {
     const spec = tableSpec(held.table);
-    const values = Object.fromEntries((spec.deferred ?? []).map((c) => [c, held.row[c] ?? null]));
+    const values = Object.fromEntries(laterColumns(spec).map((c) => [c, held.row[c] ?? null]));
     let query = untyped(db).updateTable(held.table).set(values);
     for (const k of spec.key) query = query.where(k, '=', held.row[k] as string);
     await query.execute();

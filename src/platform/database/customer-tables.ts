@@ -47,6 +47,13 @@ export interface CustomerTableSpec {
   privacy?: { sensitivity: string; createdBy: string; audience: string };
   /** Columns pointing at rows of the same table, written after every row is back (a refund's purchase). */
   deferred?: readonly string[];
+  /**
+   * Nullable columns pointing at a row of another table that can go to the trash on its own (the
+   * interaction a promise was made in, the case an interaction belongs to). While that row is in
+   * the trash the column is empty; when it comes back, so does the link. Declare the foreign key
+   * ON DELETE SET NULL, so erasure and purge leave no dangling id.
+   */
+  pointers?: readonly { column: string; table: TableName }[];
   /** Column sets that must be unique among live rows (checked before a row comes back from the trash). */
   unique?: readonly (readonly string[])[];
   /** A flag only one row per customer carries (the primary phone): a restored row that had it takes it back. */
