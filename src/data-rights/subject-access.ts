@@ -1,7 +1,7 @@
 import type { ActorOrSystem } from '../platform/auth/actor.js';
 import { canSeeFact, type FactPrivacy } from '../platform/auth/private-facts.js';
 import type { Db } from '../platform/database/connect.js';
-import { collectRows, type HeldRow, type StoredRow } from '../platform/database/customer-rows.js';
+import { collectRows, rowPrivacy, type HeldRow, type StoredRow } from '../platform/database/customer-rows.js';
 import { dataTables, tableSpec, type TableName } from '../platform/database/customer-tables.js';
 import { forbidden, gone, notFound } from '../platform/errors.js';
 import { trashHeldFor } from '../trash/trash-store.js';
@@ -33,12 +33,6 @@ export interface SubjectAccessReport {
   /** Names of the staff and locations the records refer to by id. */
   names: Record<string, string>;
 }
-
-const privacyOf = (held: HeldRow): FactPrivacy | null => {
-  const p = tableSpec(held.table).privacy;
-  if (!p || held.row[p.sensitivity] !== 'private') return null;
-  return { sensitivity: 'private', createdBy: (held.row[p.createdBy] as string | null) ?? null, audienceLocationId: (held.row[p.audience] as string | null) ?? null };
-};
 
 function grouped(rows: HeldRow[]): RecordGroup[] {
   const order = new Map(dataTables.map((s, i) => [s.table, i]));
@@ -75,7 +69,7 @@ export async function subjectAccess(db: Db, actor: ActorOrSystem, customerId: st
 
   if (actor) {
     const privateFacts: FactPrivacy[] = [
-      ...[...live, ...trash.flatMap((t) => t.rows)].map(privacyOf).filter((p): p is FactPrivacy => p !== null),
+      ...[...live, ...trash.flatMap((t) => t.rows)].map(rowPrivacy).filter((p) => p.sensitivity === 'private'),
       ...audit.filter((a) => a.sensitivity === 'private').map((a) => ({ sensitivity: 'private' as const, createdBy: a.factAuthorId, audienceLocationId: a.audienceLocationId })),
     ];
     const unreadable = privateFacts.filter((f) => !canSeeFact(actor, f));

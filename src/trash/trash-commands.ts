@@ -7,7 +7,7 @@ import { newId } from '../platform/ids.js';
 import { nowIso } from '../platform/time.js';
 import type { WriteContext } from '../platform/write-context.js';
 import { planRestore, type Presence } from './trash-rules.js';
-import { collectRows, deleteRows, insertRows, liveRowExists, pointersInto, setPointers, uniqueClash, type HeldRow } from '../platform/database/customer-rows.js';
+import { collectRows, deleteRows, insertRows, liveRowExists, pointersInto, rowPrivacy, setPointers, uniqueClash, type HeldRow } from '../platform/database/customer-rows.js';
 import {
   deleteTrashEntry,
   entryHolding,
@@ -53,13 +53,8 @@ export async function moveToTrash(db: Db, ctx: WriteContext, table: TableName, i
   const owner = String(root.row[spec.customerColumns[0]!]);
   const trashId = newId();
   const deletedAt = nowIso();
-  const privacy = spec.privacy
-    ? {
-        sensitivity: root.row[spec.privacy.sensitivity] === 'private' ? ('private' as const) : ('normal' as const),
-        factAuthorId: (root.row[spec.privacy.createdBy] as string | null) ?? null,
-        audienceLocationId: (root.row[spec.privacy.audience] as string | null) ?? null,
-      }
-    : { sensitivity: 'normal' as const, factAuthorId: null, audienceLocationId: null };
+  const fact = rowPrivacy(root);
+  const privacy = { sensitivity: fact.sensitivity, factAuthorId: fact.createdBy, audienceLocationId: fact.audienceLocationId };
 
   await insertTrashEntry(db, {
     id: trashId,

@@ -1,6 +1,7 @@
 import { decodeCursor, pageOf } from '../common/cursor.js';
 import { IdParams, Page, ProblemSchema } from '../common/schema.js';
 import { canSeeFact } from '../platform/auth/private-facts.js';
+import { rowPrivacy } from '../platform/database/customer-rows.js';
 import { tableSpec } from '../platform/database/customer-tables.js';
 import { notFound } from '../platform/errors.js';
 import { actorOf } from '../platform/http/actor-of.js';
@@ -34,17 +35,10 @@ const present = (row: EntryRow, days: number): TrashEntryOut => ({
 /** What comes back with an entry, by kind, counting only the private facts this reader may see. */
 function contentsFor(actor: Actor, rows: HeldRow[]): { heading: string; count: number }[] {
   const counts = new Map<string, number>();
-  for (const { table, row } of rows) {
-    const spec = tableSpec(table);
-    if (spec.privacy) {
-      const fact = {
-        sensitivity: row[spec.privacy.sensitivity] === 'private' ? ('private' as const) : ('normal' as const),
-        createdBy: (row[spec.privacy.createdBy] as string | null) ?? null,
-        audienceLocationId: (row[spec.privacy.audience] as string | null) ?? null,
-      };
-      if (!canSeeFact(actor, fact)) continue;
-    }
-    counts.set(spec.heading, (counts.get(spec.heading) ?? 0) + 1);
+  for (const held of rows) {
+    if (!canSeeFact(actor, rowPrivacy(held))) continue;
+    const { heading } = tableSpec(held.table);
+    counts.set(heading, (counts.get(heading) ?? 0) + 1);
   }
   return [...counts].map(([heading, count]) => ({ heading, count }));
 }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { FactPrivacy } from '../auth/private-facts.js';
 import type { Db } from './connect.js';
 import { childrenOf, dataTables, rowKey, tableSpec, type CustomerTableSpec, type TableName } from './customer-tables.js';
 
@@ -12,6 +13,13 @@ export type StoredRow = Record<string, unknown>;
 export interface HeldRow {
   table: TableName;
   row: StoredRow;
+}
+
+/** The privacy of a stored row, by its table's privacy columns in the registry (normal when it has none). */
+export function rowPrivacy(held: HeldRow): FactPrivacy {
+  const p = tableSpec(held.table).privacy;
+  if (!p || held.row[p.sensitivity] !== 'private') return { sensitivity: 'normal', createdBy: null, audienceLocationId: null };
+  return { sensitivity: 'private', createdBy: (held.row[p.createdBy] as string | null) ?? null, audienceLocationId: (held.row[p.audience] as string | null) ?? null };
 }
 
 /** Registry tables read by name: the registry knows their columns, the type system does not. */
