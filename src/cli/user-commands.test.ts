@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,12 +10,12 @@ import { startSession } from '../auth/session-store.js';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from '../platform/database/connect.js';
 import { createIntegration } from '../staff/staff-commands.js';
 import { findStaffByEmail } from '../staff/staff-store.js';
+import { runCli } from '../test/cli.js';
 
 /**
- * Runs the real command line (`npx tsx src/cli/main.ts user ...`) against a database of its own:
+ * Runs the real command line (`rapport user ...` from source) against a database of its own:
  * a SQLite file in a temporary DATA_DIR, or a PostgreSQL schema when TEST_DATABASE_URL is set.
  */
-const root = path.resolve(import.meta.dirname, '../..');
 const pgUrl = process.env.TEST_DATABASE_URL;
 let dataDir: string;
 let databaseUrl: string | undefined;
@@ -29,20 +28,9 @@ interface Run {
   stderr: string;
 }
 
+/** The real command, through the shared runner (node with tsx, no npx in between). */
 function rapport(args: string[], input?: string): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
-    delete env.DATABASE_URL;
-    if (databaseUrl) env.DATABASE_URL = databaseUrl;
-    const child = spawn('npx', ['tsx', 'src/cli/main.ts', 'user', ...args], { cwd: root, env, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr: stderr.replace(/^npm warn.*\n/gm, '') }));
-    child.stdin.end(input ?? '');
-  });
+  return runCli(['user', ...args], { DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) }, input);
 }
 
 beforeAll(async () => {
@@ -77,7 +65,7 @@ afterAll(async () => {
 /** A user mistake: one line on stderr, exit code 1, no stack trace. */
 const expectFriendlyError = (run: Run, message: RegExp) => {
   expect(run.code).toBe(1);
-  expect(run.stderr.trim()).toMatch(message);
+  expect(run.stderr.trim(), run.stderr.slice(0, 2000)).toMatch(message);
   expect(run.stderr.trim().split('\n')).toHaveLength(1);
   expect(run.stderr).not.toMatch(/\n\s+at |Error:/);
 };

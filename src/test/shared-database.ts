@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { migrateToLatest, openDatabase, type DatabaseHandle } from '../platform/database/connect.js';
+import { migrateToLatest, openDatabase, type ConnectOptions, type DatabaseHandle } from '../platform/database/connect.js';
 import type { Engine } from '../platform/database/engine.js';
 
 /**
@@ -13,6 +13,8 @@ import type { Engine } from '../platform/database/engine.js';
  */
 export interface SharedTestDatabase {
   engine: Engine;
+  /** How to open it, for a process of its own (openDatabase(connection)). */
+  connection: ConnectOptions;
   /** A new handle on the same data, migrated. */
   open(): Promise<DatabaseHandle>;
   drop(): Promise<void>;
@@ -25,6 +27,7 @@ export async function sharedTestDatabase(): Promise<SharedTestDatabase> {
     const file = path.join(dir, 'rapport.sqlite');
     return {
       engine: 'sqlite',
+      connection: { sqliteFile: file },
       open: async () => migrated(openDatabase({ sqliteFile: file })),
       drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
     };
@@ -33,6 +36,7 @@ export async function sharedTestDatabase(): Promise<SharedTestDatabase> {
   await adminQuery(url, `create schema ${schema}`);
   return {
     engine: 'postgres',
+    connection: { databaseUrl: url, pgSchema: schema, poolSize: 4 },
     open: async () => migrated(openDatabase({ databaseUrl: url, pgSchema: schema, poolSize: 4 })),
     drop: () => adminQuery(url, `drop schema if exists ${schema} cascade`),
   };
