@@ -15,7 +15,13 @@ import { briefRoutes } from '../brief/brief-routes.js';
 import { trashRoutes } from '../trash/trash-routes.js';
 import { consentRoutes } from '../consent/consent-routes.js';
 import { preferenceRoutes } from '../preferences/preference-routes.js';
+import { promiseRoutes } from '../promises/promise-routes.js';
+import { caseRoutes } from '../cases/case-routes.js';
 import { dataRightsRoutes } from '../data-rights/data-rights-routes.js';
+import { notificationRoutes } from '../notifications/notification-routes.js';
+import { contactStateRoutes } from '../contact-state/contact-state-routes.js';
+import { todayRoutes } from '../today/today-routes.js';
+import { today } from './today.js';
 import { healthRoutes } from '../platform/http/health-routes.js';
 import type { App } from '../platform/http/types.js';
 
@@ -39,5 +45,10 @@ export async function apiRoutes(app: App) {
   await app.register(trashRoutes);
   await app.register(consentRoutes);
   await app.register(preferenceRoutes);
+  await app.register(promiseRoutes);
   await app.register(dataRightsRoutes);
+  await app.register(caseRoutes);
+  await app.register(todayRoutes, today);
+  await app.register(notificationRoutes);
+  await app.register(contactStateRoutes);
 }

@@ -1,6 +1,11 @@
 import type { JobKind } from '../platform/jobs/job-queue.js';
+import type { Config } from '../platform/config.js';
+import { reminderJobs } from '../notifications/reminder-jobs.js';
+import { reminderSources } from './reminders.js';
 import { compactAfterErasure } from '../data-rights/erasure-compact-job.js';
 import { trashPurgeJob } from '../trash/trash-purge-job.js';
+import { contactStateRebuildJob } from '../contact-state/contact-state-job.js';
+import { caseClockJob } from '../cases/case-refresh-job.js';
 
 /**
  * Every kind of background job the server runs: the job queue's composition root, as api-routes.ts
@@ -8,4 +13,10 @@ import { trashPurgeJob } from '../trash/trash-purge-job.js';
  * as the trash purge) and adds it here with one line; the worker that server.ts starts runs them.
  * Jobs run at least once, so every handler must be idempotent.
  */
-export const jobKinds: readonly JobKind[] = [trashPurgeJob, compactAfterErasure];
+export const jobKinds: readonly JobKind[] = [trashPurgeJob, compactAfterErasure, contactStateRebuildJob, caseClockJob];
+
+/** With the kinds built from the configuration: reminders (sources in reminders.ts) need SMTP and the public address. */
+export const jobKindsFor = (config: Pick<Config, 'mail' | 'publicUrl'>): readonly JobKind[] => [
+  ...jobKinds,
+  ...reminderJobs({ sources: reminderSources, mail: config.mail, publicUrl: config.publicUrl }),
+];

@@ -14,7 +14,15 @@ import type { App } from '../platform/http/types.js';
 let t: TestApp;
 let routes: RouteAccess[];
 const dummyId = '01900000-0000-7000-8000-000000000000';
-const publicRoutes = ['GET /api/v1/health', 'GET /api/v1/setup', 'POST /api/v1/setup', 'POST /api/v1/auth/login', 'POST /api/v1/auth/accept-link'];
+const publicRoutes = [
+  'GET /api/v1/health',
+  'GET /api/v1/setup',
+  'POST /api/v1/setup',
+  'POST /api/v1/auth/login',
+  'POST /api/v1/auth/accept-link',
+  // A customer opening the link to their own promise (src/promises/): signed, expiring, revocable.
+  'POST /api/v1/promise-links/open',
+];
 
 const concrete = (url: string) => url.replace(/:[A-Za-z0-9_]+/g, dummyId).replace(/\*$/, 'x');
 const key = (r: RouteAccess) => `${r.method} ${r.url}`;
@@ -53,7 +61,7 @@ describe('the route table', () => {
     await bare.close();
   });
 
-  it('has only health, setup, sign-in and choosing a password with a one-time link public', () => {
+  it("has only health, setup, sign-in, choosing a password with a one-time link and a customer's promise link public", () => {
     expect(routes.filter((r) => r.access === 'public').map(key).sort()).toEqual([...publicRoutes].sort());
   });
 });

@@ -3,7 +3,7 @@ import type { Config } from '../platform/config.js';
 import { migrateToLatest, openDatabase } from '../platform/database/connect.js';
 import { buildApp } from './app.js';
 import { startJobWorker } from '../platform/jobs/job-worker.js';
-import { jobKinds } from './jobs.js';
+import { jobKindsFor } from './jobs.js';
 
 /**
  * Opens the database, brings it up to date, runs background jobs and serves until SIGTERM or SIGINT,
@@ -16,7 +16,7 @@ export async function serve(config: Config): Promise<void> {
   if (applied.length) app.log.info({ migrations: applied }, 'database migrated');
   await ensureFirstAdmin(database.db, config, app.log);
   // Background jobs (src/app/jobs.ts), only in the serving process: buildApp alone starts none.
-  const jobs = startJobWorker({ database, kinds: jobKinds, log: app.log.child({ component: 'jobs' }) });
+  const jobs = startJobWorker({ database, kinds: jobKindsFor(config), log: app.log.child({ component: 'jobs' }) });
 
   let stopping = false;
   const stop = async (signal: string) => {

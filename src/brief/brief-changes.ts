@@ -22,6 +22,10 @@ const things: Record<string, string> = {
   consent: 'a choice about being contacted',
   do_not_contact: 'a do-not-contact request',
   preference: 'a preference',
+  keep_in_touch: 'how often we keep in touch',
+  promise: 'a promise',
+  promise_revision: 'a new date for a promise',
+  promise_handover: 'a promise hand-over',
 };
 
 const verbs: Record<string, string> = { create: 'added', update: 'changed', delete: 'removed', merge: 'merged' };

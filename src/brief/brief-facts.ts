@@ -1,6 +1,8 @@
 import type { PartialDate } from '../common/partial-date.js';
 import type { CustomerConsent } from '../consent/consent-rules.js';
 import type { Provenance } from './tact-rules.js';
+import type { PromiseBriefFact } from '../promises/promise-words.js';
+import type { CaseBriefFact } from '../cases/case-words.js';
 
 /** Everything the brief is written from: plain data, already filtered for what the reader may see. */
 export interface BriefFacts {
@@ -24,8 +26,14 @@ export interface BriefFacts {
   money: { currency: string; balanceOwedMinor: number; lifetimeValueMinor: number }[];
   lifeEvents: { title: string; kind: string; date: PartialDate; createdAt: string; private: boolean; provenance: Provenance }[];
   projects: { title: string; status: string; startedOn: string | null; provenance: Provenance }[];
-  /** Inbound messages after the last outbound contact, oldest first. */
-  unanswered: { channel: string; occurredAt: string; summary: string }[];
+  /** Waiting for an answer (src/contact-state/): since the first unanswered message, the channel of each (the first 20), how many. */
+  waiting: { since: string; channels: string[]; count: number } | null;
+  /** Keeping in touch every N days: who does, the last contact or transaction, when the next is due. */
+  keepInTouch: { everyDays: number; ownerId: string | null; ownerName: string | null; lastContactAt: string | null; dueAt: string } | null;
+  /** Open promises, with their changes of date (src/promises/): what we promised and whether they were told of slips. */
+  promises?: PromiseBriefFact[];
+  /** Open cases and those resolved lately (src/cases/): a response target passed without an apology, what is owed next. */
+  cases?: CaseBriefFact[];
   lastInteractions: { channel: string; direction: string; occurredAt: string; summary: string; staffName: string | null; mood: string | null }[];
   lastTransactions: { kind: string; occurredAt: string; amountMinor: number; currency: string; description: string | null }[];
   /** When the reader last dealt with this customer, and what others changed since (null: never). */

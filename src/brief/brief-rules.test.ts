@@ -28,7 +28,8 @@ const jim = (over: Partial<BriefFacts> = {}): BriefFacts => ({
     { title: 'bathroom tiling', status: 'active', startedOn: null, provenance: 'told_us' },
     { title: 'deck', status: 'done', startedOn: null, provenance: 'told_us' },
   ],
-  unanswered: [],
+  waiting: null,
+  keepInTouch: null,
   lastInteractions: [{ channel: 'visit', direction: 'inbound', occurredAt: daysAgo(3), summary: 'Bought the wrong grout.', staffName: 'Earl', mood: 'happy' }],
   lastTransactions: [{ kind: 'return', occurredAt: daysAgo(2), amountMinor: 2399, currency: 'USD', description: 'Sanded grout' }],
   readerLastDealtAt: null,
@@ -66,15 +67,12 @@ describe('the brief', () => {
 
   it('flags what we owe: a waiting customer and money owed', () => {
     const facts = jim({
-      unanswered: [
-        { channel: 'call', occurredAt: daysAgo(1), summary: 'Voicemail about the leak' },
-        { channel: 'email', occurredAt: daysAgo(1), summary: 'Same problem' },
-      ],
+      waiting: { since: daysAgo(1), channels: ['voicemail', 'email'], count: 2 },
       money: [{ currency: 'EUR', balanceOwedMinor: 12_000, lifetimeValueMinor: 50_000 }],
     });
     const owed = composeBrief(facts).sections.find((s) => s.key === 'owed')!;
     expect(owed.attention).toBe(true);
-    expect(owed.sentences[0]).toBe('Waiting for an answer since yesterday: a call and an email.');
+    expect(owed.sentences[0]).toBe('Waiting for an answer since yesterday: a voicemail and an email.');
     expect(owed.sentences[1]).toBe('Owes €120.00.');
   });
 

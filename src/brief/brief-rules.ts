@@ -1,8 +1,11 @@
 import { formatPartialDate } from '../common/partial-date.js';
 import { consentWords, doNotContactWords } from '../consent/consent-rules.js';
 import type { BriefFacts } from './brief-facts.js';
+import { promiseSentences } from '../promises/promise-words.js';
+import { caseSentences } from '../cases/case-words.js';
 import { ago, capitalize, channelPhrase, list, money } from './brief-words.js';
 import { fineToMention, tactfulItem, tactfully } from './tact-rules.js';
+import { cadenceWords, messagesWords } from '../contact-state/contact-state-rules.js';
 
 /**
  * The brief: who this person is to us, in short sentences a clerk reads in five seconds.
@@ -115,12 +118,16 @@ function life(f: BriefFacts): BriefSection {
 function owed(f: BriefFacts): BriefSection {
   const sentences: string[] = [];
   let attention = false;
-  if (f.unanswered.length) {
+  if (f.waiting) {
     attention = true;
-    const first = f.unanswered[0]!;
-    const what = list(f.unanswered.map((u) => channelPhrase(u.channel)));
-    sentences.push(`Waiting for an answer since ${ago(first.occurredAt, f.now)}: ${what}.`);
+    sentences.push(`Waiting for an answer since ${ago(f.waiting.since, f.now)}: ${messagesWords(f.waiting.channels, f.waiting.count, channelCount)}.`);
   }
+  const promised = promiseSentences(f.promises ?? [], greetingName(f.customer), f.now);
+  if (promised.attention) attention = true;
+  sentences.push(...promised.sentences);
+  const cases = caseSentences(f.cases ?? []);
+  if (cases.attention) attention = true;
+  sentences.push(...cases.sentences);
   for (const m of f.money) {
     if (m.balanceOwedMinor > 0) {
       attention = true;
@@ -129,8 +136,24 @@ function owed(f: BriefFacts): BriefSection {
       sentences.push(`Has ${money(-m.balanceOwedMinor, m.currency)} in credit with us.`);
     }
   }
-  if (!sentences.length) sentences.push('We owe them nothing right now: no one waiting for an answer, nothing owed.');
+  const keeping = keepInTouchSentence(f);
+  if (keeping?.due) attention = true;
+  if (!sentences.length && !keeping?.due) sentences.push('We owe them nothing right now: no one waiting for an answer, nothing owed.');
+  if (keeping) sentences.push(keeping.sentence);
   return { key: 'owed', heading: 'What we owe them', sentences, attention };
+}
+
+/** "a voicemail", "2 emails". */
+const channelCount = (channel: string, n: number) => (n === 1 ? channelPhrase(channel) : `${n} ${channelPhrase(channel).replace(/^an? /, '')}s`);
+
+/** "Last seen 4 months ago; you keep in touch every 3 months, so they are due a contact." */
+export function keepInTouchSentence(f: Pick<BriefFacts, 'keepInTouch' | 'reader' | 'now'>): { sentence: string; due: boolean } | null {
+  const k = f.keepInTouch;
+  if (!k) return null;
+  const due = k.dueAt <= f.now.toISOString();
+  const seen = k.lastContactAt ? `Last seen ${ago(k.lastContactAt, f.now)}` : 'Not seen yet';
+  const who = k.ownerId === f.reader.staffId ? 'you keep' : k.ownerName ? `${k.ownerName} keeps` : 'we keep';
+  return { sentence: `${seen}; ${who} in touch ${cadenceWords(k.everyDays)}${due ? ', so they are due a contact' : ''}.`, due };
 }
 
 function last(f: BriefFacts): BriefSection {

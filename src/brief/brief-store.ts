@@ -5,11 +5,12 @@ import { visibleRows } from '../platform/auth/private-facts-sql.js';
 import type { Db } from '../platform/database/connect.js';
 import { loadCustomer } from '../customers/customer-store.js';
 import { consentFacts, loadConsent } from '../consent/consent-store.js';
+import { promiseBriefFacts } from '../promises/promise-store.js';
+import { caseBriefFacts } from '../cases/case-brief.js';
 import type { BriefFacts } from './brief-facts.js';
 import { describeChange } from './brief-changes.js';
+import { briefContactFacts } from '../contact-state/contact-state-store.js';
 
-/** Channels where the customer reached out and expects an answer (a visit is answered on the spot). */
-const awaitingReply = ['call', 'email', 'sms', 'chat', 'letter'] as const;
 const year = 365 * 24 * 60 * 60 * 1000;
 
 /** Reads everything the brief is written from, already cut to what this reader may see. */
@@ -24,7 +25,7 @@ export async function gatherBriefFacts(
   if (!customer) return null;
   const lastYear = new Date(now.getTime() - year).toISOString();
 
-  const [firsts, contacts, lifeEvents, projects, lastOutbound, lastInteractions, lastTransactions, notes, account, preferences, consent] = await Promise.all([
+  const [firsts, contacts, lifeEvents, projects, contactState, lastInteractions, lastTransactions, notes, account, preferences, consent] = await Promise.all([
     db
       .selectFrom('interactions')
       .select((eb) => eb.fn.min('occurredAt').as('at'))
@@ -61,12 +62,8 @@ export async function gatherBriefFacts(
       .limit(5)
       .execute(),
     db.selectFrom('projects').select(['title', 'status', 'startedOn', 'provenance']).where('customerId', '=', customerId).orderBy('createdAt', 'desc').limit(10).execute(),
-    db
-      .selectFrom('interactions')
-      .select((eb) => eb.fn.max('occurredAt').as('at'))
-      .where('customerId', '=', customerId)
-      .where('direction', '=', 'outbound')
-      .executeTakeFirst(),
+    // Waiting for an answer and keeping in touch: the stored state, as the lists read it.
+    briefContactFacts(db, customerId),
     db
       .selectFrom('interactions')
       .leftJoin('staff', 'staff.id', 'interactions.staffId')
@@ -114,17 +111,6 @@ export async function gatherBriefFacts(
     loadConsent(db, customerId),
   ]);
 
-  const unanswered = await db
-    .selectFrom('interactions')
-    .select(['channel', 'occurredAt', 'summary'])
-    .where('customerId', '=', customerId)
-    .where('direction', '=', 'inbound')
-    .where('channel', 'in', [...awaitingReply])
-    .$if(Boolean(lastOutbound?.at), (q) => q.where('occurredAt', '>', lastOutbound!.at as string))
-    .orderBy('occurredAt')
-    .limit(10)
-    .execute();
-
   const { readerLastDealtAt, changesSince } = await sinceReader(db, actor, customer.id);
   const firstSeenAt = [customer.createdAt, ...firsts.map((f) => f.at as string | null)].filter((t): t is string => Boolean(t)).sort()[0]!;
 
@@ -154,7 +140,8 @@ export async function gatherBriefFacts(
       provenance: e.provenance,
     })),
     projects,
-    unanswered,
+    waiting: contactState.waiting,
+    keepInTouch: contactState.keepInTouch,
     lastInteractions,
     lastTransactions: lastTransactions.map((t) => ({ ...t, description: t.description ?? null })),
     readerLastDealtAt,
@@ -162,6 +149,8 @@ export async function gatherBriefFacts(
     pinnedNotes: notes.map((n) => ({ body: n.body, private: n.sensitivity === 'private', authorName: n.authorName, provenance: n.provenance })),
     preferences: preferences.map((p) => ({ topic: p.topic, preference: p.preference, private: p.sensitivity === 'private', provenance: p.provenance })),
     consent: consentFacts(consent),
+    promises: await promiseBriefFacts(db, customerId),
+    cases: await caseBriefFacts(db, customerId, now),
   };
 }
 

@@ -32,12 +32,14 @@ export function list(items: string[]): string {
 
 const channelWords: Record<string, string> = {
   call: 'a call',
+  voicemail: 'a voicemail',
   email: 'an email',
   visit: 'a visit',
   meeting: 'a meeting',
   sms: 'a text message',
   chat: 'a chat',
   letter: 'a letter',
+  web_form: 'a web form',
   direct_mail: 'a mailing',
   newsletter: 'a newsletter',
   invoice_sent: 'an invoice',

@@ -83,13 +83,13 @@ describe('GET /customers/:id/brief', () => {
 
   it('flags a customer waiting for an answer and money owed', async () => {
     const { body } = await clerk.post('/api/v1/customers', { displayName: 'Wendy Waits' });
-    await clerk.post('/api/v1/interactions', { customerId: body.id, channel: 'call', direction: 'inbound', occurredAt: daysAgo(1), summary: 'Voicemail: heater broken' });
+    await clerk.post('/api/v1/interactions', { customerId: body.id, channel: 'voicemail', direction: 'inbound', occurredAt: daysAgo(1), summary: 'Heater broken' });
     await clerk.post('/api/v1/interactions', { customerId: body.id, channel: 'email', direction: 'inbound', occurredAt: daysAgo(1), summary: 'Heater still broken' });
     await clerk.post('/api/v1/transactions', { customerId: body.id, kind: 'invoice', currency: 'USD', amountMinor: 15000 });
     await clerk.post('/api/v1/transactions', { customerId: body.id, kind: 'payment', currency: 'USD', amountMinor: 5000 });
     const owed = (await clerk.get(`/api/v1/customers/${body.id}/brief`)).body.sections.find((s: { key: string }) => s.key === 'owed');
     expect(owed.attention).toBe(true);
-    expect(owed.sentences).toEqual(['Waiting for an answer since yesterday: a call and an email.', 'Owes $100.00.']);
+    expect(owed.sentences).toEqual(['Waiting for an answer since yesterday: a voicemail and an email.', 'Owes $100.00.']);
     await clerk.post('/api/v1/interactions', { customerId: body.id, channel: 'call', direction: 'outbound', summary: 'Booked a repair' });
     const after = (await clerk.get(`/api/v1/customers/${body.id}/brief`)).body.sections.find((s: { key: string }) => s.key === 'owed');
     expect(after.sentences).toEqual(['Owes $100.00.']);

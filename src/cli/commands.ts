@@ -4,6 +4,7 @@ import { migrateToLatest, openDatabase } from '../platform/database/connect.js';
 import { registerUserCommands } from './user-commands.js';
 import { registerExportCommand } from './export-command.js';
 import { registerSeedCommand } from './seed-command.js';
+import { registerRebuildCommand } from './rebuild-command.js';
 
 /** Opens the configured database for one command and always closes it. */
 export async function withDatabase<T>(config: Config, work: (handle: ReturnType<typeof openDatabase>) => Promise<T>): Promise<T> {
@@ -44,4 +45,5 @@ export function registerCommands(program: Command, config: () => Config): void {
   registerExportCommand(program, config);
   registerSeedCommand(program, config);
   registerUserCommands(program, config);
+  registerRebuildCommand(program, config);
 }

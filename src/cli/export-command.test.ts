@@ -9,6 +9,7 @@ let t: TestApp;
 let lines: string[];
 let records: { type: string; data: Record<string, unknown> }[];
 let tokenSecret: string;
+let promiseLinkToken: string;
 let sessionCookie: string;
 let csrfToken: string;
 
@@ -34,6 +35,11 @@ beforeAll(async () => {
   const token = await admin.post('/api/v1/tokens', { name: 'POS sync', scope: 'read' });
   expect(token.status).toBe(201);
   tokenSecret = token.body.secret;
+  // A customer's link to their own promise: its secret and the hash kept of it never leave.
+  const promise = await t.database.db.selectFrom('promises').select('id').where('status', '=', 'open').limit(1).executeTakeFirstOrThrow();
+  const link = await admin.post(`/api/v1/promises/${promise.id}/links`, {});
+  expect(link.status).toBe(201);
+  promiseLinkToken = link.body.token;
   const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'earl@demo.example', password: 'export test password' } });
   sessionCookie = login.cookies[0]!.value;
   csrfToken = JSON.parse(login.body).csrfToken;
@@ -79,11 +85,14 @@ describe('rapport export', () => {
       ...(await db.selectFrom('staff').select('passwordHash').execute()).map((r) => r.passwordHash),
       ...(await db.selectFrom('sessions').select(['id', 'csrfToken']).execute()).flatMap((r) => [r.id, r.csrfToken]),
       ...(await db.selectFrom('apiTokens').select('tokenHash').execute()).map((r) => r.tokenHash),
+      ...(await db.selectFrom('promiseLinks').select('secretHash').execute()).map((r) => r.secretHash),
+      promiseLinkToken,
       tokenSecret,
       sessionCookie,
       csrfToken,
     ];
     expect(secrets.length).toBeGreaterThan(10);
+    expect(records.filter((r) => r.type === 'promise').flatMap((r) => r.data.links as unknown[])).toHaveLength(1);
     const everything = lines.join('\n');
     for (const secret of secrets) expect(everything).not.toContain(secret);
     expect(everything).not.toMatch(/scrypt\$|passwordHash|tokenHash|csrf/i);

@@ -9,7 +9,7 @@ import { renderSubjectAccessHtml } from '../data-rights/subject-access-html.js';
 import type { Config } from '../platform/config.js';
 import type { Db } from '../platform/database/connect.js';
 import { childrenOf, customerTables } from '../platform/database/customer-tables.js';
-import type { Database } from '../platform/database/schema.js';
+import { withBooleanFlags, type Database } from '../platform/database/schema.js';
 import { badRequest } from '../platform/errors.js';
 import { withDatabase } from './commands.js';
 
@@ -40,9 +40,6 @@ interface Source {
   enrich?: (db: Db, page: Record_[]) => Promise<void>;
   present?: (row: Record_) => Record_;
 }
-
-/** Columns SQLite hands back as 0/1 that are booleans everywhere else. */
-const flags = new Set(['isPrimary', 'household', 'pinned', 'active']);
 
 const secretKey = /password|secret|token_?hash|tokenHash|csrf|cookie/i;
 
@@ -116,7 +113,7 @@ export const sources: Source[] = [
               const mine = rows.filter((c) => c[child.parent!.column] === r.id);
               r[nest.property] = nest.value
                 ? mine.map((c) => c[nest.value!])
-                : mine.map((c) => Object.fromEntries(Object.entries(c).filter(([k]) => !nest.omit?.includes(k))));
+                : mine.map((c) => Object.fromEntries(Object.entries(c).filter(([k]) => !nest.omit?.includes(k) && !child.secrets?.includes(k))));
             }
           }
         },
@@ -138,11 +135,6 @@ export const sources: Source[] = [
   { type: 'erasure', table: 'erasures' },
 ];
 
-const normalize = (row: Record_): Record_ => {
-  const out: Record_ = {};
-  for (const [key, value] of Object.entries(row)) out[key] = flags.has(key) && typeof value === 'number' ? value !== 0 : value;
-  return out;
-};
 
 async function writeLine(out: Writable, line: string): Promise<void> {
   if (!out.write(line)) await once(out, 'drain');
@@ -179,7 +171,7 @@ async function exportSnapshot(db: Db, out: Writable, options: ExportOptions): Pr
       if (page.length === 0) break;
       await source.enrich?.(db, page);
       for (const row of page) {
-        const data = normalize(source.present ? source.present(row) : row);
+        const data = withBooleanFlags(source.present ? source.present(row) : row);
         await writeLine(out, `${JSON.stringify({ type: source.type, data })}\n`);
       }
       counts[source.type]! += page.length;

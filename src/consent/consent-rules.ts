@@ -93,6 +93,7 @@ export function contactPermission(consent: CustomerConsent, channel: ConsentChan
 /** The consent channel an interaction uses, if any (a visit or a meeting uses none). */
 const byInteraction: Record<string, ConsentChannel> = {
   call: 'phone',
+  voicemail: 'phone',
   email: 'email',
   sms: 'sms',
   letter: 'post',

@@ -6,6 +6,7 @@ import { notFound } from '../platform/errors.js';
 import { nowIso } from '../platform/time.js';
 import { addContactPoint } from './contact-points.js';
 import { reindexCustomer } from '../search/search-indexer.js';
+import { refreshContactState } from '../contact-state/contact-state-store.js';
 import { moveToTrash, type TrashReceipt } from '../trash/trash-commands.js';
 import { authored, type WriteContext } from '../platform/write-context.js';
 import { ensureLocation } from '../common/references.js';
@@ -86,6 +87,8 @@ export async function updateCustomer(db: Db, ctx: WriteContext, id: string, patc
     after: presentCustomerRow({ ...before, ...changes } as typeof before),
   });
   await reindexCustomer(db, id, { linked: true });
+  // The waiting and keep-in-touch lists are per location.
+  if (changes.locationId !== undefined && changes.locationId !== before.locationId) await refreshContactState(db, id);
 }
 
 /** Moves the customer, and everything recorded about them, to the trash. */

@@ -2,8 +2,9 @@ import { customerProfileDiffs, recordAudit, redactAudit } from '../audit/audit-s
 import { requiredText } from '../common/text-rules.js';
 import { forgetNames, nameFieldsOf, unindexCustomer } from '../search/search-indexer.js';
 import { forgetTrash, trashOfCustomer, trashRowsOf } from '../trash/trash-store.js';
+import { refreshContactState } from '../contact-state/contact-state-store.js';
 import type { Db } from '../platform/database/connect.js';
-import { collectRows, deleteRows, redactRows, type HeldRow } from '../platform/database/customer-rows.js';
+import { collectRows, deleteIndexRows, deleteRows, redactRows, type HeldRow } from '../platform/database/customer-rows.js';
 import { tableSpec } from '../platform/database/customer-tables.js';
 import { gone, notFound } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
@@ -46,6 +47,7 @@ export async function eraseCustomer(db: Db, ctx: WriteContext, customerId: strin
   const touchedIds: string[] = [];
   if (live) {
     await unindexCustomer(db, customerId);
+    await deleteIndexRows(db, customerId);
     const rows = (await collectRows(db, 'customers', customerId)).filter((h) => h.table !== 'customers');
     const toDelete: HeldRow[] = [];
     for (const held of rows) {
@@ -75,6 +77,8 @@ export async function eraseCustomer(db: Db, ctx: WriteContext, customerId: strin
       })
       .where('id', '=', customerId)
       .execute();
+    // An erased customer waits for nothing and is due no contact: their contact state goes.
+    await refreshContactState(db, customerId);
   }
   for (const trashId of trash.entries) for (const held of await trashRowsOf(db, trashId)) if (typeof held.row.id === 'string') touchedIds.push(held.row.id);
   touchedIds.push(...trash.rows.map((r) => r.rowId));

@@ -4,6 +4,7 @@ import type { Db } from '../platform/database/connect.js';
 import { collectRows, rowPrivacy, type HeldRow, type StoredRow } from '../platform/database/customer-rows.js';
 import { dataTables, tableSpec, type TableName } from '../platform/database/customer-tables.js';
 import { forbidden, gone, notFound } from '../platform/errors.js';
+import { withBooleanFlags } from '../platform/database/schema.js';
 import { trashHeldFor } from '../trash/trash-store.js';
 import { findErasure } from './erasure-store.js';
 
@@ -43,12 +44,11 @@ function grouped(rows: HeldRow[]): RecordGroup[] {
     .map(([table, items]) => ({ type: tableSpec(table).recordType, heading: tableSpec(table).heading, items }));
 }
 
-const booleanColumns = new Set(['isPrimary', 'household', 'pinned', 'active']);
-/** SQLite stores flags as 0/1; the report says true or false on both engines. */
-const normalized = (held: HeldRow): HeldRow => ({
-  table: held.table,
-  row: Object.fromEntries(Object.entries(held.row).map(([k, v]) => [k, booleanColumns.has(k) && typeof v === 'number' ? v !== 0 : v])),
-});
+/** Flags as true or false on both engines, and no secret column. */
+const normalized = (held: HeldRow): HeldRow => {
+  const secrets = tableSpec(held.table).secrets ?? [];
+  return { table: held.table, row: withBooleanFlags(Object.fromEntries(Object.entries(held.row).filter(([k]) => !secrets.includes(k)))) };
+};
 
 export async function subjectAccess(db: Db, actor: ActorOrSystem, customerId: string, now = new Date()): Promise<SubjectAccessReport> {
   const erasure = await findErasure(db, customerId);

@@ -2,11 +2,40 @@ import type { DemoLocation, DemoStaff } from './plan.js';
 
 /** Where the demo happens and who works there. */
 
+const hours = (opens: string, closes: string) => [{ opens, closes }];
+/** The same days off every year, from last year to next. */
+const yearly = (days: [string, string][]) => {
+  const year = new Date().getFullYear();
+  return [year - 1, year, year + 1].flatMap((y) => days.map(([md, name]) => ({ date: `${y}-${md}`, name })));
+};
+
+/** Real calendars: response targets count the hours each location is open (the ward never closes). */
 export const demoLocations: DemoLocation[] = [
-  { key: 'hardware', name: 'Hutchins Hardware, Elm Street', address: '212 Elm Street, Millbrook, IL 61701', timezone: 'America/Chicago' },
-  { key: 'bank', name: 'First Valley Bank, Riverside branch', address: '40 Riverside Drive, Millbrook, IL 61701', timezone: 'America/Chicago' },
+  {
+    key: 'hardware',
+    name: 'Hutchins Hardware, Elm Street',
+    address: '212 Elm Street, Millbrook, IL 61701',
+    timezone: 'America/Chicago',
+    openingHours: { mon: hours('07:30', '18:00'), tue: hours('07:30', '18:00'), wed: hours('07:30', '18:00'), thu: hours('07:30', '18:00'), fri: hours('07:30', '18:00'), sat: hours('08:00', '17:00'), sun: hours('10:00', '16:00') },
+    holidays: yearly([['01-01', "New Year's Day"], ['07-04', 'Independence Day'], ['12-25', 'Christmas Day']]),
+  },
+  {
+    key: 'bank',
+    name: 'First Valley Bank, Riverside branch',
+    address: '40 Riverside Drive, Millbrook, IL 61701',
+    timezone: 'America/Chicago',
+    openingHours: { mon: hours('09:00', '17:00'), tue: hours('09:00', '17:00'), wed: hours('09:00', '17:00'), thu: hours('09:00', '17:00'), fri: hours('09:00', '18:00'), sat: hours('09:00', '12:00'), sun: [] },
+    holidays: yearly([['01-01', "New Year's Day"], ['07-04', 'Independence Day'], ['11-11', 'Veterans Day'], ['12-25', 'Christmas Day']]),
+  },
   { key: 'ward', name: "St. Mary's Hospital, Ward 4B (children)", address: '1 Hospital Road, Millbrook, IL 61704', timezone: 'America/Chicago' },
-  { key: 'callCentre', name: 'Valley Connect call centre (roadside, TV and internet)', address: '900 Commerce Park, Bloomington, IL 61705', timezone: 'America/Chicago' },
+  {
+    key: 'callCentre',
+    name: 'Valley Connect call centre (roadside, TV and internet)',
+    address: '900 Commerce Park, Bloomington, IL 61705',
+    timezone: 'America/Chicago',
+    openingHours: { mon: hours('07:00', '22:00'), tue: hours('07:00', '22:00'), wed: hours('07:00', '22:00'), thu: hours('07:00', '22:00'), fri: hours('07:00', '22:00'), sat: hours('08:00', '20:00'), sun: hours('08:00', '20:00') },
+    holidays: yearly([['12-25', 'Christmas Day']]),
+  },
 ];
 
 export const demoStaff: DemoStaff[] = [
@@ -18,6 +47,9 @@ export const demoStaff: DemoStaff[] = [
   { key: 'nurse', name: 'Hannah Weiss', email: 'hannah@demo.example', role: 'frontline', job: 'nurse, day shift', locations: ['ward'] },
   { key: 'nightNurse', name: 'Luis Ortega', email: 'luis@demo.example', role: 'frontline', job: 'nurse, night shift', locations: ['ward'] },
   { key: 'agent', name: 'Sam Delgado', email: 'sam@demo.example', role: 'frontline', job: 'call-centre agent', locations: ['callCentre'] },
+  // S3: the next agent who takes Ellen's call, and the supervisor who sees overdue promises at the call centre.
+  { key: 'agent2', name: 'Nadia Brooks', email: 'nadia@demo.example', role: 'frontline', job: 'call-centre agent, customer care', locations: ['callCentre'] },
+  { key: 'callManager', name: 'Dana Whitfield', email: 'dana@demo.example', role: 'manager', job: 'call-centre supervisor', locations: ['callCentre'] },
 ];
 
 /** Who usually serves customers of each location, for the generated crowd. */

@@ -3,6 +3,7 @@ import { frontlineAt } from './cast.js';
 import { basket, cents } from './catalog.js';
 import { bankChats, careChats, cities, familyNames, givenNames, hardwareChats, newsletters, organisations, preferences, projectIdeas, streets } from './names.js';
 import type { Clock, Random } from './random.js';
+import { answerTo } from './answers.js';
 
 /**
  * Everyone else: organisations with their people, households (spouses, parents, children) and single
@@ -95,6 +96,8 @@ export class Crowd {
         const channel = this.random.pick(['call', 'chat', 'email', 'service_call'] as const);
         out.push({ at, channel, direction: channel === 'service_call' ? 'outbound' : 'inbound', staff, summary: this.random.pick(careChats), mood: this.random.pick(['neutral', 'frustrated', 'happy'] as const) });
       }
+      const answer = answerTo(out.at(-1)!, this.clock);
+      if (answer) out.push(answer);
     }
     return out;
   }

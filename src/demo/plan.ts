@@ -1,4 +1,5 @@
 import type { CustomerCreate } from '../customers/customer-schemas.js';
+import type { LocationCreate } from '../locations/location-schemas.js';
 import type { channels, moods } from '../interactions/interaction-schemas.js';
 
 export type Channel = (typeof channels)[number];
@@ -13,13 +14,16 @@ export type Provenance = 'told_us' | 'our_records' | 'other_system';
  */
 
 export type LocationKey = 'hardware' | 'bank' | 'ward' | 'callCentre';
-export type StaffKey = 'admin' | 'earl' | 'adviser' | 'teller' | 'manager' | 'nurse' | 'nightNurse' | 'agent';
+export type StaffKey = 'admin' | 'earl' | 'adviser' | 'teller' | 'manager' | 'nurse' | 'nightNurse' | 'agent' | 'agent2' | 'callManager';
 
 export interface DemoLocation {
   key: LocationKey;
   name: string;
   address: string;
   timezone: string;
+  /** Weekly hours, local time (null: every hour counts, as on a ward); response targets count them. */
+  openingHours?: LocationCreate['openingHours'];
+  holidays?: LocationCreate['holidays'];
 }
 
 export interface DemoStaff {
@@ -135,4 +139,6 @@ export interface DemoCustomer {
   notes?: DemoNote[];
   preferences?: DemoPreference[];
   consent?: DemoConsent[];
+  /** Keep in touch every N days; the owner is the staff member who does (src/contact-state/). */
+  keepInTouch?: { everyDays: number; owner: StaffKey; by: StaffKey };
 }

@@ -29,7 +29,7 @@ async function as(email: string) {
 
 describe('seed-demo', () => {
   it('builds about 200 customers, the staff and the four locations', async () => {
-    expect(summary.counts).toMatchObject({ customers: 200, staff: 8, locations: 4 });
+    expect(summary.counts).toMatchObject({ customers: 200, staff: 10, locations: 4 });
     expect(summary.counts.interactions).toBeGreaterThan(300);
     expect(summary.counts.transactions).toBeGreaterThan(300);
     expect(summary.counts['audit events']).toBeGreaterThan(summary.counts.customers! + summary.counts.interactions!);
@@ -139,11 +139,88 @@ describe('seed-demo', () => {
   it('S7 and S8: one customer waiting since yesterday 16:05 on two channels; one not seen for four months', async () => {
     const db = t.database.db;
     const waiting = await db.selectFrom('interactions').selectAll().where('customerId', '=', id('diane-foster')).where('direction', '=', 'inbound').orderBy('occurredAt').execute();
-    expect(waiting.map((i) => i.channel)).toEqual(['call', 'email']);
-    const voicemail = new Date(waiting[0]!.occurredAt);
+    expect(waiting.map((i) => i.channel)).toEqual(['web_form', 'voicemail', 'email']);
+    const voicemail = new Date(waiting[1]!.occurredAt);
     expect([voicemail.getHours(), voicemail.getMinutes()]).toEqual([16, 5]);
+    expect(voicemail.toDateString()).toBe(new Date(Date.now() - dayMs).toDateString());
     const helen = await db.selectFrom('interactions').select('occurredAt').where('customerId', '=', id('helen-park')).orderBy('occurredAt', 'desc').executeTakeFirstOrThrow();
     expect(Math.round((Date.now() - Date.parse(helen.occurredAt)) / dayMs)).toBeGreaterThanOrEqual(120);
+
+    // The waiting list shows Diane once, since the voicemail; the crowd's messages were answered but for a few days' worth.
+    const agent = await as('sam@demo.example');
+    const list = await agent('/api/v1/waiting?limit=200');
+    const diane = list.items.filter((w: { customerId: string }) => w.customerId === id('diane-foster'));
+    expect(diane).toEqual([expect.objectContaining({ waitingSince: waiting[1]!.occurredAt, messages: 2, channels: ['voicemail', 'email'] })]);
+    expect(list.items.length).toBeLessThan(10);
+    // Helen is on her adviser's keep-in-touch list, and the brief says so to her.
+    const priya = await as('priya@demo.example');
+    const due = await priya('/api/v1/keep-in-touch/due');
+    expect(due.items.map((d: { customerId: string }) => d.customerId)).toContain(id('helen-park'));
+    const brief = await priya(`/api/v1/customers/${id('helen-park')}/brief`);
+    const owed = brief.sections.find((s: { key: string }) => s.key === 'owed');
+    expect(owed).toMatchObject({ attention: true });
+    expect(owed.sentences).toContain('Last seen 4 months ago; you keep in touch every 3 months, so they are due a contact.');
+  });
+
+  it('cases in every state, one past its first-response target at the call centre, one escalated, on real calendars', async () => {
+    const db = t.database.db;
+    const locations = await db.selectFrom('locations').select(['name', 'timezone', 'openingHours']).execute();
+    expect(locations.every((l) => l.timezone === 'America/Chicago')).toBe(true);
+    expect(locations.filter((l) => l.openingHours !== null)).toHaveLength(3);
+    expect(await countRows(db, 'locationHolidays')).toBeGreaterThanOrEqual(9);
+    const cases = await db.selectFrom('cases').select(['status']).execute();
+    expect([...new Set(cases.map((c) => c.status))].sort()).toEqual(['closed', 'new', 'open', 'resolved', 'waiting_on_customer', 'waiting_on_us']);
+    expect(summary.counts.cases).toBe(cases.length);
+
+    const agent = await as('sam@demo.example');
+    const [diane] = (await agent(`/api/v1/cases?customerId=${id('diane-foster')}`)).items;
+    expect(diane).toMatchObject({ status: 'new', priority: 'high', attention: 'breached', locationName: expect.stringContaining('call centre') });
+    expect(diane.targets[0]).toMatchObject({ kind: 'first_response', state: 'running', breached: true });
+    const brief = await agent(`/api/v1/customers/${id('diane-foster')}/brief`);
+    expect(brief.sections.find((s: { key: string }) => s.key === 'owed').sentences).toContainEqual(
+      expect.stringMatching(/^The case about internet drops every evening since the router swap passed its first-response target .+ ago: explain and apologise\.$/),
+    );
+    const detail = await agent(`/api/v1/cases/${diane.id}`);
+    expect(detail.thread.map((i: { channel: string }) => i.channel)).toEqual(['voicemail', 'email']);
+
+    const grace = await as('grace@demo.example');
+    const escalated = (await grace(`/api/v1/cases?escalatedTo=${staffId('grace@demo.example')}&open=true`)).items;
+    expect(escalated).toEqual([expect.objectContaining({ customerId: id('carmen-alvarez'), status: 'waiting_on_us', escalation: expect.objectContaining({ managerName: 'Grace Okafor' }) })]);
+    const figures = await grace('/api/v1/cases/figures');
+    expect(figures.byLocation.map((r: { name: string }) => r.name)).toEqual(['First Valley Bank, Riverside branch', 'Hutchins Hardware, Elm Street']);
+  });
+
+  it('S3: the TV promised with the switch slipped twice, nobody told Ellen, and it is overdue; a kept promise and one due tomorrow', async () => {
+    const nadia = await as('nadia@demo.example');
+    const [tv] = (await nadia(`/api/v1/promises?customerId=${id('ellen-farrow')}`)).items;
+    expect(tv).toMatchObject({ what: 'the free HD TV', ownerName: 'Sam Delgado', status: 'open', overdue: true, slips: 2, needsTelling: true, customerEverTold: false, timezone: 'America/Chicago' });
+    expect(tv.revisions.map((r: { reason: string }) => r.reason)).toEqual(['A backlog at the TV supplier: about six weeks more', 'The supplier expedited the shipment: early next month']);
+    const sale = await t.database.db.selectFrom('interactions').select(['summary', 'occurredAt']).where('id', '=', tv.interactionId).executeTakeFirstOrThrow();
+    expect(sale.summary).toMatch(/^Sold the switch from cable/);
+    expect(tv.madeAt).toBe(sale.occurredAt);
+    // Due 8 to 10 weeks after the sale: by the end of the tenth week.
+    expect(Math.round((Date.parse(tv.originalDueBy) - Date.parse(sale.occurredAt)) / dayMs)).toBe(70);
+    const owed = (await nadia(`/api/v1/customers/${id('ellen-farrow')}/brief`)).sections.find((s: { key: string }) => s.key === 'owed');
+    expect(owed.attention).toBe(true);
+    expect(owed.sentences).toContainEqual(expect.stringMatching(/^The free HD TV, promised for \d+ [A-Z][a-z]+( \d{4})?, slipped twice and Ellen was never told: explain and apologise\.$/));
+    // Overdue to its owner and to the call-centre supervisor; the on-time rate counts it.
+    for (const email of ['sam@demo.example', 'dana@demo.example']) {
+      const overdue = (await (await as(email))('/api/v1/promises?overdue=true')).items.map((p: { id: string }) => p.id);
+      expect(overdue, email).toContain(tv.id);
+    }
+    const figures = await (await as('dana@demo.example'))('/api/v1/promises/figures?by=location');
+    expect(figures.total.byFirstDate.judged).toBeGreaterThanOrEqual(2);
+    expect(figures.total.slips).toBe(2);
+
+    const [help] = (await nadia(`/api/v1/promises?customerId=${id('katie-brennan')}`)).items;
+    expect(help).toMatchObject({ status: 'kept', interactionId: expect.any(String) });
+    expect(Date.parse(help.keptAt)).toBeLessThanOrEqual(Date.parse(help.dueBy));
+    const earl = await as('earl@demo.example');
+    const [grout] = (await earl(`/api/v1/promises?customerId=${id('jim-alvarez')}`)).items;
+    expect(grout).toMatchObject({ ownerName: 'Earl Hutchins', status: 'open', overdue: false });
+    const tomorrow = new Date(Date.now() + dayMs).toLocaleDateString('en-CA', { timeZone: 'America/Chicago' });
+    expect(grout.dueOn).toBe(tomorrow);
+    expect(summary.counts.promises).toBe(3);
   });
 
   it('S6: the same people from three sources, each with its external id', async () => {
@@ -163,6 +240,6 @@ describe('seed-demo', () => {
     await expect(again).rejects.toMatchObject({ kind: 'conflict', detail: expect.stringMatching(/already has 200 customers.*--force/) });
     const forced = await seedDemo(t.database.db, { password, force: true, seed: 2, phoneRegion: 'US', customers: 30 });
     expect(forced.counts.customers).toBeGreaterThanOrEqual(230);
-    expect(forced.counts).toMatchObject({ staff: 8, locations: 4 });
+    expect(forced.counts).toMatchObject({ staff: 10, locations: 4 });
   }, 60_000);
 });

@@ -16,6 +16,8 @@ import { jimPhone, jimStory } from './story-jim.js';
 import { siloStory } from './story-silos.js';
 import { wardStory } from './story-ward.js';
 import { writeCustomer, type Cast } from './writer.js';
+import { writeDemoCases } from './story-cases.js';
+import { writeDemoPromises } from './story-promises.js';
 
 /**
  * The demo: four locations, their staff, and about 200 customers built around the scenarios S1-S8,
@@ -48,6 +50,8 @@ const counted: [string, keyof Database][] = [
   ['customers', 'customers'],
   ['relationships', 'relationships'],
   ['interactions', 'interactions'],
+  ['cases', 'cases'],
+  ['promises', 'promises'],
   ['transactions', 'transactions'],
   ['life events', 'lifeEvents'],
   ['projects', 'projects'],
@@ -100,6 +104,8 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedSummar
   for (const customer of plan) {
     await db.transaction().execute((trx) => writeCustomer(trx, cast, customer));
   }
+  await writeDemoCases(db, cast, new Clock(options.now ?? new Date()));
+  await writeDemoPromises(db, cast, new Clock(options.now ?? new Date()));
   const counts: Record<string, number> = {};
   for (const [label, table] of counted) counts[label] = await countRows(db, table);
   return {

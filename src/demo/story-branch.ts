@@ -6,8 +6,10 @@ import type { Clock, Random } from './random.js';
  * adviser, shareable), and a private note about her loan arrears only her adviser and managers see.
  * Her car loan is in our records, not something she told us: the brief says to let her mention it
  * (the bank in the essay that "comments on the fact that I have a new Buick, financed by their loan
- * department" is what Rapport must not be). She takes email from the branch and no post.
- * S8 Keeping in touch: Helen Park, a good customer of the branch not seen for four months.
+ * department" is what Rapport must not be). She takes email from the branch and no post. This week she
+ * told the teller that her husband David started a new job: her adviser's Today suggests acknowledging it.
+ * S8 Keeping in touch: Helen Park, a good customer of the branch not seen for four months, whom her
+ * adviser Priya keeps in touch with every 90 days: she is on Priya's keep-in-touch list.
  */
 
 export function branchStories(clock: Clock, random: Random): DemoCustomer[] {
@@ -64,6 +66,7 @@ export function branchStories(clock: Clock, random: Random): DemoCustomer[] {
         { at: clock.daysAgo(62, 14, 10), channel: 'call', direction: 'outbound', staff: 'adviser', location: 'bank', mood: 'worried', summary: 'Called about two missed car-loan payments; she was embarrassed. Booked a meeting.' },
         { at: clock.daysAgo(55, 10, 0), channel: 'meeting', direction: 'inbound', staff: 'adviser', location: 'bank', mood: 'neutral', summary: 'Went through her budget; agreed a plan for the loan payments.', outcome: 'Payment plan agreed' },
         { at: clock.daysAgo(20, 12, 15), channel: 'visit', direction: 'inbound', staff: 'teller', location: 'bank', mood: 'happy', summary: 'Paid in a cheque; mentioned Daniel is settling in well at college.' },
+        { at: clock.daysAgo(3, 11, 40), channel: 'visit', direction: 'inbound', staff: 'teller', location: 'bank', mood: 'happy', summary: 'Paid in her wages; mentioned David started a new job at the county hospital this week.' },
       ],
       lifeEvents: [
         {
@@ -73,6 +76,15 @@ export function branchStories(clock: Clock, random: Random): DemoCustomer[] {
           involves: ['daniel-chen'],
           provenance: 'told_us',
           by: 'adviser',
+        },
+        // Told to the teller at the counter this week: her adviser's Today suggests acknowledging it.
+        {
+          kind: 'new_job',
+          title: 'Her husband David started a new job at the county hospital',
+          date: { year: new Date(clock.daysAgo(4)).getFullYear(), month: new Date(clock.daysAgo(4)).getMonth() + 1, day: new Date(clock.daysAgo(4)).getDate() },
+          involves: ['david-chen'],
+          provenance: 'told_us',
+          by: 'teller',
         },
         {
           kind: 'other',
@@ -112,6 +124,8 @@ export function branchStories(clock: Clock, random: Random): DemoCustomer[] {
         emails: [{ address: 'helen.park@example.org' }],
       },
       interactions: helenHistory,
+      // Her adviser is her account manager: a call every three months, as she likes.
+      keepInTouch: { everyDays: 90, owner: 'adviser', by: 'adviser' },
       notes: [{ body: 'Good customer: savings, a rental flat and an IRA. Likes a call every three months, mornings only.', pinned: true, by: 'adviser' }],
       lifeEvents: [{ kind: 'retirement', title: 'Retired from teaching at Millbrook High', date: { year: clock.now.getFullYear() - 2, month: 6 }, by: 'adviser' }],
     },

@@ -4,7 +4,8 @@ import type { Clock } from './random.js';
 /**
  * The call centre. S3: Ellen Farrow was promised a TV within 8-10 weeks of switching; it slipped twice
  * and nobody told her. S4: Katie Brennan called at 00:30 with a flat tyre and a dying phone.
- * S7: Diane Foster left a voicemail and sent an email yesterday about the same problem.
+ * S7: Diane Foster left a voicemail and sent an email yesterday about the same problem: one person
+ * waiting since 16:05 (her web form before the router swap was answered by the technician's visit).
  */
 
 const bundle = { description: 'TV and internet bundle, monthly', sku: 'BND-TVNET', quantity: 1, unitPriceMinor: 8999 };
@@ -86,8 +87,9 @@ export function callCentreStories(clock: Clock): DemoCustomer[] {
       profile: { givenName: 'Diane', familyName: 'Foster', phones: [{ number: '217 555 0125', label: 'mobile' }], emails: [{ address: 'diane.foster@example.com' }] },
       transactions: billing(clock, 3, 'df'),
       interactions: [
+        { at: clock.daysAgo(9, 20, 40), channel: 'web_form', direction: 'inbound', staff: null, summary: 'Web form: asked for the new router model offered to existing customers.' },
         { at: clock.daysAgo(8, 14, 0), channel: 'service_call', direction: 'outbound', staff: 'agent', summary: 'Technician swapped her router for the new model.' },
-        { at: clock.daysAgo(1, 16, 5), channel: 'call', direction: 'inbound', staff: null, mood: 'frustrated', summary: 'Voicemail: since the router swap the internet drops every evening around 8; please call back on her mobile.' },
+        { at: clock.daysAgo(1, 16, 5), channel: 'voicemail', direction: 'inbound', staff: null, mood: 'frustrated', summary: 'Voicemail: since the router swap the internet drops every evening around 8; please call back on her mobile.' },
         { at: clock.daysAgo(1, 16, 22), channel: 'email', direction: 'inbound', staff: null, mood: 'frustrated', summary: 'Email: the same evening drop-outs, with screenshots of the router lights; works from home and needs it fixed.' },
       ],
     },

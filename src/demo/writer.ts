@@ -6,6 +6,7 @@ import { createNote } from '../notes/note-commands.js';
 import { createProject } from '../projects/project-commands.js';
 import { setChannelConsent } from '../consent/consent-commands.js';
 import { createPreference } from '../preferences/preference-commands.js';
+import { setKeepInTouch } from '../contact-state/keep-in-touch-commands.js';
 import type { Actor } from '../platform/auth/actor.js';
 import type { Db } from '../platform/database/connect.js';
 import type { WriteContext } from '../platform/write-context.js';
@@ -113,6 +114,10 @@ export async function writeCustomer(db: Db, cast: Cast, plan: DemoCustomer): Pro
   }
   for (const c of plan.consent ?? []) {
     await setChannelConsent(db, as(c.by), id, c.channel, { status: c.status, givenOn: c.givenOn, source: c.source });
+  }
+  if (plan.keepInTouch) {
+    const { everyDays, owner, by } = plan.keepInTouch;
+    await setKeepInTouch(db, as(by), id, { everyDays, ownerId: cast.staff.get(owner)!.staffId });
   }
   cast.customers.set(plan.key, id);
   return id;

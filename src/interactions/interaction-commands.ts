@@ -9,6 +9,8 @@ import { authored, type WriteContext } from '../platform/write-context.js';
 import { ensureLocation, ensureStaff, ensureCustomer } from '../common/references.js';
 import { clean, requiredText } from '../common/text-rules.js';
 import { checkOccurredAt } from './interaction-rules.js';
+import { refreshContactState } from '../contact-state/contact-state-store.js';
+import { refreshCaseClock } from '../cases/case-clock.js';
 import type { InteractionCreate, InteractionPatch } from './interaction-schemas.js';
 import {
   findInteractionRow,
@@ -43,6 +45,7 @@ export async function createInteraction(db: Db, ctx: WriteContext, input: Intera
   };
   await insertInteraction(db, row);
   await recordAudit(db, ctx.actor, { action: 'create', entityType: 'interaction', entityId: id, customerId: row.customerId, after: row });
+  await refreshContactState(db, row.customerId);
   return id;
 }
 
@@ -75,9 +78,15 @@ export async function updateInteraction(db: Db, ctx: WriteContext, id: string, p
     before,
     after: { ...before, ...changes },
   });
+  await refreshContactState(db, before.customerId);
+  if (before.caseId) await refreshCaseClock(db, before.caseId);
 }
 
 export async function deleteInteraction(db: Db, ctx: WriteContext, id: string): Promise<TrashReceipt> {
-  if (!(await findInteractionRow(db, id))) throw notFound(`Interaction ${id}`);
-  return moveToTrash(db, ctx, 'interactions', id);
+  const row = await findInteractionRow(db, id);
+  if (!row) throw notFound(`Interaction ${id}`);
+  const receipt = await moveToTrash(db, ctx, 'interactions', id);
+  // A contact in a case's thread may have been its answer: the case's clocks change.
+  if (row.caseId) await refreshCaseClock(db, row.caseId);
+  return receipt;
 }

@@ -3,12 +3,14 @@ import { Authored, DateTime, Id, limits, Nullable, PageQuery, Text } from '../co
 
 export const channels = [
   'call',
+  'voicemail',
   'email',
   'visit',
   'meeting',
   'sms',
   'chat',
   'letter',
+  'web_form',
   'direct_mail',
   'newsletter',
   'invoice_sent',
@@ -54,6 +56,7 @@ export const InteractionOut = Type.Object({
   locationId: Nullable(Type.String()),
   mood: Nullable(Type.String()),
   outcome: Nullable(Type.String()),
+  caseId: Nullable(Type.String({ description: 'The case whose thread it is part of (POST /cases/{id}/thread)' })),
   ...Authored,
 });
 export type InteractionOut = Static<typeof InteractionOut>;

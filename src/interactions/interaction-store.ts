@@ -31,6 +31,7 @@ const presented = (db: Db) =>
       'i.locationId',
       'i.mood',
       'i.outcome',
+      'i.caseId',
       'i.createdAt',
       'i.updatedAt',
       'i.createdBy',

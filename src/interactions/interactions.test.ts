@@ -71,7 +71,7 @@ describe('logging an interaction', () => {
   });
 
   it('accepts every channel and keeps injection strings and non-Latin text exactly as typed', async () => {
-    for (const channel of ['call', 'email', 'visit', 'meeting', 'sms', 'chat', 'letter', 'direct_mail', 'newsletter', 'invoice_sent', 'service_call', 'other']) {
+    for (const channel of ['call', 'voicemail', 'email', 'visit', 'meeting', 'sms', 'chat', 'letter', 'web_form', 'direct_mail', 'newsletter', 'invoice_sent', 'service_call', 'other']) {
       expect((await clerk.post('/api/v1/interactions', { ...base(), channel })).status, channel).toBe(201);
     }
     for (const summary of ["Robert'); DROP TABLE interactions;--", '<script>alert(1)</script>', '王小明 came by; ça va', '%_\\']) {
@@ -102,7 +102,7 @@ describe('bad input', () => {
     expect(wrong.status).toBe(400);
     const paths = wrong.body.errors.map((e: { path: string }) => e.path);
     expect(paths).toEqual(expect.arrayContaining(['/body/channel', '/body/direction', '/body/mood', '/body/summary', '/body/occurredAt', '/body/extra']));
-    expect(wrong.body.errors.find((e: { path: string }) => e.path === '/body/channel').message).toMatch(/must be one of: call, email/);
+    expect(wrong.body.errors.find((e: { path: string }) => e.path === '/body/channel').message).toMatch(/must be one of: call, voicemail, email/);
   });
 
   it('refuses a blank summary, an overlong one, and impossible dates', async () => {

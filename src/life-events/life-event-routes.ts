@@ -7,7 +7,8 @@ import type { App } from '../platform/http/types.js';
 import { writeContextOf } from '../platform/write-context.js';
 import { TrashReceipt } from '../trash/trash-schemas.js';
 import { createLifeEvent, deleteLifeEvent, updateLifeEvent, visibleLifeEvent } from './life-event-commands.js';
-import { LifeEventCreate, LifeEventListQuery, LifeEventOut, LifeEventPatch } from './life-event-schemas.js';
+import { LifeEventAcknowledgementOut, LifeEventCreate, LifeEventListQuery, LifeEventOut, LifeEventPatch } from './life-event-schemas.js';
+import { acknowledgeLifeEvent } from './life-event-today-commands.js';
 import { listLifeEvents } from './life-event-store.js';
 
 const tags = ['life events'];
@@ -70,6 +71,20 @@ export async function lifeEventRoutes(app: App) {
         await updateLifeEvent(trx, writeContextOf(request), request.params.id, request.body);
         return visibleLifeEvent(trx, null, request.params.id);
       }),
+  );
+
+  app.post(
+    '/life-events/:id/acknowledge',
+    {
+      config: { access: 'frontline' },
+      schema: {
+        tags,
+        summary: 'Acknowledge a life event Today suggested ("Noted"): it leaves your Today, and a note says you know',
+        params: IdParams,
+        response: { 200: LifeEventAcknowledgementOut, ...errors },
+      },
+    },
+    async (request) => app.db.transaction().execute((trx) => acknowledgeLifeEvent(trx, writeContextOf(request), request.params.id)),
   );
 
   app.delete(

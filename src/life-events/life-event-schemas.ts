@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Authored, Id, limits, Nullable, PageQuery, PartialDateOut, PartialDateSchema, PrivacyInput, PrivacyOut, ProvenanceSchema, Text } from '../common/schema.js';
+import { Authored, DateTime, Id, limits, Nullable, PageQuery, PartialDateOut, PartialDateSchema, PrivacyInput, PrivacyOut, ProvenanceSchema, Text } from '../common/schema.js';
 
 export const lifeEventKinds = [
   'birth',
@@ -62,3 +62,12 @@ export const LifeEventOut = Type.Object({
 export type LifeEventOut = Static<typeof LifeEventOut>;
 
 export const LifeEventListQuery = Type.Object({ customerId: Id, ...PageQuery }, { additionalProperties: false });
+
+export const LifeEventAcknowledgementOut = Type.Object(
+  {
+    lifeEventId: Type.String(),
+    staffId: Type.String(),
+    acknowledgedAt: DateTime,
+  },
+  { description: 'A staff member acknowledged the event (Today’s "Noted"): it leaves their Today for good' },
+);

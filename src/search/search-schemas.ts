@@ -34,6 +34,7 @@ export const SearchResult = Type.Object({
   organization: Nullable(Type.String({ description: 'A linked organisation' })),
   city: Nullable(Type.String()),
   lastInteractionAt: Nullable(DateTime),
+  waitingSince: Nullable(Type.String({ format: 'date-time', description: 'Waiting for an answer since then (on any channel); null: not waiting' })),
   phone: Nullable(Type.String()),
   email: Nullable(Type.String()),
   score: Type.Number({ description: 'Higher is better: 3.x exact phone, email or id; 2.x name or its start; 1.x fuzzy' }),

@@ -18,6 +18,7 @@ export interface SearchItem {
   organization: string | null;
   city: string | null;
   lastInteractionAt: string | null;
+  waitingSince: string | null;
   phone: string | null;
   email: string | null;
   score: number;
@@ -74,6 +75,7 @@ export async function searchCustomers(db: Db, engine: Engine, input: SearchInput
         organization: organizations ? organizations.split(organizationSeparator)[0]! : null,
         city: row.city,
         lastInteractionAt: row.lastInteractionAt,
+        waitingSince: row.waitingSince,
         phone: row.phone,
         email: row.email,
         score: s.score,

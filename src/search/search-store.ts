@@ -75,6 +75,7 @@ export interface DisplayRow {
   phone: string | null;
   email: string | null;
   lastInteractionAt: string | null;
+  waitingSince: string | null;
 }
 
 /** What a result shows to tell two Jim Alvarezes apart: one statement, one round trip. */
@@ -95,13 +96,15 @@ export async function displayRows(db: Db, ids: string[]): Promise<Map<string, Di
         .orderBy('e.isPrimary', 'desc').orderBy('e.createdAt').limit(1).as('email'),
       eb.selectFrom('interactions as i').select((ib) => ib.fn.max('i.occurredAt').as('last')).whereRef('i.customerId', '=', 'c.id')
         .as('lastInteractionAt'),
+      // Waiting for an answer (src/contact-state/): one probe of its primary key.
+      eb.selectFrom('contactStates as w').select('w.waitingSince').whereRef('w.customerId', '=', 'c.id').as('waitingSince'),
     ])
     .where('c.id', 'in', ids)
     .execute();
   return new Map(
     rows.map((r) => [
       r.id,
-      { ...r, city: r.city ?? null, phone: r.phone ?? null, email: r.email ?? null, lastInteractionAt: (r.lastInteractionAt as string | null) ?? null },
+      { ...r, city: r.city ?? null, phone: r.phone ?? null, email: r.email ?? null, lastInteractionAt: (r.lastInteractionAt as string | null) ?? null, waitingSince: r.waitingSince ?? null },
     ]),
   );
 }

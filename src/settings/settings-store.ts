@@ -16,3 +16,19 @@ export async function writeSetting(db: Db, key: string, value: unknown, staffId:
     .onConflict((oc) => oc.column('key').doUpdateSet(values))
     .execute();
 }
+
+/**
+ * A setting made once and then kept (a server key): the stored value, or `initial()` stored first.
+ * Two processes racing both end with the one value that was stored first.
+ */
+export async function settingOrCreate<T>(db: Db, key: string, initial: () => T): Promise<T> {
+  const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
+  if (row) return JSON.parse(row.value) as T;
+  await db
+    .insertInto('settings')
+    .values({ key, value: JSON.stringify(initial()), updatedAt: nowIso(), updatedBy: null })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
+  const stored = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirstOrThrow();
+  return JSON.parse(stored.value) as T;
+}

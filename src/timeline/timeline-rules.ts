@@ -68,7 +68,7 @@ export function formatMoney(amountMinor: number, currency: string): string {
 }
 
 /** Channels whose name is not simply the word capitalised. */
-const channelNames: Record<string, string> = { sms: 'Text message', direct_mail: 'Direct mail', invoice_sent: 'Invoice sent' };
+const channelNames: Record<string, string> = { sms: 'Text message', direct_mail: 'Direct mail', invoice_sent: 'Invoice sent', web_form: 'Web form' };
 
 export const interactionTitle = (i: { channel: string; direction: string; summary: string }): string =>
   `${channelNames[i.channel] ?? humanize(i.channel)}, ${i.direction}: ${firstLine(i.summary)}`;

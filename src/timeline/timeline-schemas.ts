@@ -52,14 +52,35 @@ export const NoteItem = Type.Object({
   provenance: ProvenanceSchema,
 });
 
-export const TimelineItem = Type.Union([InteractionItem, TransactionItem, LifeEventItem, NoteItem]);
+/** A promise made, its date changed, the customer told, kept, broken, cancelled, handed over, or their page opened (src/promises/). */
+export const PromiseItem = Type.Object({
+  kind: Type.Literal('promise'),
+  ...common,
+  event: Type.Enum(['made', 'revised', 'told', 'kept', 'broken', 'cancelled', 'handed_over', 'opened'], {
+    description: 'opened: the customer opened their own page of the promise (a link we sent them); not a contact from them',
+  }),
+  promiseId: Type.String(),
+  staffName: Nullable(Type.String({ description: 'Who did it; null when the customer opened their page' })),
+});
+
+/** A case opened, its status changed, escalated, a response target passed, an apology for it (src/cases/). */
+export const CaseItem = Type.Object({
+  kind: Type.Literal('case'),
+  ...common,
+  event: Type.Enum(['opened', 'status', 'escalated', 'breach', 'apology'], { description: 'breach: a response target passed (at the moment it did)' }),
+  caseId: Type.String(),
+  status: Type.String({ description: 'The case status this step left it in (its status now, for a breach)' }),
+  staffName: Nullable(Type.String({ description: 'Who did it; null for a breach' })),
+});
+
+export const TimelineItem = Type.Union([InteractionItem, TransactionItem, LifeEventItem, NoteItem, PromiseItem, CaseItem]);
 export type TimelineItem = Static<typeof TimelineItem>;
 
 export const TimelinePage = Type.Object({ items: Type.Array(TimelineItem), nextCursor: Nullable(Type.String()) });
 
 export const TimelineQuery = Type.Object(
   {
-    kinds: Type.Optional(Type.String({ maxLength: 200, description: 'Comma-separated: interaction,transaction,life_event,note (all when left out)' })),
+    kinds: Type.Optional(Type.String({ maxLength: 200, description: 'Comma-separated: interaction,transaction,life_event,note,promise,case (all when left out)' })),
     ...PageQuery,
   },
   { additionalProperties: false },

@@ -2,6 +2,8 @@ import type { Db } from '../platform/database/connect.js';
 import { interactionTitle, lifeEventTitle, noteTitle, transactionTitle, wholeText } from './timeline-rules.js';
 import type { TimelineItem } from './timeline-schemas.js';
 import { interactionRows, lifeEventRows, noteRows, transactionRows, type SourceQuery } from './timeline-store.js';
+import { promiseTimelineItems } from '../promises/promise-timeline.js';
+import { caseTimelineItems } from '../cases/case-timeline.js';
 
 /**
  * What feeds the timeline. Each source gives, for one customer, its items newest first after the
@@ -89,6 +91,8 @@ export const timelineSources: readonly TimelineSource[] = [
         provenance: r.provenance,
       })),
   },
+  { kind: 'promise', items: promiseTimelineItems },
+  { kind: 'case', items: caseTimelineItems },
 ];
 
 export const timelineKinds = timelineSources.map((s) => s.kind);

@@ -75,10 +75,10 @@ describe('one stream per customer', () => {
     const { items, nextCursor } = await timeline(jim);
     expect(nextCursor).toBeNull();
     expect(items).toEqual([
-      { kind: 'life_event', id: college, at: at(15), title: 'Life event: Son started college (September 2026)', detail: null, lifeEventKind: 'school_start', customerId: jim, date: { year: 2026, month: 9, day: null }, sensitivity: 'normal' },
+      { kind: 'life_event', id: college, at: at(15), title: 'Life event: Son started college (September 2026)', detail: null, lifeEventKind: 'school_start', customerId: jim, date: { year: 2026, month: 9, day: null }, sensitivity: 'normal', provenance: 'told_us' },
       { kind: 'transaction', id: sale, at: at(12), title: 'Purchase $42.50 (2 items)', detail: null, transactionKind: 'purchase', amountMinor: 4250, currency: 'USD', itemCount: 2, reference: 'R-1' },
       { kind: 'interaction', id: visit, at: at(10), title: 'Visit, inbound: asked about grout', detail: null, channel: 'visit', direction: 'inbound', mood: 'cheerful', outcome: null, staffId: clerk.staffId, staffName: 'Earl Jones' },
-      { kind: 'note', id: note, at: at(8), title: 'Note: Likes the blue tiles', detail: 'Likes the blue tiles\nand hates waiting', pinned: true, sensitivity: 'normal' },
+      { kind: 'note', id: note, at: at(8), title: 'Note: Likes the blue tiles', detail: 'Likes the blue tiles\nand hates waiting', pinned: true, sensitivity: 'normal', provenance: 'told_us' },
     ]);
   });
 
@@ -111,9 +111,9 @@ describe('one stream per customer', () => {
     expect(await kinds('?kinds=interaction')).toEqual(['interaction']);
     expect(await kinds('?kinds=transaction,%20interaction,transaction')).toEqual(['transaction', 'interaction']);
     expect(await kinds('?kinds=')).toHaveLength(4);
-    const bad = await clerk.get(`/api/v1/customers/${ana}/timeline?kinds=note,promise`);
+    const bad = await clerk.get(`/api/v1/customers/${ana}/timeline?kinds=note,gossip`);
     expect(bad.status).toBe(400);
-    expect(bad.body.errors).toEqual([{ path: '/query/kinds', message: expect.stringContaining('"promise"') }]);
+    expect(bad.body.errors).toEqual([{ path: '/query/kinds', message: expect.stringContaining('"gossip"') }]);
   });
 
   it('answers 404 for an unknown customer and 400 for a malformed id, cursor or limit', async () => {

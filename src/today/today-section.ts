@@ -43,3 +43,30 @@ export interface TodaySection {
 }
 
 export type TodayProvider = (db: Db, actor: Actor, now: Date) => Promise<TodaySection>;
+
+/**
+ * A figure a manager sees above the sections: "Promises kept on time: 92%". Features offer them
+ * through a TodayFigureProvider (the promises feature: the on-time rate for the manager's
+ * locations); src/app/today.ts lists them. Answer null when there is nothing to count yet.
+ */
+export interface TodayFigure {
+  key: string;
+  label: string;
+  /** The figure as a person reads it: "92%". */
+  value: string;
+  /** What it counts: "23 of 25 promises due in the last 90 days, kept by the date first promised". */
+  detail: string | null;
+  /** Below target: shown marked. */
+  attention: boolean;
+}
+
+export type TodayFigureProvider = (db: Db, actor: Actor, now: Date) => Promise<TodayFigure | null>;
+
+/**
+ * One entry of the composition root's list: the section's key (which names it when its provider
+ * fails and it can only say so) and its provider.
+ */
+export interface TodaySource {
+  key: TodaySection['key'];
+  provider: TodayProvider;
+}

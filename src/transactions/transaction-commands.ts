@@ -7,6 +7,7 @@ import type { Row, RowUpdate } from '../platform/database/schema.js';
 import { newId } from '../platform/ids.js';
 import { conflict, notFound } from '../platform/errors.js';
 import { moveToTrash, type TrashReceipt } from '../trash/trash-commands.js';
+import { refreshContactState } from '../contact-state/contact-state-store.js';
 import { nowIso } from '../platform/time.js';
 import { authored, type WriteContext } from '../platform/write-context.js';
 import { amountOf, checkDependents, checkItems, checkRelated, normalizeCurrency, type CleanItem } from './transaction-input-rules.js';
@@ -70,6 +71,8 @@ export async function createTransaction(db: Db, ctx: WriteContext, input: Transa
   await insertTransaction(db, row);
   await replaceItems(db, row, items);
   await recordAudit(db, ctx.actor, { action: 'create', entityType: 'transaction', entityId: id, customerId: row.customerId, after: snapshot(row, items) });
+  // A transaction is a contact: keeping in touch starts again from it.
+  await refreshContactState(db, row.customerId);
   return id;
 }
 
@@ -111,6 +114,7 @@ export async function updateTransaction(db: Db, ctx: WriteContext, id: string, p
     before: snapshot(before, itemsBefore),
     after: snapshot({ ...after, ...changes } as Row<'transactions'>, itemsAfter),
   });
+  await refreshContactState(db, before.customerId);
 }
 
 /** A transaction others point at (a purchase with its refund) stays until they are deleted or re-pointed. */

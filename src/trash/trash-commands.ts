@@ -1,5 +1,6 @@
 import { customerProfileDiffs, recordAudit, redactAudit } from '../audit/audit-store.js';
 import { forgetNames, nameFieldsOf, reindexCustomer, unindexCustomer } from '../search/search-indexer.js';
+import { customersAffectedBy, refreshContactStates } from '../contact-state/contact-state-store.js';
 import type { Db } from '../platform/database/connect.js';
 import { specOfEntity, tableSpec, type TableName } from '../platform/database/customer-tables.js';
 import { conflict, notFound } from '../platform/errors.js';
@@ -7,7 +8,7 @@ import { newId } from '../platform/ids.js';
 import { nowIso } from '../platform/time.js';
 import type { WriteContext } from '../platform/write-context.js';
 import { planRestore, type Presence } from './trash-rules.js';
-import { collectRows, deleteRows, insertRows, liveRowExists, pointersInto, rowPrivacy, setPointers, uniqueClash, type HeldRow } from '../platform/database/customer-rows.js';
+import { collectRows, deleteIndexRows, deleteRows, insertRows, liveRowExists, pointersInto, rowPrivacy, setPointers, uniqueClash, type HeldRow } from '../platform/database/customer-rows.js';
 import {
   deleteTrashEntry,
   entryHolding,
@@ -72,9 +73,15 @@ export async function moveToTrash(db: Db, ctx: WriteContext, table: TableName, i
   const pointers = await pointersInto(db, rows);
   await insertTrashPointers(db, trashId, pointers);
   await setPointers(db, pointers, 'empty');
-  if (table === 'customers') await unindexCustomer(db, id);
+  // Derived rows about a customer (the lookup, staff notifications) are not kept in the trash: they go.
+  if (table === 'customers') {
+    await unindexCustomer(db, id);
+    await deleteIndexRows(db, id);
+  }
   await deleteRows(db, rows);
   if (table !== 'customers') for (const customerId of customersToReindex(rows)) await reindexCustomer(db, customerId);
+  // Whether they wait for an answer, and when keeping in touch is due, without what went.
+  await refreshContactStates(db, customersAffectedBy(rows));
 
   // The audit says what was deleted and where it waits, not what it said.
   await recordAudit(db, ctx.actor, {
@@ -139,6 +146,7 @@ export async function restoreFromTrash(db: Db, ctx: WriteContext, trashId: strin
     else await relinkHeldRow(db, pointer);
   }
   for (const customerId of customersToReindex(plan.restore)) await reindexCustomer(db, customerId, { linked: true });
+  await refreshContactStates(db, customersAffectedBy(plan.restore));
   await deleteTrashEntry(db, trashId);
   if (plan.drop.length) await redactAudit(db, { entityIds: plan.drop.map((h) => String(h.row.id ?? '')) });
 

@@ -6,6 +6,7 @@ import { SessionContext } from './auth/session';
 import { SetupScreen } from './auth/SetupScreen';
 import { SignInScreen } from './auth/SignInScreen';
 import { WelcomeScreen } from './auth/WelcomeScreen';
+import { PublicPromisePage } from './promises/PublicPromisePage';
 import { forgetRecent } from './lookup/recent';
 import { navigate, useLocation } from './router';
 import { Shell } from './Shell';
@@ -56,6 +57,9 @@ export function App() {
       navigate('/', { replace: true });
     }
   };
+
+  // A customer's own page of a promise: no sign-in, and nothing of whoever is signed in on this browser.
+  if (location.pathname === '/your-promise') return <PublicPromisePage />;
 
   // An invitation or reset link works signed out (and replaces whoever was signed in on this browser).
   if (location.pathname === '/welcome' && state.status !== 'loading' && state.status !== 'offline') {

@@ -2,11 +2,16 @@ import { useEffect, useRef, useState } from 'react';
 import { AdminPage } from './admin/AdminPage';
 import { useSession } from './auth/session';
 import { CustomerPage } from './customers/CustomerPage';
+import { CasePage } from './cases/CasePage';
+import { CasesPage } from './cases/CasesPage';
 import { LookupDialog } from './lookup/LookupDialog';
 import { LookupHome } from './lookup/LookupHome';
+import { NotificationsButton } from './notifications/NotificationsButton';
 import { Link, useLocation } from './router';
 import { TrashPage } from './trash/TrashPage';
 import { UndoStatus } from './trash/UndoStatus';
+import { KeepInTouchPage } from './contact-state/KeepInTouchPage';
+import { WaitingPage } from './contact-state/WaitingPage';
 import { shortcutLabel } from './ui/shortcut';
 
 
@@ -35,6 +40,7 @@ export function Shell() {
 
   const customer = /^\/customers\/([^/]+)$/.exec(pathname)?.[1];
   const admin = /^\/admin(?:\/([^/]+))?$/.exec(pathname);
+  const caseId = /^\/cases\/([^/]+)$/.exec(pathname)?.[1];
 
   return (
     <>
@@ -50,6 +56,12 @@ export function Shell() {
             Look up <kbd>{shortcutLabel}</kbd>
           </button>
         ) : null}
+        <Link href="/waiting" className="header-link" aria-current={pathname === '/waiting' || pathname === '/keep-in-touch' ? 'page' : undefined}>
+          Waiting
+        </Link>
+        <Link href="/cases" className="header-link" aria-current={pathname === '/cases' ? 'page' : undefined}>
+          Cases
+        </Link>
         {me.role !== 'frontline' ? (
           <Link href="/trash" className="header-link" aria-current={pathname === '/trash' ? 'page' : undefined}>
             Trash
@@ -60,6 +72,7 @@ export function Shell() {
             Admin
           </Link>
         ) : null}
+        <NotificationsButton />
         <span className="who" title={me.email ?? undefined}>
           {me.name}
         </span>
@@ -76,6 +89,14 @@ export function Shell() {
           <AdminPage section={admin[1] ?? 'staff'} />
         ) : pathname === '/trash' ? (
           <TrashPage />
+        ) : pathname === '/cases' ? (
+          <CasesPage />
+        ) : caseId ? (
+          <CasePage key={caseId} id={decodeURIComponent(caseId)} />
+        ) : pathname === '/waiting' ? (
+          <WaitingPage />
+        ) : pathname === '/keep-in-touch' ? (
+          <KeepInTouchPage />
         ) : (
           <NotFound />
         )}

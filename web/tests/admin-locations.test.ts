@@ -14,6 +14,7 @@ describe('the locations admin', () => {
     await page.getByRole('heading', { level: 1, name: 'Locations' }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Hutchins Hardware, Elm Street' }).waitFor();
   }
+  const ward = "St. Mary's Hospital, Ward 4B (children)";
   const noSideScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
   it('creates a location with a time zone, opening hours and a holiday, and shows them after a reload', async () => {
@@ -79,9 +80,10 @@ describe('the locations admin', () => {
     const { page, problems, context } = await openPage(env.browser, phone);
     await openLocations(page);
     expect(await noSideScroll(page)).toBe(true);
-    await page.getByRole('button', { name: 'Edit Hutchins Hardware, Elm Street' }).click();
-    const form = page.getByRole('form', { name: 'Edit Hutchins Hardware, Elm Street' });
-    await form.getByLabel('Name', { exact: true }).fill('Hutchins Hardware (renamed)');
+    // The ward: no opening hours set (every hour counts); the demo's shops and call centre have theirs.
+    await page.getByRole('button', { name: `Edit ${ward}` }).click();
+    const form = page.getByRole('form', { name: `Edit ${ward}` });
+    await form.getByLabel('Name', { exact: true }).fill('Ward 4B (renamed)');
     await form.getByRole('radio', { name: 'Open at set hours' }).check();
     // Monday 09:00-17:00, and a second interval 12:00-13:00 inside it.
     await form.getByRole('button', { name: 'Add hours on Monday' }).click();
@@ -105,9 +107,9 @@ describe('the locations admin', () => {
     await screenshot(page, 'admin-location-error-phone');
 
     await form.getByRole('button', { name: 'Cancel' }).click();
-    const card = page.getByRole('article', { name: 'Hutchins Hardware, Elm Street' });
+    const card = page.getByRole('article', { name: ward });
     expect(await card.textContent()).toContain('No opening hours set');
-    expect(await page.getByRole('article', { name: 'Hutchins Hardware (renamed)' }).count()).toBe(0);
+    expect(await page.getByRole('article', { name: 'Ward 4B (renamed)' }).count()).toBe(0);
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { FactPrivacy } from '../auth/private-facts.js';
 import type { Db } from './connect.js';
-import { childrenOf, dataTables, rowKey, tableSpec, type CustomerTableSpec, type TableName } from './customer-tables.js';
+import { childrenOf, customerTables, dataTables, rowKey, tableSpec, type CustomerTableSpec, type TableName } from './customer-tables.js';
 
 /**
  * Customer rows moved by the registry (customer-tables.ts) rather than by name: everything that
@@ -146,6 +146,17 @@ export async function insertRows(db: Db, rows: HeldRow[]): Promise<void> {
     let query = untyped(db).updateTable(held.table).set(values);
     for (const k of spec.key) query = query.where(k, '=', held.row[k] as string);
     await query.execute();
+  }
+}
+
+/**
+ * Deletes what the registry's derived tables (role 'index': the lookup, staff notifications) hold
+ * about a customer, where erasure says delete: they are not collected with the customer's facts.
+ */
+export async function deleteIndexRows(db: Db, customerId: string): Promise<void> {
+  for (const spec of customerTables) {
+    if (spec.role !== 'index' || spec.erasure.kind !== 'delete') continue;
+    for (const column of spec.customerColumns) await untyped(db).deleteFrom(spec.table).where(column, '=', customerId).execute();
   }
 }
 

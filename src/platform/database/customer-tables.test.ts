@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabase } from '../../test/database.js';
 import type { DatabaseHandle } from './connect.js';
+import { flagColumns, withBooleanFlags } from './schema.js';
 import { customerTables, dataTables, tableSpec, type TableName } from './customer-tables.js';
 
 /**
@@ -95,6 +96,14 @@ describe('reads of private rows', () => {
       }
     }
     expect(offending).toEqual([]);
+  });
+
+  it('knows every flag column, so that SQLite\'s 0/1 is true/false in the export and subject access', () => {
+    const schema = fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'schema.ts'), 'utf8');
+    const declared = new Set([...schema.matchAll(/^\s+(\w+): Flag;/gm)].map((m) => m[1]!));
+    expect(declared.size).toBeGreaterThan(3);
+    expect([...flagColumns].sort()).toEqual([...declared].sort());
+    expect(withBooleanFlags({ pinned: 1, apologised: 0, everyDays: 1 })).toEqual({ pinned: true, apologised: false, everyDays: 1 });
   });
 
   it('knows the privacy columns of every table it filters', () => {

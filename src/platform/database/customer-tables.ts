@@ -54,6 +54,11 @@ export interface CustomerTableSpec {
    * ON DELETE SET NULL, so erasure and purge leave no dangling id.
    */
   pointers?: readonly { column: string; table: TableName }[];
+  /**
+   * Columns that never leave the database: kept in the trash (a restored row must work), left out of
+   * the export and of the customer's copy of their data (the hash of a link's secret).
+   */
+  secrets?: readonly string[];
   /** Column sets that must be unique among live rows (checked before a row comes back from the trash). */
   unique?: readonly (readonly string[])[];
   /** A flag only one row per customer carries (the primary phone): a restored row that had it takes it back. */
@@ -169,6 +174,8 @@ export const customerTables: readonly CustomerTableSpec[] = [
     heading: 'Contacts (calls, visits, messages)',
     key: byId,
     customerColumns: owned,
+    // The case whose thread it is part of: emptied while the case is in the trash, back with it.
+    pointers: [{ column: 'caseId', table: 'cases' }],
     // The contact stays counted (channel, time, staff, location); what was said goes.
     erasure: { kind: 'redact', set: { summary: '[erased]', mood: null, outcome: null } },
     label: (r) => `${capital(text(r.channel).replace(/_/g, ' '))}: ${text(r.summary)}`,
@@ -220,6 +227,18 @@ export const customerTables: readonly CustomerTableSpec[] = [
     customerColumns: owned,
     parent: { table: 'lifeEvents', column: 'lifeEventId' },
     nestAs: { property: 'involvedCustomerIds', value: 'customerId' },
+    erasure: { kind: 'delete' },
+  },
+  {
+    table: 'lifeEventAcknowledgements',
+    role: 'child',
+    entityType: 'life_event_acknowledgement',
+    recordType: 'lifeEventAcknowledgement',
+    heading: 'Life events staff acknowledged',
+    key: ['lifeEventId', 'staffId'],
+    customerColumns: owned,
+    parent: { table: 'lifeEvents', column: 'lifeEventId' },
+    nestAs: { property: 'acknowledgedBy', orderBy: 'acknowledgedAt', omit: ['lifeEventId', 'customerId'] },
     erasure: { kind: 'delete' },
   },
   {
@@ -281,9 +300,111 @@ export const customerTables: readonly CustomerTableSpec[] = [
     erasure: { kind: 'delete' },
     label: (r) => `Preference: ${text([r.topic, r.preference].filter(Boolean).join(': '))}`,
   },
+  // Promises (src/promises/): erasure keeps them counted in the on-time figures without what was said.
+  {
+    table: 'promises',
+    role: 'fact',
+    entityType: 'promise',
+    recordType: 'promise',
+    heading: 'Promises we made',
+    key: byId,
+    customerColumns: owned,
+    pointers: [{ column: 'interactionId', table: 'interactions' }],
+    erasure: { kind: 'redact', set: { what: '[erased]', closedReason: null } },
+    label: (r) => `Promise: ${text(r.what)}`,
+  },
+  {
+    table: 'promiseRevisions',
+    role: 'child',
+    entityType: 'promise_revision',
+    recordType: 'promiseRevision',
+    heading: 'Changes of a promised date',
+    key: byId,
+    customerColumns: owned,
+    parent: { table: 'promises', column: 'promiseId' },
+    nestAs: { property: 'revisions', omit: ['promiseId', 'customerId'] },
+    erasure: { kind: 'redact', set: { reason: '[erased]' } },
+  },
+  {
+    table: 'promiseHandovers',
+    role: 'child',
+    entityType: 'promise_handover',
+    recordType: 'promiseHandover',
+    heading: 'Promises handed to a colleague',
+    key: byId,
+    customerColumns: owned,
+    parent: { table: 'promises', column: 'promiseId' },
+    nestAs: { property: 'handovers', omit: ['promiseId', 'customerId'] },
+    erasure: { kind: 'redact', set: { reason: '[erased]' } },
+  },
+  {
+    table: 'promiseLinks',
+    role: 'child',
+    entityType: 'promise_link',
+    recordType: 'promiseLink',
+    heading: 'Links that show the customer their promise',
+    key: byId,
+    customerColumns: owned,
+    parent: { table: 'promises', column: 'promiseId' },
+    nestAs: { property: 'links', omit: ['promiseId', 'customerId'] },
+    secrets: ['secretHash'],
+    erasure: { kind: 'delete' },
+  },
+  {
+    table: 'promiseLinkViews',
+    role: 'child',
+    entityType: 'promise_link_view',
+    recordType: 'promiseLinkView',
+    heading: 'Times the customer opened their promise page',
+    key: byId,
+    customerColumns: owned,
+    parent: { table: 'promises', column: 'promiseId' },
+    nestAs: { property: 'linkViews', omit: ['promiseId', 'customerId'] },
+    erasure: { kind: 'delete' },
+  },
+  {
+    table: 'keepInTouch',
+    role: 'fact',
+    entityType: 'keep_in_touch',
+    recordType: 'keepInTouch',
+    heading: 'How often we keep in touch',
+    key: byId,
+    customerColumns: owned,
+    unique: [['customerId']],
+    erasure: { kind: 'delete' },
+    label: (r) => `Keep in touch every ${Number(r.everyDays)} days`,
+  },
+  // Cases (src/cases/): erasure keeps them counted in the response figures without what they were about.
+  {
+    table: 'cases',
+    role: 'fact',
+    entityType: 'case',
+    recordType: 'case',
+    heading: 'Cases (requests, complaints, questions)',
+    key: byId,
+    customerColumns: owned,
+    erasure: { kind: 'redact', set: { subject: '[erased]', escalationReason: null } },
+    label: (r) => `Case: ${text(r.subject)}`,
+  },
+  {
+    table: 'caseEvents',
+    role: 'child',
+    entityType: 'case_event',
+    recordType: 'caseEvent',
+    heading: 'The history of cases',
+    key: byId,
+    customerColumns: owned,
+    parent: { table: 'cases', column: 'caseId' },
+    nestAs: { property: 'history', orderBy: 'at', omit: ['caseId', 'customerId'] },
+    erasure: { kind: 'redact', set: { note: null } },
+  },
   { table: 'searchPostings', role: 'index', entityType: 'search', recordType: 'search', heading: '', key: ['word', 'customerId'], customerColumns: owned, erasure: { kind: 'delete' } },
   { table: 'searchPairs', role: 'index', entityType: 'search', recordType: 'search', heading: '', key: ['wordA', 'wordB', 'customerId'], customerColumns: owned, erasure: { kind: 'delete' } },
   { table: 'searchDocuments', role: 'index', entityType: 'search', recordType: 'search', heading: '', key: owned, customerColumns: owned, erasure: { kind: 'delete' } },
+  // Reminders shown to staff (src/notifications/): they name the customer, so they go with the customer row and with erasure.
+  { table: 'notifications', role: 'index', entityType: 'notification', recordType: 'notification', heading: '', key: byId, customerColumns: owned, erasure: { kind: 'delete' } },
+  // Waiting and keep-in-touch state (src/contact-state/), recomputed from the facts above.
+  { table: 'contactStates', role: 'index', entityType: 'contact_state', recordType: 'contactState', heading: '', key: owned, customerColumns: owned, erasure: { kind: 'delete' } },
   // Entries about a private fact, and a deleted private fact in the trash, carry the fact's privacy.
   {
     table: 'auditEvents',

@@ -9,6 +9,11 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 type Timestamp = string;
 /** SQLite hands booleans back as 0/1. */
 type Flag = ColumnType<boolean | number, boolean, boolean>;
+/** Every column of type Flag, for code that reads rows without their types (the export, subject access). */
+export const flagColumns: ReadonlySet<string> = new Set(['active', 'isPrimary', 'household', 'pinned', 'apologised']);
+/** A row read without its types, with 0/1 in a flag column made true/false as on PostgreSQL. */
+export const withBooleanFlags = <T extends Record<string, unknown>>(row: T): T =>
+  Object.fromEntries(Object.entries(row).map(([k, v]) => [k, flagColumns.has(k) && typeof v === 'number' ? v !== 0 : v])) as T;
 
 export interface Authored {
   createdAt: Timestamp;
@@ -240,6 +245,8 @@ export interface InteractionTable extends Authored {
   locationId: string | null;
   mood: string | null;
   outcome: string | null;
+  /** The case whose thread it is part of (src/cases/, migration 0009); optional when inserting. */
+  caseId: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface TransactionTable extends Authored {
@@ -284,6 +291,15 @@ export interface LifeEventTable extends Authored {
 export interface LifeEventCustomerTable {
   lifeEventId: string;
   customerId: string;
+}
+
+/** A staff member acknowledged a life event Today suggested (migration 0012_today): it leaves their list for good. */
+export interface LifeEventAcknowledgementTable {
+  lifeEventId: string;
+  staffId: string;
+  /** The event's owner. */
+  customerId: string;
+  acknowledgedAt: Timestamp;
 }
 
 export interface ProjectTable extends Authored {
@@ -339,6 +355,184 @@ export interface PreferenceTable extends Authored {
   audienceLocationId: string | null;
 }
 
+/** A promise made to a customer (src/promises/, migration 0008_promises). */
+export interface PromiseTable extends Authored {
+  id: string;
+  customerId: string;
+  what: string;
+  /** When it was promised (may be before it was recorded). */
+  madeAt: Timestamp;
+  ownerId: string;
+  /** The location it belongs to: its time zone reads a due day. */
+  locationId: string | null;
+  /** The IANA time zone `dueOn` is read in (the location's when the date was set; UTC without one). */
+  timezone: string;
+  /** Due by the end of this local day (YYYY-MM-DD), or by `dueAt`: exactly one is set. */
+  dueOn: string | null;
+  dueAt: Timestamp | null;
+  /** The moment it is due by, either way: what overdue and the lists compare with. */
+  dueBy: Timestamp;
+  originalDueOn: string | null;
+  originalDueAt: Timestamp | null;
+  originalDueBy: Timestamp;
+  status: PromiseStatus;
+  keptAt: Timestamp | null;
+  closedAt: Timestamp | null;
+  closedBy: string | null;
+  closedReason: string | null;
+  /** The contact it was made in (emptied while that contact is in the trash). */
+  interactionId: string | null;
+}
+
+export type PromiseStatus = 'open' | 'kept' | 'broken' | 'cancelled';
+export type ToldChannel = 'call' | 'email' | 'sms' | 'letter' | 'visit' | 'meeting' | 'chat' | 'other';
+
+/** A change of a promise's due date: why, and whether (and how) the customer was told. */
+export interface PromiseRevisionTable {
+  id: string;
+  promiseId: string;
+  customerId: string;
+  fromDueOn: string | null;
+  fromDueAt: Timestamp | null;
+  fromDueBy: Timestamp;
+  toDueOn: string | null;
+  toDueAt: Timestamp | null;
+  toDueBy: Timestamp;
+  reason: string;
+  toldAt: Timestamp | null;
+  toldChannel: ToldChannel | null;
+  toldBy: string | null;
+  apologised: Flag;
+  createdAt: Timestamp;
+  createdBy: string | null;
+}
+
+/** A promise handed from one owner to another. */
+export interface PromiseHandoverTable {
+  id: string;
+  promiseId: string;
+  customerId: string;
+  fromStaffId: string;
+  toStaffId: string;
+  reason: string;
+  createdAt: Timestamp;
+  createdBy: string | null;
+}
+
+/** A link that shows the customer their promise: only the secret's SHA-256 is kept. */
+export interface PromiseLinkTable {
+  id: string;
+  promiseId: string;
+  customerId: string;
+  secretHash: string;
+  expiresAt: Timestamp;
+  revokedAt: Timestamp | null;
+  revokedBy: string | null;
+  createdAt: Timestamp;
+  createdBy: string | null;
+}
+
+/** The customer opened their promise page. */
+export interface PromiseLinkViewTable {
+  id: string;
+  promiseId: string;
+  linkId: string;
+  customerId: string;
+  at: Timestamp;
+}
+
+/** Keep in touch with a customer every N days, and who does (src/contact-state/, migration 0011). */
+export interface KeepInTouchTable extends Authored {
+  id: string;
+  customerId: string;
+  everyDays: number;
+  /** The staff member who keeps in touch; null: no one in particular (their location's managers see it). */
+  ownerId: string | null;
+}
+
+/**
+ * Derived, one row per customer with a contact or a cadence (src/contact-state/, migration 0011):
+ * recomputed from interactions, transactions, keep_in_touch and the customer by one function on
+ * every write that changes them; `rapport rebuild` recomputes them all.
+ */
+export interface ContactStateTable {
+  customerId: string;
+  /** The customer's home location, copied for the per-location lists. */
+  locationId: string | null;
+  /** The last personal contact or transaction (mailings and invoices sent do not count). */
+  lastContactAt: Timestamp | null;
+  /** Who dealt with them last (the latest personal contact that names a staff member). */
+  lastContactStaffId: string | null;
+  /** The first inbound message no later answer has answered; null: not waiting. */
+  waitingSince: Timestamp | null;
+  waitingCount: ColumnType<number, number | undefined, number>;
+  /** The channels of the unanswered messages, oldest first, comma-separated (at most 20). */
+  waitingChannels: string | null;
+  waitingFirstInteractionId: string | null;
+  keepEveryDays: number | null;
+  keepOwnerId: string | null;
+  /** When a contact is next due (the last contact, or the day the cadence was set, plus the cadence). */
+  keepDueAt: Timestamp | null;
+  /** When the owner is reminded: the due time, or the cadence's last change when that came after it. */
+  keepRemindAt: Timestamp | null;
+}
+
+export type CaseStatus = 'new' | 'open' | 'waiting_on_customer' | 'waiting_on_us' | 'resolved' | 'closed';
+export type CasePriority = 'low' | 'normal' | 'high' | 'urgent';
+export type CaseTargetKind = 'first_response' | 'next_response' | 'resolution';
+
+/** A service request, complaint or question (src/cases/, migration 0009_cases). */
+export interface CaseTable extends Authored {
+  id: string;
+  customerId: string;
+  subject: string;
+  caseType: string;
+  status: CaseStatus;
+  priority: CasePriority;
+  ownerId: string | null;
+  locationId: string | null;
+  openedAt: Timestamp;
+  statusChangedAt: Timestamp;
+  resolvedAt: Timestamp | null;
+  escalatedTo: string | null;
+  escalatedAt: Timestamp | null;
+  escalationReason: string | null;
+  /** The targets of its priority when opened or re-prioritised, in business minutes; null: none. */
+  firstResponseMinutes: number | null;
+  nextResponseMinutes: number | null;
+  resolutionMinutes: number | null;
+  /** Derived from the case, its history and its thread (src/cases/case-clock-rules.ts), for lists and reminders. */
+  firstResponseAt: Timestamp | null;
+  targetKind: CaseTargetKind | null;
+  warnAt: Timestamp | null;
+  dueAt: Timestamp | null;
+  lateCount: number;
+  clockAt: Timestamp;
+}
+
+/** One step in a case's history: opened, a change of status, priority, owner or location, an escalation, an apology. */
+export interface CaseEventTable {
+  id: string;
+  caseId: string;
+  customerId: string;
+  at: Timestamp;
+  kind: 'opened' | 'status' | 'priority' | 'owner' | 'location' | 'escalated' | 'apology';
+  fromValue: string | null;
+  toValue: string | null;
+  note: string | null;
+  staffId: string | null;
+}
+
+/** Response targets per priority, in business minutes (null: no target). */
+export interface CaseTargetTable {
+  priority: CasePriority;
+  firstResponseMinutes: number | null;
+  nextResponseMinutes: number | null;
+  resolutionMinutes: number | null;
+  updatedAt: Timestamp;
+  updatedBy: string | null;
+}
+
 /** The customer lookup index (src/search/, migration 0002_search). */
 export interface SearchWordTable {
   word: string;
@@ -381,6 +575,24 @@ export interface JobTable {
   finishedAt: Timestamp | null;
 }
 
+/** What a staff member should look at: one reminder, notified once (src/notifications/, migration 0010_notifications). */
+export interface NotificationTable {
+  id: string;
+  /** The reminder's key: unique, so that a reminder is notified once. */
+  key: string;
+  /** The source that gave it ('promises.due'). */
+  kind: string;
+  staffId: string;
+  customerId: string | null;
+  title: string;
+  body: string;
+  /** Where it opens in the web app: a path such as /customers/<id>. */
+  link: string;
+  createdAt: Timestamp;
+  readAt: Timestamp | null;
+  emailedAt: Timestamp | null;
+}
+
 export interface Database {
   staff: StaffTable;
   locations: LocationTable;
@@ -402,17 +614,29 @@ export interface Database {
   transactionItems: TransactionItemTable;
   lifeEvents: LifeEventTable;
   lifeEventCustomers: LifeEventCustomerTable;
+  lifeEventAcknowledgements: LifeEventAcknowledgementTable;
   projects: ProjectTable;
   notes: NoteTable;
   consents: ConsentTable;
   doNotContact: DoNotContactTable;
   preferences: PreferenceTable;
+  cases: CaseTable;
+  caseEvents: CaseEventTable;
+  caseTargets: CaseTargetTable;
+  keepInTouch: KeepInTouchTable;
+  contactStates: ContactStateTable;
+  promises: PromiseTable;
+  promiseRevisions: PromiseRevisionTable;
+  promiseHandovers: PromiseHandoverTable;
+  promiseLinks: PromiseLinkTable;
+  promiseLinkViews: PromiseLinkViewTable;
   searchWords: SearchWordTable;
   searchWordVariants: SearchWordVariantTable;
   searchPostings: SearchPostingTable;
   searchPairs: SearchPairTable;
   searchDocuments: SearchDocumentTable;
   jobs: JobTable;
+  notifications: NotificationTable;
   erasures: ErasureTable;
   trashEntries: TrashEntryTable;
   trashRows: TrashRowTable;

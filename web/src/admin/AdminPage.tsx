@@ -5,6 +5,7 @@ import { AuditAdmin } from './audit/AuditAdmin';
 import { LocationsAdmin } from './locations/LocationsAdmin';
 import { StaffAdmin } from './staff/StaffAdmin';
 import { TokensAdmin } from './tokens/TokensAdmin';
+import { CaseTargetsAdmin } from '../cases/CaseTargetsAdmin';
 
 /** Daily administration, for admins: staff accounts, API tokens, locations and the audit trail. */
 export const adminSections = [
@@ -12,6 +13,7 @@ export const adminSections = [
   { key: 'tokens', label: 'API tokens', Screen: TokensAdmin },
   { key: 'locations', label: 'Locations', Screen: LocationsAdmin },
   { key: 'audit', label: 'Audit trail', Screen: AuditAdmin },
+  { key: 'targets', label: 'Response targets', Screen: CaseTargetsAdmin },
 ] as const;
 
 export type AdminSection = (typeof adminSections)[number]['key'];

@@ -4,6 +4,11 @@ import type { AuditFilter, Location, LocationCreate, LocationPatch, StaffBrief }
 import type { ApiToken, ApiTokenCreate, ApiTokenCreated, IntegrationCreate, StaffInvite, StaffMember, StaffPatch, StaffWithLink } from './types';
 import type { ChannelConsent, Consent, ConsentPut, DoNotContactPut, Preference, PreferenceCreate, PreferencePatch } from './types';
 import type { Erasure, RestoreResult, SubjectAccess, TrashContents, TrashEntry, TrashReceipt, TrashSettings } from './types';
+import type { CustomerPromise, PromiseCreate, PromiseFigures, PromiseHandover, PromiseLinkCreated, PromiseRevisionCreate, PromiseTold, PublicPromise } from './types';
+import type { DueItem, KeepInTouch, KeepInTouchPut, WaitingItem } from './types';
+import type { Today, TodayAction } from './types';
+import type { NotificationList, NotificationsReadAll, StaffNotification } from './types';
+import type { Case, CaseCreate, CaseDetail, CaseFigures, CasePatch, CaseTargets, Interaction, TargetSet } from './types';
 
 export const auth = {
   setupNeeded: () => get<{ needed: boolean }>('/setup').then((r) => r.needed),
@@ -134,4 +139,64 @@ export const dataRights = {
   /** Served with the session cookie, so a plain link opens it. */
   pageUrl: (customerId: string) => `/api/v1/customers/${customerId}/subject-access?format=html`,
   erase: (customerId: string, reason: string) => post<Erasure>(`/customers/${customerId}/erase`, { reason }),
+};
+
+/** Your notifications (reminders), newest first with the unread count; opening one marks it read. */
+export const notifications = {
+  list: (limit = 20, cursor: string | null = null) => get<NotificationList>(`/notifications${query({ limit, cursor })}`),
+  read: (id: string) => post<StaffNotification>(`/notifications/${id}/read`, {}),
+  readAll: () => post<NotificationsReadAll>('/notifications/read-all', {}),
+};
+
+/** Today: what needs the signed-in staff member, and the one action of an item (the API call it names). */
+export const today = {
+  get: () => get<Today>('/today'),
+  act: (action: TodayAction) => request<unknown>(action.method, action.path, action.body),
+};
+
+/** Customers waiting for an answer, keep-in-touch due, and a customer's cadence (src/contact-state/). */
+export const contactState = {
+  waiting: (locationId: string | null, cursor: string | null) => get<Page<WaitingItem>>(`/waiting${query({ locationId, cursor, limit: 25 })}`),
+  due: (view: 'mine' | 'team', locationId: string | null, cursor: string | null) => get<Page<DueItem>>(`/keep-in-touch/due${query({ view, locationId, cursor, limit: 25 })}`),
+  keepInTouch: (customerId: string) => get<KeepInTouch>(`/customers/${customerId}/keep-in-touch`),
+  setKeepInTouch: (customerId: string, body: KeepInTouchPut) => request<KeepInTouch>('PUT', `/customers/${customerId}/keep-in-touch`, body),
+  stopKeepingInTouch: (customerId: string) => request<KeepInTouch>('DELETE', `/customers/${customerId}/keep-in-touch`),
+};
+
+/** Cases and their response targets; a case's thread is the customer's contacts linked to it. */
+export const cases = {
+  list: (filter: { customerId?: string; ownerId?: string; escalatedTo?: string; open?: boolean; attention?: 'breached' | 'near' }, cursor: string | null = null, limit = 50) =>
+    get<Page<Case>>(`/cases${query({ ...filter, open: filter.open === undefined ? null : String(filter.open), cursor, limit })}`),
+  get: (id: string) => get<CaseDetail>(`/cases/${id}`),
+  create: (body: CaseCreate) => post<CaseDetail>('/cases', body),
+  update: (id: string, body: CasePatch) => patch<CaseDetail>(`/cases/${id}`, body),
+  escalate: (id: string, body: { managerId: string; reason: string }) => post<CaseDetail>(`/cases/${id}/escalate`, body),
+  link: (id: string, interactionId: string) => post<CaseDetail>(`/cases/${id}/thread`, { interactionId }),
+  unlink: (id: string, interactionId: string) => request<CaseDetail>('DELETE', `/cases/${id}/thread/${interactionId}`),
+  apologise: (id: string, note: string | null) => post<CaseDetail>(`/cases/${id}/apologies`, { note }),
+  remove: (id: string) => request<TrashReceipt>('DELETE', `/cases/${id}`),
+  /** The customer's latest contacts, to link one to a case. */
+  contacts: (customerId: string) => get<Page<Interaction>>(`/interactions${query({ customerId, limit: 30 })}`).then((p) => p.items),
+  figures: () => get<CaseFigures>('/cases/figures'),
+  targets: () => get<CaseTargets>('/case-targets'),
+  setTargets: (items: TargetSet[]) => request<CaseTargets>('PUT', '/case-targets', { items }),
+};
+
+/** Promises made to a customer: make, change the date (and say whether they were told), keep, break, cancel, hand over; managers delete. */
+export const promises = {
+  /** A customer's promises by due date (the first 200: far more than anyone is owed). */
+  list: (customerId: string) => get<Page<CustomerPromise>>(`/promises${query({ customerId, limit: 200 })}`).then((page) => page.items),
+  create: (body: PromiseCreate) => post<CustomerPromise>('/promises', body),
+  revise: (id: string, body: PromiseRevisionCreate) => post<CustomerPromise>(`/promises/${id}/revisions`, body),
+  told: (id: string, body: PromiseTold) => post<CustomerPromise>(`/promises/${id}/told`, body),
+  keep: (id: string) => post<CustomerPromise>(`/promises/${id}/keep`, {}),
+  close: (id: string, how: 'break' | 'cancel', reason: string) => post<CustomerPromise>(`/promises/${id}/${how}`, { reason }),
+  handOver: (id: string, body: PromiseHandover) => post<CustomerPromise>(`/promises/${id}/handovers`, body),
+  remove: (id: string) => request<TrashReceipt>('DELETE', `/promises/${id}`),
+  /** On-time rates and slips of one customer's promises. */
+  figures: (customerId: string) => get<PromiseFigures>(`/promises/figures${query({ customerId, by: 'customer' })}`),
+  link: (id: string) => post<PromiseLinkCreated>(`/promises/${id}/links`, {}),
+  revokeLink: (id: string, linkId: string) => post<CustomerPromise>(`/promises/${id}/links/${linkId}/revoke`, {}),
+  /** Public: the customer's own view of their promise, from the token in their link. */
+  open: (token: string) => post<PublicPromise>('/promise-links/open', { token }, { expect401: true }),
 };

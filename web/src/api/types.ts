@@ -38,6 +38,21 @@ import type { ConsentOut, ConsentPut as ConsentPutSchema, DoNotContactPut as DoN
 import type { PreferenceCreate as PreferenceCreateSchema, PreferenceOut, PreferencePatch as PreferencePatchSchema } from '../../../src/preferences/preference-schemas.js';
 import type { RestoreOut, TrashContents as TrashContentsSchema, TrashEntryOut, TrashReceipt as TrashReceiptSchema, TrashSettings as TrashSettingsSchema } from '../../../src/trash/trash-schemas.js';
 import type { ErasureOut, SubjectAccessOut } from '../../../src/data-rights/data-rights-schemas.js';
+import type {
+  FiguresReport as PromiseFiguresSchema,
+  HandoverInput as PromiseHandoverSchema,
+  LinkCreated as PromiseLinkCreatedSchema,
+  PromiseCreate as PromiseCreateSchema,
+  PromiseOut,
+  PublicPromise as PublicPromiseSchema,
+  RevisionCreate as PromiseRevisionCreateSchema,
+  ToldInput as PromiseToldSchema,
+} from '../../../src/promises/promise-schemas.js';
+import type { CaseCreate as CaseCreateSchema, CaseDetail as CaseDetailSchema, CaseOut, CasePatch as CasePatchSchema, FiguresOut, TargetOut, TargetSet as TargetSetSchema, TargetsOut } from '../../../src/cases/case-schemas.js';
+import type { InteractionOut } from '../../../src/interactions/interaction-schemas.js';
+import type { DueItem as DueItemSchema, KeepInTouchOut, KeepInTouchPut as KeepInTouchPutSchema, WaitingItem as WaitingItemSchema } from '../../../src/contact-state/contact-state-schemas.js';
+import type { TodayActionOut, TodayItemOut, TodayOut, TodaySectionOut } from '../../../src/today/today-schemas.js';
+import type { NotificationOut, NotificationPage, ReadAllOut } from '../../../src/notifications/notification-schemas.js';
 
 export type Role = ServerRole;
 export type Me = Static<typeof MeSchema>;
@@ -99,6 +114,47 @@ export type TrashSettings = Static<typeof TrashSettingsSchema>;
 /** A customer's rights: the copy of everything held about them, and the receipt of an erasure. */
 export type SubjectAccess = Static<typeof SubjectAccessOut>;
 export type Erasure = Static<typeof ErasureOut>;
+
+/** Your notifications (reminders): one, a page of them with the unread count, and what "Mark all read" did. */
+export type StaffNotification = Static<typeof NotificationOut>;
+export type NotificationList = Static<typeof NotificationPage>;
+export type NotificationsReadAll = Static<typeof ReadAllOut>;
+
+/** Today, the staff member's home beside the lookup: figures (managers), then sections of items, each with one action. */
+export type Today = Static<typeof TodayOut>;
+export type TodaySection = Static<typeof TodaySectionOut>;
+export type TodayItem = Static<typeof TodayItemOut>;
+export type TodayAction = Static<typeof TodayActionOut>;
+
+/** Waiting for an answer (one row per person), keep-in-touch due, and a customer's cadence. */
+export type WaitingItem = Static<typeof WaitingItemSchema>;
+export type DueItem = Static<typeof DueItemSchema>;
+export type KeepInTouch = Static<typeof KeepInTouchOut>;
+export type KeepInTouchPut = Static<typeof KeepInTouchPutSchema>;
+
+/** Cases with their response targets in business hours (src/cases/), the targets per priority, and the figures. */
+export type Case = Static<typeof CaseOut>;
+export type CaseDetail = Static<typeof CaseDetailSchema>;
+export type CaseTarget = Static<typeof TargetOut>;
+export type CaseCreate = Static<typeof CaseCreateSchema>;
+export type CasePatch = Static<typeof CasePatchSchema>;
+export type CaseTargets = Static<typeof TargetsOut>;
+export type TargetSet = Static<typeof TargetSetSchema>;
+export type CaseFigures = Static<typeof FiguresOut>;
+/** A logged contact (for linking one to a case's thread). */
+export type Interaction = Static<typeof InteractionOut>;
+
+/** Promises made to a customer (src/promises/): with their changes of date, hand-overs and customer links; the figures; the customer's own view. */
+export type CustomerPromise = Static<typeof PromiseOut>;
+export type PromiseRevision = CustomerPromise['revisions'][number];
+export type PromiseLink = CustomerPromise['links'][number];
+export type PromiseCreate = Static<typeof PromiseCreateSchema>;
+export type PromiseRevisionCreate = Static<typeof PromiseRevisionCreateSchema>;
+export type PromiseTold = Static<typeof PromiseToldSchema>;
+export type PromiseHandover = Static<typeof PromiseHandoverSchema>;
+export type PromiseLinkCreated = Static<typeof PromiseLinkCreatedSchema>;
+export type PromiseFigures = Static<typeof PromiseFiguresSchema>;
+export type PublicPromise = Static<typeof PublicPromiseSchema>;
 
 export interface Page<T> {
   items: T[];

@@ -9,6 +9,9 @@ import { HistoryPanel } from '../history/HistoryPanel';
 import { QuickLog } from '../logging/QuickLog';
 import { rememberCustomer } from '../lookup/recent';
 import { PreferencesPanel } from '../preferences/PreferencesPanel';
+import { PromisesPanel } from '../promises/PromisesPanel';
+import { CasesPanel } from '../cases/CasesPanel';
+import { KeepInTouchPanel } from '../contact-state/KeepInTouchPanel';
 import { Link } from '../router';
 import { Timeline } from '../timeline/Timeline';
 import { useResource } from '../ui/useResource';
@@ -95,8 +98,11 @@ export function CustomerPage({ id }: { id: string }) {
         <div className="customer-grid">
           <BriefPanel customerId={id} version={version} />
           <div className="customer-side">
+            <PromisesPanel customerId={id} version={version} onChanged={refresh} />
+            <CasesPanel customerId={id} version={version} onChanged={refresh} />
             <ProfilePanel customer={c} onSaved={saved} />
             <PreferencesPanel customerId={id} version={version} onChanged={refresh} />
+            <KeepInTouchPanel customerId={id} version={version} onChanged={refresh} />
             <ConsentPanel
               customerId={id}
               consent={consent.data}

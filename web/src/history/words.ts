@@ -17,6 +17,12 @@ export const things: Record<string, string> = {
   consent: 'a choice about being contacted',
   do_not_contact: 'a do-not-contact request',
   preference: 'a preference',
+  promise: 'a promise',
+  promise_revision: 'a new date for a promise',
+  promise_handover: 'a promise hand-over',
+  promise_link: 'a link to their promise page',
+  promise_link_view: 'a visit to their promise page',
+  keep_in_touch: 'how often we keep in touch',
 };
 
 export const customerActions: Record<string, string> = {
@@ -103,6 +109,9 @@ export const channelWords: Record<string, string> = {
   meeting: 'a meeting',
   sms: 'a text message',
   letter: 'a letter',
+  voicemail: 'a voicemail',
+  web_form: 'a web form',
+  chat: 'a chat',
 };
 
 export const fieldLabels: Record<string, string> = {
@@ -164,6 +173,7 @@ export const entityFieldLabels: Record<string, Record<string, string>> = {
   consent: { email: 'Email', phone: 'Phone calls', sms: 'Text messages', post: 'Post', givenOn: 'Day they told us', source: 'Where it came from' },
   do_not_contact: { since: 'Since', reason: 'Why' },
   preference: { topic: 'About', preference: 'They prefer' },
+  keep_in_touch: { everyDays: 'Every (days)', ownerId: 'Kept by' },
 };
 
 /** What says enough about a new or removed record of each kind (the timeline shows the rest). */

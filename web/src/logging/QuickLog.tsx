@@ -6,6 +6,7 @@ import { LifeEventForm } from './LifeEventForm';
 import { logChoices, type LogChoice } from './log-kinds';
 import { NoteForm } from './NoteForm';
 import { ProjectForm } from './ProjectForm';
+import { PromiseForm } from '../promises/PromiseForm';
 import { useShortcutSetting } from './shortcut-setting';
 import { TransactionForm } from './TransactionForm';
 
@@ -84,6 +85,7 @@ export function QuickLog({ customer, consent, onLogged }: { customer: Customer; 
       {choice?.form === 'note' ? <NoteForm {...props} /> : null}
       {choice?.form === 'life-event' ? <LifeEventForm {...props} /> : null}
       {choice?.form === 'project' ? <ProjectForm {...props} /> : null}
+      {choice?.form === 'promise' ? <PromiseForm customerId={customer.id} onSaved={() => logged('Promise')} onCancel={close} /> : null}
       <p role="status" className="log-done">
         {done}
       </p>

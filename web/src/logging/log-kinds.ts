@@ -1,6 +1,6 @@
 /** What the quick-log bar offers, and which form each opens. */
 
-export type FormKind = 'interaction' | 'transaction' | 'note' | 'life-event' | 'project';
+export type FormKind = 'interaction' | 'transaction' | 'note' | 'life-event' | 'project' | 'promise';
 
 export interface LogChoice {
   id: string;
@@ -23,17 +23,20 @@ export const logChoices: LogChoice[] = [
   { id: 'note', label: 'Note', form: 'note', key: 'n' },
   { id: 'life-event', label: 'Life event', form: 'life-event', key: 'l' },
   { id: 'project', label: 'Project', form: 'project', key: 'j' },
+  { id: 'promise', label: 'Promise', form: 'promise', key: 'k' },
 ];
 
 /** The values the API accepts (interaction, transaction and life-event schemas), with words for people. */
 export const channels: [string, string][] = [
   ['visit', 'Visit'],
   ['call', 'Call'],
+  ['voicemail', 'Voicemail'],
   ['email', 'Email'],
   ['meeting', 'Meeting'],
   ['sms', 'Text message'],
   ['chat', 'Chat'],
   ['letter', 'Letter'],
+  ['web_form', 'Web form'],
   ['service_call', 'Service call'],
   ['other', 'Other'],
 ];

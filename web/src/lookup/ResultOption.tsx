@@ -1,5 +1,6 @@
 import type { LookupResult } from '../api/types';
 import { ago } from '../ui/format';
+import { sinceWords } from '../contact-state/contact-words';
 
 /** One lookup result: enough to tell two Jim Alvarezes apart, and why it matched. */
 export function ResultOption({ result, id, active, onChoose, onHover }: { result: LookupResult; id: string; active: boolean; onChoose: () => void; onHover: () => void }) {
@@ -24,6 +25,7 @@ export function ResultOption({ result, id, active, onChoose, onHover }: { result
         {result.displayName}
         {result.preferredName && result.preferredName !== result.displayName ? <span className="aka"> “{result.preferredName}”</span> : null}
         {result.kind === 'organization' ? <span className="tag">organisation</span> : null}
+        {result.waitingSince ? <span className="tag waiting">waiting since {sinceWords(result.waitingSince)}</span> : null}
       </span>
       {details.length ? <span className="result-meta">{details.join(' · ')}</span> : null}
       {result.reasons.length ? <span className="result-why">{result.reasons.map((r) => r.text).join('; ')}</span> : null}

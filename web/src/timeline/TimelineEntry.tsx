@@ -16,6 +16,12 @@ function details(item: TimelineItem): string[] {
       return [];
     case 'note':
       return [item.pinned ? 'Pinned' : ''];
+    case 'promise':
+      return [item.staffName ? `By ${item.staffName}` : ''];
+    case 'case':
+      return [item.detail ?? '', item.staffName ? `By ${item.staffName}` : ''];
+    default:
+      return [];
   }
 }
 
@@ -25,7 +31,8 @@ const withoutKind = (title: string) => title.replace(/^(Note|Life event): /, '')
 /** The title, and the whole text it stands for when the server cut it ("Visit, inbound: " + the whole summary). */
 function titleText(item: TimelineItem): { short: string; whole: string | null } {
   const short = withoutKind(item.title);
-  if (item.kind === 'transaction' || !item.detail) return { short, whole: null };
+  // A transaction's note and a promise's reason are said below the title, not instead of it.
+  if (item.kind === 'transaction' || item.kind === 'promise' || item.kind === 'case' || !item.detail) return { short, whole: null };
   const lead = item.kind === 'interaction' ? item.title.slice(0, item.title.indexOf(': ') + 2) : '';
   return { short, whole: lead + item.detail };
 }
@@ -46,7 +53,7 @@ export function TimelineEntry({ item }: { item: TimelineItem }) {
         {whence ? <span className="tag" title="Let them mention it">{whence}, let them mention it</span> : null}
       </div>
       <EntryText className="entry-title" {...titleText(item)} />
-      {item.kind === 'transaction' && item.detail ? <EntryText className="entry-note" short={firstLine(item.detail, 120)} whole={item.detail} /> : null}
+      {(item.kind === 'transaction' || item.kind === 'promise') && item.detail ? <EntryText className="entry-note" short={firstLine(item.detail, 120)} whole={item.detail} /> : null}
       {lines.length ? <p className="entry-detail muted">{lines.join(' · ')}</p> : null}
       <DeleteTimelineEntry item={item} />
     </li>

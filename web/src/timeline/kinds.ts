@@ -4,6 +4,8 @@ export const timelineKinds = [
   { value: 'transaction', label: 'Purchases, returns and payments', short: 'Money' },
   { value: 'life_event', label: 'Life events', short: 'Life event' },
   { value: 'note', label: 'Notes', short: 'Note' },
+  { value: 'promise', label: 'Promises', short: 'Promise' },
+  { value: 'case', label: 'Cases', short: 'Case' },
 ] as const;
 
 export const kindLabel = (kind: string) => timelineKinds.find((k) => k.value === kind || k.value === kind.replace(/-/g, '_'))?.short ?? kind.replace(/[_-]/g, ' ');

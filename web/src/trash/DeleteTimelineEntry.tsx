@@ -6,7 +6,8 @@ import { firstLine } from '../ui/format';
 import { DeleteButton } from './DeleteButton';
 import { offerUndo } from './undo-notice';
 
-const paths: Record<TimelineItem['kind'], DeletableKind> = {
+/** Kinds deleted from the timeline; a promise is deleted from its panel (its events are not records of their own). */
+const paths: Partial<Record<TimelineItem['kind'], DeletableKind>> = {
   interaction: 'interactions',
   transaction: 'transactions',
   life_event: 'life-events',
@@ -24,6 +25,8 @@ function nounOf(item: TimelineItem): string {
       return 'life event';
     case 'note':
       return 'note';
+    default:
+      return 'entry';
   }
 }
 
@@ -37,13 +40,14 @@ const hintOf = (item: TimelineItem): string | undefined => {
 export function DeleteTimelineEntry({ item }: { item: TimelineItem }) {
   const { me } = useSession();
   const refresh = useCustomerRefresh();
-  if (me.role === 'frontline' || !refresh) return null;
+  const path = paths[item.kind];
+  if (me.role === 'frontline' || !refresh || !path) return null;
   const noun = nounOf(item);
   const Noun = noun.charAt(0).toUpperCase() + noun.slice(1);
   const line = firstLine(item.title.replace(/^(Note|Life event): /, ''), 60);
 
   const remove = async () => {
-    const receipt = await deleting.record(paths[item.kind], item.id);
+    const receipt = await deleting.record(path, item.id);
     refresh();
     offerUndo({ message: `${Noun} deleted: ${line}`, what: `The ${noun}`, trashId: receipt.trashId, after: refresh });
   };

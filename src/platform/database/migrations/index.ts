@@ -7,6 +7,11 @@ import { jobsSchema } from './0004_jobs.js';
 import { staffAccessSchema } from './0005_staff_access.js';
 import { locationCalendarSchema } from './0006_location_calendar.js';
 import { consentTactSchema } from './0007_consent_tact.js';
+import { promisesSchema } from './0008_promises.js';
+import { casesSchema } from './0009_cases.js';
+import { notificationsSchema } from './0010_notifications.js';
+import { contactStateSchema } from './0011_contact_state.js';
+import { todaySchema } from './0012_today.js';
 
 /** Numbered and append-only: never edit a migration that has shipped, add the next one. */
 export function migrationProvider(engine: Engine): MigrationProvider {
@@ -20,6 +25,11 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         '0005_staff_access': staffAccessSchema(engine),
         '0006_location_calendar': locationCalendarSchema(),
         '0007_consent_tact': consentTactSchema(engine),
+        '0008_promises': promisesSchema(engine),
+        '0009_cases': casesSchema(engine),
+        '0010_notifications': notificationsSchema(engine),
+        '0011_contact_state': contactStateSchema(engine),
+        '0012_today': todaySchema(engine),
       };
     },
   };

@@ -1,0 +1,77 @@
+import type { Actor } from '../platform/auth/actor.js';
+import { visibleRows } from '../platform/auth/private-facts-sql.js';
+import type { Db } from '../platform/database/connect.js';
+import type { TodayScope } from '../today/today-rules.js';
+import { inTodayScope } from '../today/today-scope-sql.js';
+import { acknowledgeableKinds, dayWindow, gentleKinds, recordedSince, type EventForToday } from './life-event-today-rules.js';
+
+/** Reads and writes of Today's life events: what to suggest, and who acknowledged what. */
+
+/**
+ * Life events a staff member might acknowledge: in their scope, visible to them (the one privacy
+ * rule), told to us by the customer, of a kind a person acknowledges, recorded or dated in the last
+ * days, not recorded by them (they heard it first-hand) and not acknowledged by them yet. Newest
+ * recorded first, at most `limit`; the rules (isRecent) make the final cut.
+ */
+export async function eventsForToday(db: Db, actor: Actor, scope: TodayScope, now: Date, limit: number): Promise<EventForToday[]> {
+  const rows = await db
+    .selectFrom('lifeEvents as e')
+    .innerJoin('customers as c', 'c.id', 'e.customerId')
+    .leftJoin('staff as s', 's.id', 'e.createdBy')
+    .select([
+      'e.id',
+      'e.customerId',
+      'c.displayName as customerName',
+      'c.preferredName',
+      'c.givenName',
+      'c.familyName',
+      'e.kind',
+      'e.title',
+      'e.year',
+      'e.month',
+      'e.day',
+      'e.sensitivity',
+      'e.provenance',
+      'e.createdAt',
+      'e.createdBy',
+      's.name as recorderName',
+    ])
+    .where(visibleRows(actor, 'lifeEvents', 'e'))
+    .where('e.provenance', '=', 'told_us')
+    .where('e.kind', 'in', [...acknowledgeableKinds])
+    .where((eb) => eb.or([eb('e.sensitivity', '=', 'normal'), eb('e.kind', 'not in', [...gentleKinds])]))
+    .where((eb) =>
+      eb.or([
+        eb('e.createdAt', '>=', recordedSince(now)),
+        ...dayWindow(now).map((w) => eb.and([eb('e.year', '=', w.year), eb('e.month', '=', w.month), eb('e.day', '>=', w.fromDay), eb('e.day', '<=', w.toDay)])),
+      ]),
+    )
+    .where((eb) => eb.or([eb('e.createdBy', 'is', null), eb('e.createdBy', '!=', actor.staffId)]))
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb.selectFrom('lifeEventAcknowledgements as a').select('a.lifeEventId').whereRef('a.lifeEventId', '=', 'e.id').where('a.staffId', '=', actor.staffId),
+        ),
+      ),
+    )
+    .where(inTodayScope(scope, { customerId: 'e.customerId', customerLocationId: 'c.locationId' }))
+    .where('c.erasedAt', 'is', null)
+    .orderBy('e.createdAt', 'desc')
+    .orderBy('e.id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ ...r, recorderName: r.recorderName ?? null }));
+}
+
+export const findAcknowledgement = (db: Db, lifeEventId: string, staffId: string) =>
+  db.selectFrom('lifeEventAcknowledgements').selectAll().where('lifeEventId', '=', lifeEventId).where('staffId', '=', staffId).executeTakeFirst();
+
+/** Records the acknowledgement; false when this staff member had already acknowledged the event. */
+export async function insertAcknowledgement(db: Db, row: { lifeEventId: string; staffId: string; customerId: string; acknowledgedAt: string }): Promise<boolean> {
+  const result = await db
+    .insertInto('lifeEventAcknowledgements')
+    .values(row)
+    .onConflict((oc) => oc.columns(['lifeEventId', 'staffId']).doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+}

@@ -1,0 +1,37 @@
+import type { TodayItem, TodaySection } from '../api/types';
+import { TodayEntry } from './TodayEntry';
+
+interface Props {
+  section: TodaySection;
+  onAct: (item: TodayItem) => Promise<void>;
+  onRetry: () => void;
+}
+
+/** A section of Today: its items, the most pressing first (the server orders them), or why it could not load. */
+export function TodaySectionView({ section, onAct, onRetry }: Props) {
+  const id = `today-${section.key}`;
+  const total = section.items.length + section.more;
+  return (
+    <section className={`today-section${section.status === 'failed' ? ' failed' : ''}`} aria-labelledby={id}>
+      <h3 id={id} tabIndex={-1}>
+        {section.heading}
+        {total ? <span className="today-count"> ({total})</span> : null}
+      </h3>
+      {section.status === 'failed' ? (
+        <p className="today-problem">
+          {section.problem}{' '}
+          <button type="button" className="quiet small" onClick={onRetry}>
+            Try again
+          </button>
+        </p>
+      ) : (
+        <ul className="today-items">
+          {section.items.map((item) => (
+            <TodayEntry key={item.id} item={item} onAct={onAct} />
+          ))}
+        </ul>
+      )}
+      {section.more ? <p className="hint">And {section.more} more.</p> : null}
+    </section>
+  );
+}
