@@ -14,53 +14,60 @@ import { acknowledgeableKinds, dayWindow, gentleKinds, recordedSince, type Event
  * recorded first, at most `limit`; the rules (isRecent) make the final cut.
  */
 export async function eventsForToday(db: Db, actor: Actor, scope: TodayScope, now: Date, limit: number): Promise<EventForToday[]> {
-  const rows = await db
-    .selectFrom('lifeEvents as e')
-    .innerJoin('customers as c', 'c.id', 'e.customerId')
-    .leftJoin('staff as s', 's.id', 'e.createdBy')
-    .select([
-      'e.id',
-      'e.customerId',
-      'c.displayName as customerName',
-      'c.preferredName',
-      'c.givenName',
-      'c.familyName',
-      'e.kind',
-      'e.title',
-      'e.year',
-      'e.month',
-      'e.day',
-      'e.sensitivity',
-      'e.provenance',
-      'e.createdAt',
-      'e.createdBy',
-      's.name as recorderName',
-    ])
-    .where(visibleRows(actor, 'lifeEvents', 'e'))
-    .where('e.provenance', '=', 'told_us')
-    .where('e.kind', 'in', [...acknowledgeableKinds])
-    .where((eb) => eb.or([eb('e.sensitivity', '=', 'normal'), eb('e.kind', 'not in', [...gentleKinds])]))
-    .where((eb) =>
-      eb.or([
-        eb('e.createdAt', '>=', recordedSince(now)),
-        ...dayWindow(now).map((w) => eb.and([eb('e.year', '=', w.year), eb('e.month', '=', w.month), eb('e.day', '>=', w.fromDay), eb('e.day', '<=', w.toDay)])),
-      ]),
-    )
-    .where((eb) => eb.or([eb('e.createdBy', 'is', null), eb('e.createdBy', '!=', actor.staffId)]))
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb.selectFrom('lifeEventAcknowledgements as a').select('a.lifeEventId').whereRef('a.lifeEventId', '=', 'e.id').where('a.staffId', '=', actor.staffId),
+  const since = recordedSince(now);
+  const base = () =>
+    db
+      .selectFrom('lifeEvents as e')
+      .innerJoin('customers as c', 'c.id', 'e.customerId')
+      .leftJoin('staff as s', 's.id', 'e.createdBy')
+      .select([
+        'e.id',
+        'e.customerId',
+        'c.displayName as customerName',
+        'c.preferredName',
+        'c.givenName',
+        'c.familyName',
+        'e.kind',
+        'e.title',
+        'e.year',
+        'e.month',
+        'e.day',
+        'e.sensitivity',
+        'e.provenance',
+        'e.createdAt',
+        'e.createdBy',
+        's.name as recorderName',
+      ])
+      .where(visibleRows(actor, 'lifeEvents', 'e'))
+      .where('e.provenance', '=', 'told_us')
+      .where('e.kind', 'in', [...acknowledgeableKinds])
+      .where((eb) => eb.or([eb('e.sensitivity', '=', 'normal'), eb('e.kind', 'not in', [...gentleKinds])]))
+      .where((eb) => eb.or([eb('e.createdBy', 'is', null), eb('e.createdBy', '!=', actor.staffId)]))
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb.selectFrom('lifeEventAcknowledgements as a').select('a.lifeEventId').whereRef('a.lifeEventId', '=', 'e.id').where('a.staffId', '=', actor.staffId),
+          ),
         ),
-      ),
-    )
-    .where(inTodayScope(scope, { customerId: 'e.customerId', customerLocationId: 'c.locationId' }))
-    .where('c.erasedAt', 'is', null)
-    .orderBy('e.createdAt', 'desc')
-    .orderBy('e.id', 'desc')
-    .limit(limit)
-    .execute();
-  return rows.map((r) => ({ ...r, recorderName: r.recorderName ?? null }));
+      )
+      .where(inTodayScope(scope, { customerId: 'e.customerId', customerLocationId: 'c.locationId' }))
+      .where('c.erasedAt', 'is', null)
+      .orderBy('e.createdAt', 'desc')
+      .orderBy('e.id', 'desc')
+      .limit(limit);
+  // Two index ranges read apart (one OR of both would leave PostgreSQL walking every event by date):
+  // recorded in the last days, and recorded before but dated in them.
+  const [recorded, dated] = await Promise.all([
+    base().where('e.createdAt', '>=', since).execute(),
+    base()
+      .where('e.createdAt', '<', since)
+      .where((eb) => eb.or(dayWindow(now).map((w) => eb.and([eb('e.year', '=', w.year), eb('e.month', '=', w.month), eb('e.day', '>=', w.fromDay), eb('e.day', '<=', w.toDay)]))))
+      .execute(),
+  ]);
+  return [...recorded, ...dated]
+    .sort((a, b) => String(b.createdAt).localeCompare(String(a.createdAt)) || b.id.localeCompare(a.id))
+    .slice(0, limit)
+    .map((r) => ({ ...r, recorderName: r.recorderName ?? null }));
 }
 
 export const findAcknowledgement = (db: Db, lifeEventId: string, staffId: string) =>
