@@ -11,9 +11,10 @@ import { acknowledgeableKinds, dayWindow, gentleKinds, recordedSince, type Event
  * Life events a staff member might acknowledge: in their scope, visible to them (the one privacy
  * rule), told to us by the customer, of a kind a person acknowledges, recorded or dated in the last
  * days, not recorded by them (they heard it first-hand) and not acknowledged by them yet. Newest
- * recorded first, at most `limit`; the rules (isRecent) make the final cut.
+ * recorded first, at most `limit` (read in the order of an index, so the work is bounded however many
+ * events there are); `complete` is false when there may be more. The rules (isRecent) make the final cut.
  */
-export async function eventsForToday(db: Db, actor: Actor, scope: TodayScope, now: Date, limit: number): Promise<EventForToday[]> {
+export async function eventsForToday(db: Db, actor: Actor, scope: TodayScope, now: Date, limit: number): Promise<{ events: EventForToday[]; complete: boolean }> {
   const since = recordedSince(now);
   const base = () =>
     db
@@ -64,10 +65,11 @@ export async function eventsForToday(db: Db, actor: Actor, scope: TodayScope, no
       .where((eb) => eb.or(dayWindow(now).map((w) => eb.and([eb('e.year', '=', w.year), eb('e.month', '=', w.month), eb('e.day', '>=', w.fromDay), eb('e.day', '<=', w.toDay)]))))
       .execute(),
   ]);
-  return [...recorded, ...dated]
+  const events = [...recorded, ...dated]
     .sort((a, b) => String(b.createdAt).localeCompare(String(a.createdAt)) || b.id.localeCompare(a.id))
     .slice(0, limit)
     .map((r) => ({ ...r, recorderName: r.recorderName ?? null }));
+  return { events, complete: recorded.length < limit && dated.length < limit };
 }
 
 export const findAcknowledgement = (db: Db, lifeEventId: string, staffId: string) =>

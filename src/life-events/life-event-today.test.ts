@@ -209,4 +209,15 @@ describe('Noted', () => {
     expect(listed).toEqual(made.slice(0, 8));
     expect(section.more).toBeGreaterThanOrEqual(3);
   });
+
+  it('stops counting after a bounded read, and says the count is a floor', async () => {
+    const customer = (await admin.post('/api/v1/customers', { displayName: 'Very Busy Family', locationId: south })).body.id;
+    for (let i = 0; i < 30; i += 1) await record(admin, { customerId: customer, kind: 'birth', title: `Great-grandchild ${i} was born`, date: day(i % 10) });
+    const section = (await southClerk.get('/api/v1/today')).body.sections.find((s: { key: string }) => s.key === 'life_events');
+    expect(section.items).toHaveLength(8);
+    expect(section).toMatchObject({ more: 16, moreAtLeast: true });
+    // A short list is counted exactly.
+    const few = (await clerk.get('/api/v1/today')).body.sections.find((s: { key: string }) => s.key === 'life_events');
+    expect(few.moreAtLeast).toBe(false);
+  });
 });

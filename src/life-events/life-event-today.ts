@@ -5,8 +5,12 @@ import { eventsForToday } from './life-event-today-store.js';
 
 /** At most this many suggestions are listed; the section counts the rest. */
 const listed = 8;
-/** Events read from the database before the rules' final cut (recent days hold few). */
-const read = 200;
+/**
+ * Events read from the database before the rules' final cut: enough to list 8 and count some more.
+ * Beyond that the section says "16 or more" rather than read every event of the last two weeks
+ * (thousands at a million customers; each checked against the reader's scope).
+ */
+const read = 24;
 
 /**
  * Today's "News worth acknowledging": recent life events of the customers a staff member deals
@@ -14,7 +18,7 @@ const read = 200;
  * going"), each with one action, "Noted", that records the acknowledgement and takes it off the list.
  */
 export const lifeEventsToday: TodayProvider = async (db, actor, now) => {
-  const events = await eventsForToday(db, actor, todayScope(actor), now, read);
+  const { events, complete } = await eventsForToday(db, actor, todayScope(actor), now, read);
   const items: TodayItem[] = events
     .filter((e) => worthAcknowledging(e) && isRecent(e, now))
     .map((e) => {
@@ -31,5 +35,5 @@ export const lifeEventsToday: TodayProvider = async (db, actor, now) => {
       };
     })
     .sort((a, b) => b.at.localeCompare(a.at) || a.id.localeCompare(b.id));
-  return { key: 'life_events', heading: sectionHeadings.life_events, items: items.slice(0, listed), more: Math.max(0, items.length - listed) };
+  return { key: 'life_events', heading: sectionHeadings.life_events, items: items.slice(0, listed), more: Math.max(0, items.length - listed), moreAtLeast: !complete };
 };

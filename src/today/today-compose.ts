@@ -41,10 +41,10 @@ export async function composeToday(db: Db, actor: Actor, now: Date, composition:
     composition.sections.map(async ({ key, provider }): Promise<TodayOut['sections'][number]> => {
       try {
         const section = await within(provider(db, actor, now), timeoutMs, `The Today section ${key}`);
-        return { ...section, items: pressingFirst(section.items), status: 'ok', problem: null };
+        return { ...section, items: pressingFirst(section.items), moreAtLeast: section.moreAtLeast ?? false, status: 'ok', problem: null };
       } catch (err) {
         log.error({ err, section: key, staffId: actor.staffId }, `Today: the section ${key} could not be loaded`);
-        return { key, heading: sectionHeadings[key], items: [], more: 0, status: 'failed', problem: sectionProblem };
+        return { key, heading: sectionHeadings[key], items: [], more: 0, moreAtLeast: false, status: 'failed', problem: sectionProblem };
       }
     }),
   );

@@ -40,6 +40,8 @@ export interface TodaySection {
   items: TodayItem[];
   /** Items beyond those listed (the section lists the most pressing first). */
   more: number;
+  /** `more` is a floor: the section stopped counting there (it reads a bounded number). */
+  moreAtLeast?: boolean;
 }
 
 export type TodayProvider = (db: Db, actor: Actor, now: Date) => Promise<TodaySection>;

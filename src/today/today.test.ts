@@ -113,7 +113,7 @@ describe('the Today page', () => {
     expect(promises.items.map((i: TodayItem) => i.id)).toEqual(['late', 'later', 'calm']);
     expect(promises.items[0]).toEqual(item('late', true));
     expect(promises.more).toBe(4);
-    expect(waiting).toEqual({ key: 'waiting', heading: 'Waiting for an answer', items: [], more: 0, status: 'failed', problem: 'This list could not be loaded just now. Try again in a moment.' });
+    expect(waiting).toEqual({ key: 'waiting', heading: 'Waiting for an answer', items: [], more: 0, moreAtLeast: false, status: 'failed', problem: 'This list could not be loaded just now. Try again in a moment.' });
     expect(JSON.stringify(res.body)).not.toContain('exploded');
     const error = page.logged.find((l) => l.section === 'waiting');
     expect(error).toMatchObject({ level: 50, msg: 'Today: the section waiting could not be loaded', err: { message: 'waiting list exploded' } });

@@ -15,7 +15,7 @@ export function TodaySectionView({ section, onAct, onRetry }: Props) {
     <section className={`today-section${section.status === 'failed' ? ' failed' : ''}`} aria-labelledby={id}>
       <h3 id={id} tabIndex={-1}>
         {section.heading}
-        {total ? <span className="today-count"> ({total})</span> : null}
+        {total ? <span className="today-count"> ({total}{section.moreAtLeast ? '+' : ''})</span> : null}
       </h3>
       {section.status === 'failed' ? (
         <p className="today-problem">
@@ -31,7 +31,7 @@ export function TodaySectionView({ section, onAct, onRetry }: Props) {
           ))}
         </ul>
       )}
-      {section.more ? <p className="hint">And {section.more} more.</p> : null}
+      {section.more ? <p className="hint">And {section.more}{section.moreAtLeast ? ' or more' : ' more'}.</p> : null}
     </section>
   );
 }

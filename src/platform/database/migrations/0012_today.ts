@@ -9,8 +9,9 @@ import type { Engine } from '../engine.js';
  *   staff_id): each person acknowledges an event once. A child of the event in the registry of
  *   customer tables: it goes to the trash and comes back with the event, and is erased with the
  *   customer (customer_id is the event's owner).
- * - life_events(created_at) and life_events(year, month, day): Today asks for events recorded in
- *   the last days, or dated in them, across every customer a staff member deals with.
+ * - life_events(created_at, id) and life_events(year, month, day): Today asks for events recorded in
+ *   the last days, newest first (read in the index's order, so it can stop early), or dated in them,
+ *   across every customer a staff member deals with.
  * - interactions(customer_id, staff_id): "has this staff member dealt with this customer", asked by
  *   Today for every candidate row, answered from the index alone (measured at 1,000,000 customers:
  *   the life-events section of a frontline Today went from 38 to 21 ms on SQLite).
@@ -30,7 +31,7 @@ export function todaySchema(engine: Engine) {
         .addPrimaryKeyConstraint('life_event_acknowledgements_pk', ['life_event_id', 'staff_id'])
         .execute();
       await db.schema.createIndex('life_event_acknowledgements_customer').on('life_event_acknowledgements').column('customer_id').execute();
-      await db.schema.createIndex('life_events_created').on('life_events').column('created_at').execute();
+      await db.schema.createIndex('life_events_created').on('life_events').columns(['created_at', 'id']).execute();
       await db.schema.createIndex('life_events_date').on('life_events').columns(['year', 'month', 'day']).execute();
       await db.schema.createIndex('interactions_customer_staff').on('interactions').columns(['customer_id', 'staff_id']).execute();
     },
