@@ -123,15 +123,15 @@ describe('the Today page', () => {
   it('does not wait for ever on a slow provider', async () => {
     const page = await pageOf({
       sections: [
-        { key: 'promises', provider: () => new Promise<TodaySection>((resolve) => setTimeout(() => resolve(section('promises')), 2_000)) },
+        // Never answers: without the time limit the request would hang until the test times out.
+        { key: 'promises', provider: () => new Promise<TodaySection>(() => undefined) },
         { key: 'cases', provider: async () => section('cases', [item('c1', false)]) },
       ],
       figures: [],
       timeoutMs: 100,
     });
-    const started = Date.now();
-    const res = await page.get(await session('frontline'));
-    expect(Date.now() - started).toBeLessThan(1_500);
+    const who = await session('frontline');
+    const res = await page.get(who);
     expect(res.body.sections.map((s: { status: string }) => s.status)).toEqual(['failed', 'ok']);
     expect(page.logged.find((l) => l.section === 'promises')?.err).toMatchObject({ message: expect.stringContaining('took longer than 100 ms') });
     await page.app.close();
