@@ -52,14 +52,13 @@ export async function eventsForToday(db: Db, actor: Actor, scope: TodayScope, no
         ),
       )
       .where(inTodayScope(scope, { customerId: 'e.customerId', customerLocationId: 'c.locationId' }))
-      .where('c.erasedAt', 'is', null)
-      .orderBy('e.createdAt', 'desc')
-      .orderBy('e.id', 'desc')
-      .limit(limit);
+      .where('c.erasedAt', 'is', null);
   // Two index ranges read apart (one OR of both would leave PostgreSQL walking every event by date):
-  // recorded in the last days, and recorded before but dated in them.
+  // recorded in the last days, newest first in the order of life_events_created and stopping at
+  // `limit`; and recorded before but dated in them, all of them (a few days' worth of dates, read
+  // through life_events_date: ordering them in SQL would send PostgreSQL down every older event).
   const [recorded, dated] = await Promise.all([
-    base().where('e.createdAt', '>=', since).execute(),
+    base().where('e.createdAt', '>=', since).orderBy('e.createdAt', 'desc').orderBy('e.id', 'desc').limit(limit).execute(),
     base()
       .where('e.createdAt', '<', since)
       .where((eb) => eb.or(dayWindow(now).map((w) => eb.and([eb('e.year', '=', w.year), eb('e.month', '=', w.month), eb('e.day', '>=', w.fromDay), eb('e.day', '<=', w.toDay)]))))
@@ -69,7 +68,7 @@ export async function eventsForToday(db: Db, actor: Actor, scope: TodayScope, no
     .sort((a, b) => String(b.createdAt).localeCompare(String(a.createdAt)) || b.id.localeCompare(a.id))
     .slice(0, limit)
     .map((r) => ({ ...r, recorderName: r.recorderName ?? null }));
-  return { events, complete: recorded.length < limit && dated.length < limit };
+  return { events, complete: recorded.length < limit && recorded.length + dated.length <= limit };
 }
 
 export const findAcknowledgement = (db: Db, lifeEventId: string, staffId: string) =>
