@@ -110,6 +110,7 @@ const tables = {
     closed_by: 'text',
     closed_reason: 'text',
     interaction_id: 'text',
+    slips: 'int',
     ...authoredColumns,
   },
   promise_revisions: {
@@ -424,7 +425,7 @@ async function generate(targets: Targets) {
     await writer.add('promises', [
       id, customerId, pickExtra(promiseWhats), iso(madeAt), owner, locations[l]!, timezone,
       due.on, due.at, due.by, original.on, original.at, original.by,
-      status, keptAt, closedAt, closedAt ? owner : null, closedReason, interactionId,
+      status, keptAt, closedAt, closedAt ? owner : null, closedReason, interactionId, chain.length - 1,
       iso(madeAt), updated, owner, owner,
     ]);
     n.promises++;

@@ -117,6 +117,7 @@ export async function createPromise(db: Db, ctx: WriteContext, input: PromiseCre
     closedBy: null,
     closedReason: null,
     interactionId: input.interactionId ?? null,
+    slips: 0,
     ...authored(ctx),
   };
   await insertPromise(db, row);
@@ -183,7 +184,8 @@ export async function revisePromise(db: Db, ctx: WriteContext, id: string, input
     createdBy: by,
   };
   await insertRevision(db, revision);
-  await updatePromiseRow(db, id, { dueOn: to.dueOn, dueAt: to.dueAt, dueBy, timezone, ...touched(ctx) });
+  const slips = before.slips + (Date.parse(dueBy) > Date.parse(before.dueBy) ? 1 : 0);
+  await updatePromiseRow(db, id, { dueOn: to.dueOn, dueAt: to.dueAt, dueBy, timezone, slips, ...touched(ctx) });
   await recordAudit(db, ctx.actor, { action: 'create', entityType: 'promise_revision', entityId: revisionId, customerId: before.customerId, after: { ...revision, promiseWhat: before.what } });
   return revisionId;
 }

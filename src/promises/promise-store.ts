@@ -354,50 +354,70 @@ export interface OnTimeCounts {
 }
 
 /**
- * The on-time figures of the promises made in [from, to] in a scope, counted in the database: the
- * same judgement as `judge` (kept by the deadline: on time; kept late, broken, or open past it: late;
- * open before it: pending; cancelled: not counted) as sums over the index ranges of each part of
- * the scope (the locations', or everyone's, by made_at: promises_location_made and promises_made
- * hold what is judged, so the sums read no promise), and the slips (changes of date to a later one)
- * among their revisions made since `from` (a change is never dated before its promise was made).
+ * The on-time figures of the promises made since the UTC day `since` falls on, in a scope, as
+ * `judge` judges them (kept by the deadline: on time; kept late, broken, or open past it: late; open
+ * before it: pending; cancelled: not counted), without reading the promises one by one:
+ * - the closed ones (kept, broken) and every promise's slips come from promise_tallies, kept per
+ *   location and day by triggers (migration 0013);
+ * - the open ones past a deadline are counted live (whether one is late depends on `now`), in the
+ *   index ranges of open promises by first date and by date in force;
+ * - a manager's own promises elsewhere (at no location or another) are summed from their rows.
  */
-export async function onTimeCounts(db: Db, scope: { locationIds: string[]; ownerId: string } | { all: true }, from: string, to: string, now: string): Promise<OnTimeCounts> {
-  const parts = scopeParts(scope);
-  const made = (part: PromiseWhere) => db.selectFrom('promises as p').where('p.madeAt', '>=', from).where('p.madeAt', '<=', to).where(part);
+export async function onTimeCounts(db: Db, scope: { locationIds: string[]; ownerId: string } | { all: true }, since: string, now: string): Promise<OnTimeCounts> {
+  const sinceDay = since.slice(0, 10);
+  const from = `${sinceDay}T00:00:00.000Z`;
+  if (!('all' in scope) && scope.locationIds.length === 0) return ownCounts(db, scope, from, now);
+  const locations = 'all' in scope ? null : scope.locationIds;
+  const tallied = db
+    .selectFrom('promiseTallies as t')
+    .select((eb) => [eb.fn.sum<number>('t.closed').as('closed'), eb.fn.sum<number>('t.firstOnTime').as('firstOnTime'), eb.fn.sum<number>('t.onTime').as('onTime'), eb.fn.sum<number>('t.slips').as('slips')])
+    .where('t.madeOn', '>=', sinceDay)
+    .$if(locations !== null, (q) => q.where('t.locationKey', 'in', locations!));
+  const lateOpen = (deadline: 'p.dueBy' | 'p.originalDueBy') =>
+    db
+      .selectFrom('promises as p')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('p.status', '=', 'open')
+      .where(deadline, '<', now)
+      .where('p.madeAt', '>=', from)
+      .$if(locations !== null, (q) => q.where('p.locationId', 'in', locations!));
+  const [t, lateByFirst, lateInForce, own] = await Promise.all([
+    tallied.executeTakeFirstOrThrow(),
+    lateOpen('p.originalDueBy').executeTakeFirstOrThrow(),
+    lateOpen('p.dueBy').executeTakeFirstOrThrow(),
+    'all' in scope ? null : ownCounts(db, scope, from, now),
+  ]);
+  const closed = Number(t.closed ?? 0);
+  return {
+    byFirstDate: { onTime: Number(t.firstOnTime ?? 0) + (own?.byFirstDate.onTime ?? 0), judged: closed + Number(lateByFirst.n) + (own?.byFirstDate.judged ?? 0) },
+    byDateInForce: { onTime: Number(t.onTime ?? 0) + (own?.byDateInForce.onTime ?? 0), judged: closed + Number(lateInForce.n) + (own?.byDateInForce.judged ?? 0) },
+    slips: Number(t.slips ?? 0) + (own?.slips ?? 0),
+  };
+}
+
+/** Someone's own promises made since `from` at no location or at one not in `locationIds`, judged row by row (few). */
+async function ownCounts(db: Db, scope: { locationIds: string[]; ownerId: string }, from: string, now: string): Promise<OnTimeCounts> {
   const when = (condition: RawBuilder<unknown>) => sql<number>`sum(case when ${condition} then 1 else 0 end)`;
   const closed = sql`${sql.ref('p.status')} in ('kept', 'broken')`;
   const keptBy = (deadline: string) => when(sql`${sql.ref('p.status')} = 'kept' and ${sql.ref('p.keptAt')} <= ${sql.ref(deadline)}`);
   const judged = (deadline: string) => when(sql`${closed} or (${sql.ref('p.status')} = 'open' and ${sql.ref(deadline)} < ${now})`);
-  const [counts, slips] = await Promise.all([
-    (() => {
-      const [first, ...rest] = parts.map((part) =>
-        made(part).select([
-          keptBy('p.originalDueBy').as('firstOnTime'),
-          judged('p.originalDueBy').as('firstJudged'),
-          keptBy('p.dueBy').as('onTime'),
-          judged('p.dueBy').as('judged'),
-        ]),
-      );
-      return rest.reduce((q, r) => q.unionAll(r), first!).execute();
-    })(),
-    db
-      .selectNoFrom(
-        parts.map((part, i) =>
-          made(part)
-            .innerJoin('promiseRevisions as r', 'r.promiseId', 'p.id')
-            .where('r.createdAt', '>=', from)
-            .whereRef('r.toDueBy', '>', 'r.fromDueBy')
-            .select((eb) => eb.fn.countAll<number>().as('n'))
-            .as(`n${i}`),
-        ),
-      )
-      .executeTakeFirstOrThrow(),
-  ]);
-  const sum = (key: keyof (typeof counts)[number]) => counts.reduce((n, r) => n + Number(r[key] ?? 0), 0);
+  const row = await db
+    .selectFrom('promises as p')
+    .select((eb) => [
+      keptBy('p.originalDueBy').as('firstOnTime'),
+      judged('p.originalDueBy').as('firstJudged'),
+      keptBy('p.dueBy').as('onTime'),
+      judged('p.dueBy').as('judged'),
+      eb.fn.sum<number>('p.slips').as('slips'),
+    ])
+    .where('p.ownerId', '=', scope.ownerId)
+    .where('p.madeAt', '>=', from)
+    .$if(scope.locationIds.length > 0, (q) => q.where((eb) => eb.or([eb('p.locationId', 'is', null), eb('p.locationId', 'not in', scope.locationIds)])))
+    .executeTakeFirstOrThrow();
   return {
-    byFirstDate: { onTime: sum('firstOnTime'), judged: sum('firstJudged') },
-    byDateInForce: { onTime: sum('onTime'), judged: sum('judged') },
-    slips: parts.reduce((n, _, i) => n + Number((slips as Record<string, unknown>)[`n${i}`] ?? 0), 0),
+    byFirstDate: { onTime: Number(row.firstOnTime ?? 0), judged: Number(row.firstJudged ?? 0) },
+    byDateInForce: { onTime: Number(row.onTime ?? 0), judged: Number(row.judged ?? 0) },
+    slips: Number(row.slips ?? 0),
   };
 }
 

@@ -125,11 +125,41 @@ describe('promises on Today', () => {
   });
 });
 
+/** The tallies as they would be recounted from the promises now: what the triggers must keep them equal to. */
+async function recountedTallies() {
+  const rows = await t.database.db.selectFrom('promises').select(['locationId', 'madeAt', 'status', 'keptAt', 'dueBy', 'originalDueBy', 'slips']).execute();
+  const tallies = new Map<string, { closed: number; firstOnTime: number; onTime: number; slips: number }>();
+  for (const p of rows) {
+    const key = `${p.locationId ?? ''}|${p.madeAt.slice(0, 10)}`;
+    const tally = tallies.get(key) ?? { closed: 0, firstOnTime: 0, onTime: 0, slips: 0 };
+    const kept = p.status === 'kept' && p.keptAt !== null;
+    tally.closed += p.status === 'kept' || p.status === 'broken' ? 1 : 0;
+    tally.firstOnTime += kept && Date.parse(p.keptAt!) <= Date.parse(p.originalDueBy) ? 1 : 0;
+    tally.onTime += kept && Date.parse(p.keptAt!) <= Date.parse(p.dueBy) ? 1 : 0;
+    tally.slips += Number(p.slips);
+    tallies.set(key, tally);
+  }
+  return tallies;
+}
+
+async function storedTallies() {
+  const rows = await t.database.db.selectFrom('promiseTallies').selectAll().execute();
+  return new Map(
+    rows
+      .filter((r) => Number(r.closed) || Number(r.firstOnTime) || Number(r.onTime) || Number(r.slips))
+      .map((r) => [`${r.locationKey}|${r.madeOn}`, { closed: Number(r.closed), firstOnTime: Number(r.firstOnTime), onTime: Number(r.onTime), slips: Number(r.slips) }]),
+  );
+}
+const withoutZeros = (tallies: Map<string, { closed: number; firstOnTime: number; onTime: number; slips: number }>) =>
+  new Map([...tallies].filter(([, v]) => v.closed || v.firstOnTime || v.onTime || v.slips));
+
 describe('the on-time figure in the database', () => {
   it('judges every promise as the figures route does: kept on time or late, broken, cancelled, open before or past its date, slipped', async () => {
     const real = Date.now();
     const day = 24 * hour;
     const ago = (days: number) => new Date(real - days * day).toISOString();
+    const since = ago(35);
+    const before = await onTimeCounts(t.database.db, { all: true }, since, new Date(real).toISOString());
     const customer = (await sam.post('/api/v1/customers', { displayName: 'Figures Person' })).body.id;
     const make = async (owner: Client, body: Record<string, unknown>) => {
       const res = await owner.post('/api/v1/promises', { customerId: customer, what: 'a figure', ...body });
@@ -156,26 +186,67 @@ describe('the on-time figure in the database', () => {
     // Made before the period: left out, its change of date too.
     const old = await make(sam, { madeAt: ago(120), dueAt: ago(100) });
     await sam.post(`/api/v1/promises/${old}/revisions`, { dueAt: ago(50), reason: 'Late', customerTold: false, changedAt: ago(60) });
+    // A manager's own promise at no location: theirs, in their figure only.
+    const noPlace = await make(centreManager, { madeAt: ago(5), dueAt: ago(4), locationId: null });
+    await centreManager.post(`/api/v1/promises/${noPlace}/keep`, { keptAt: ago(4.5) });
 
     const [centre, branch] = [(await actorOf(centreManager)).locationIds, (await actorOf(branchManager)).locationIds];
-    // Made 35 to 3.5 days ago: these promises only (the others of this file were made just now).
-    const from = ago(35);
-    const to = ago(3.5);
     const now = new Date(real);
-    const scopes = [{ all: true as const }, { locationIds: centre, ownerId: centreManager.staffId }, { locationIds: branch, ownerId: sam.staffId }, { locationIds: [...centre, ...branch], ownerId: admin.staffId }];
+    // The period starts at the beginning of the UTC day `since` falls on.
+    const from = `${since.slice(0, 10)}T00:00:00.000Z`;
+    const scopes = [
+      { all: true as const },
+      { locationIds: centre, ownerId: centreManager.staffId },
+      { locationIds: branch, ownerId: sam.staffId },
+      { locationIds: [...centre, ...branch], ownerId: admin.staffId },
+      { locationIds: [], ownerId: sam.staffId },
+    ];
     for (const scope of scopes) {
-      const figures = promiseFigures(await figureInputs(t.database.db, scope, from, to), now);
-      const counts = await onTimeCounts(t.database.db, scope, from, to, now.toISOString());
+      const figures = promiseFigures(await figureInputs(t.database.db, scope, from, now.toISOString()), now);
+      const counts = await onTimeCounts(t.database.db, scope, since, now.toISOString());
       expect(counts).toEqual({
         byFirstDate: { onTime: figures.byFirstDate.onTime, judged: figures.byFirstDate.judged },
         byDateInForce: { onTime: figures.byDateInForce.onTime, judged: figures.byDateInForce.judged },
         slips: figures.slips,
       });
     }
-    // By the first date only the one kept early is on time; the slipped one, kept by its new date, is
-    // on time by the date in force. Kept late, broken, open past its date and the sooner one (open)
-    // are late; cancelled and not yet due are not judged.
-    expect(await onTimeCounts(t.database.db, { all: true }, from, to, now.toISOString())).toEqual({ byFirstDate: { onTime: 1, judged: 6 }, byDateInForce: { onTime: 2, judged: 6 }, slips: 2 });
+    // By the first date only the one kept early (and the manager's own) is on time; the slipped one,
+    // kept by its new date, is on time by the date in force. Kept late, broken, open past its date and
+    // the sooner one (open) are late; cancelled and not yet due are not judged.
+    const after = await onTimeCounts(t.database.db, { all: true }, since, now.toISOString());
+    expect({
+      byFirstDate: { onTime: after.byFirstDate.onTime - before.byFirstDate.onTime, judged: after.byFirstDate.judged - before.byFirstDate.judged },
+      byDateInForce: { onTime: after.byDateInForce.onTime - before.byDateInForce.onTime, judged: after.byDateInForce.judged - before.byDateInForce.judged },
+      slips: after.slips - before.slips,
+    }).toEqual({ byFirstDate: { onTime: 2, judged: 7 }, byDateInForce: { onTime: 3, judged: 7 }, slips: 2 });
+    expect(await storedTallies()).toEqual(withoutZeros(await recountedTallies()));
+  });
+
+  it('stays right through the trash, its restore and erasure, which write promises without the promise commands', async () => {
+    const since = new Date(Date.now() - 40 * 24 * hour).toISOString();
+    const count = async () => onTimeCounts(t.database.db, { all: true }, since, new Date().toISOString());
+    const customer = (await sam.post('/api/v1/customers', { displayName: 'Trashed Figures' })).body.id;
+    const promise = (await sam.post('/api/v1/promises', { customerId: customer, what: 'call back', madeAt: new Date(Date.now() - 3 * 24 * hour).toISOString(), dueAt: new Date(Date.now() + 24 * hour).toISOString() })).body.id;
+    await sam.post(`/api/v1/promises/${promise}/revisions`, { dueAt: new Date(Date.now() + 48 * hour).toISOString(), reason: 'Parts late', customerTold: false });
+    await sam.post(`/api/v1/promises/${promise}/keep`, {});
+    const withIt = await count();
+
+    const deleted = await admin.delete(`/api/v1/customers/${customer}`);
+    expect(deleted.status, JSON.stringify(deleted.body)).toBe(200);
+    const receipt = deleted.body;
+    const without = await count();
+    expect(without.byFirstDate).toEqual({ onTime: withIt.byFirstDate.onTime - 1, judged: withIt.byFirstDate.judged - 1 });
+    expect(without.slips).toBe(withIt.slips - 1);
+    expect(await storedTallies()).toEqual(withoutZeros(await recountedTallies()));
+
+    expect((await admin.post(`/api/v1/trash/${receipt.trashId}/restore`)).status).toBe(200);
+    expect(await count()).toEqual(withIt);
+    expect(await storedTallies()).toEqual(withoutZeros(await recountedTallies()));
+
+    // Erasure keeps the promise counted, without what was said.
+    expect((await admin.post(`/api/v1/customers/${customer}/erase`, { reason: 'Asked to be forgotten' })).status).toBe(200);
+    expect(await count()).toEqual(withIt);
+    expect(await storedTallies()).toEqual(withoutZeros(await recountedTallies()));
   });
 });
 

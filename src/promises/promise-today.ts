@@ -77,7 +77,7 @@ const window = 90 * day;
 export const promisesOnTime: TodayFigureProvider = async (db, actor, now) => {
   if (actor.role === 'frontline') return null;
   const scope = actor.locationIds.length ? { locationIds: actor.locationIds, ownerId: actor.staffId } : { all: true as const };
-  const figures = await onTimeCounts(db, scope, new Date(now.getTime() - window).toISOString(), now.toISOString(), now.toISOString());
+  const figures = await onTimeCounts(db, scope, new Date(now.getTime() - window).toISOString(), now.toISOString());
   const { onTime, judged } = figures.byFirstDate;
   if (judged === 0) return null;
   const rate = onTime / judged;

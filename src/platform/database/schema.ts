@@ -382,6 +382,21 @@ export interface PromiseTable extends Authored {
   closedReason: string | null;
   /** The contact it was made in (emptied while that contact is in the trash). */
   interactionId: string | null;
+  /** How many of its changes of date moved it later (kept by revisePromise). */
+  slips: Generated<number>;
+}
+
+/**
+ * The on-time figure's closed promises, per location ('' for none) and UTC day made: kept by
+ * triggers on promises (migration 0013), never written by the application.
+ */
+export interface PromiseTallyTable {
+  locationKey: string;
+  madeOn: string;
+  closed: number;
+  firstOnTime: number;
+  onTime: number;
+  slips: number;
 }
 
 export type PromiseStatus = 'open' | 'kept' | 'broken' | 'cancelled';
@@ -626,6 +641,7 @@ export interface Database {
   keepInTouch: KeepInTouchTable;
   contactStates: ContactStateTable;
   promises: PromiseTable;
+  promiseTallies: PromiseTallyTable;
   promiseRevisions: PromiseRevisionTable;
   promiseHandovers: PromiseHandoverTable;
   promiseLinks: PromiseLinkTable;

@@ -12,6 +12,7 @@ import { casesSchema } from './0009_cases.js';
 import { notificationsSchema } from './0010_notifications.js';
 import { contactStateSchema } from './0011_contact_state.js';
 import { todaySchema } from './0012_today.js';
+import { promiseTalliesSchema } from './0013_promise_tallies.js';
 
 /** Numbered and append-only: never edit a migration that has shipped, add the next one. */
 export function migrationProvider(engine: Engine): MigrationProvider {
@@ -30,6 +31,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         '0010_notifications': notificationsSchema(engine),
         '0011_contact_state': contactStateSchema(engine),
         '0012_today': todaySchema(engine),
+        '0013_promise_tallies': promiseTalliesSchema(engine),
       };
     },
   };
