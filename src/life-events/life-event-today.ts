@@ -7,10 +7,10 @@ import { eventsForToday } from './life-event-today-store.js';
 const listed = 8;
 /**
  * Events read from the database before the rules' final cut: enough to list 8 and count some more.
- * Beyond that the section says "16 or more" rather than read every event of the last two weeks
+ * Beyond that the section says "4 or more" rather than read every event of the last two weeks
  * (thousands at a million customers; each checked against the reader's scope).
  */
-const read = 24;
+const read = 12;
 
 /**
  * Today's "News worth acknowledging": recent life events of the customers a staff member deals

@@ -32,7 +32,7 @@ export const TodaySectionOut = Type.Object({
   heading: Type.String(),
   items: Type.Array(TodayItemOut, { description: 'The most pressing first' }),
   more: Type.Integer({ minimum: 0, description: 'Items beyond those listed' }),
-  moreAtLeast: Type.Optional(Type.Boolean({ description: 'more is a floor ("16 or more"): the section stopped counting there' })),
+  moreAtLeast: Type.Optional(Type.Boolean({ description: 'more is a floor ("4 or more"): the section stopped counting there' })),
   status: Type.Enum(['ok', 'failed'], { description: 'failed: the section could not be loaded (and says so); the others are unaffected' }),
   problem: Nullable(Type.String({ description: 'Why the section is empty when it failed' })),
 });
