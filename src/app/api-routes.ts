@@ -1,3 +1,4 @@
+import { mergeRoutes } from '../merges/merge-routes.js';
 import { auditRoutes } from '../audit/audit-routes.js';
 import { locationRoutes } from '../locations/location-routes.js';
 import { staffRoutes } from '../staff/staff-routes.js';
@@ -51,4 +52,5 @@ export async function apiRoutes(app: App) {
   await app.register(todayRoutes, today);
   await app.register(notificationRoutes);
   await app.register(contactStateRoutes);
+  await app.register(mergeRoutes);
 }

@@ -12,6 +12,7 @@ export type AuditAction =
   | 'update'
   | 'delete'
   | 'merge'
+  | 'unmerge'
   | 'sign_in'
   | 'sign_out'
   | 'setup'

@@ -4,7 +4,7 @@ import { forgetNames, nameFieldsOf, unindexCustomer } from '../search/search-ind
 import { forgetTrash, trashOfCustomer, trashRowsOf } from '../trash/trash-store.js';
 import { refreshContactState } from '../contact-state/contact-state-store.js';
 import type { Db } from '../platform/database/connect.js';
-import { collectRows, deleteIndexRows, deleteRows, redactRows, type HeldRow } from '../platform/database/customer-rows.js';
+import { collectRows, deleteIndexRows, deleteRecordRows, deleteRows, redactRows, type HeldRow } from '../platform/database/customer-rows.js';
 import { tableSpec } from '../platform/database/customer-tables.js';
 import { gone, notFound } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
@@ -83,6 +83,7 @@ export async function eraseCustomer(db: Db, ctx: WriteContext, customerId: strin
   for (const trashId of trash.entries) for (const held of await trashRowsOf(db, trashId)) if (typeof held.row.id === 'string') touchedIds.push(held.row.id);
   touchedIds.push(...trash.rows.map((r) => r.rowId));
   await forgetTrash(db, trash);
+  await deleteRecordRows(db, customerId);
   await redactAudit(db, { customerId, entityIds: touchedIds });
   await forgetNames(db, names);
 

@@ -160,6 +160,103 @@ export async function deleteIndexRows(db: Db, customerId: string): Promise<void>
   }
 }
 
+/** A row moved from one customer to another: where it is now, the customer column changed, a primary flag it gave up. */
+export interface MovedRow {
+  table: TableName;
+  column: string;
+  /** The row's key as it is after the move. */
+  key: Record<string, unknown>;
+  flagCleared: boolean;
+}
+
+const recency = (row: StoredRow): string => String(row.updatedAt ?? row.createdAt ?? '');
+
+async function rowExists(db: Db, spec: CustomerTableSpec, key: Record<string, unknown>): Promise<boolean> {
+  let query = untyped(db).selectFrom(spec.table).select(spec.key[0]!);
+  for (const [k, v] of Object.entries(key)) query = query.where(k, '=', v as string);
+  return (await query.executeTakeFirst()) !== undefined;
+}
+
+async function updateByKey(db: Db, spec: CustomerTableSpec, key: Record<string, unknown>, values: StoredRow): Promise<void> {
+  let query = untyped(db).updateTable(spec.table).set(values);
+  for (const [k, v] of Object.entries(key)) query = query.where(k, '=', v as string);
+  await query.execute();
+}
+
+/**
+ * Moves everything that names customer `from` to customer `to`, by the registry: their facts and
+ * the children of those facts, their part in others' facts (a link, a life event), and the audit
+ * trail about them. A row that cannot live on `to` is set aside (deleted, returned as `stashed`):
+ * one that would link `to` with itself, one whose key would clash (both in one life event), and,
+ * where only one row per customer may exist (a consent per channel, keep in touch), the older of
+ * the two. A moved row that was primary gives the flag up to `to`'s own primary. What moved is
+ * returned so that it can be moved back.
+ */
+export async function moveCustomerRows(db: Db, from: string, to: string): Promise<{ moved: MovedRow[]; stashed: HeldRow[] }> {
+  const moved: MovedRow[] = [];
+  const stashed: HeldRow[] = [];
+  const tables = customerTables.filter((s) => s.role === 'fact' || s.role === 'child' || s.role === 'trail');
+  for (const spec of tables) {
+    for (const column of spec.customerColumns) {
+      for (const row of await rowsWhere(db, spec.table, column, [from])) {
+        const after = { ...row, [column]: to };
+        const selfLink = spec.customerColumns.some((c) => c !== column && after[c] === to);
+        if (selfLink || (spec.key.includes(column) && (await rowExists(db, spec, keyOf(spec, after))))) {
+          stashed.push({ table: spec.table, row });
+          await deleteRows(db, [{ table: spec.table, row }]);
+          continue;
+        }
+        let lost = false;
+        for (const columns of spec.unique ?? []) {
+          if (!columns.includes(column)) continue;
+          const theirs = await uniqueClash(db, spec.table, columns, after);
+          if (!theirs) continue;
+          // Only one may stay: the newer (a consent given last week over one from years ago).
+          if (recency(row) > recency(theirs)) {
+            stashed.push({ table: spec.table, row: theirs });
+            await deleteRows(db, [{ table: spec.table, row: theirs }]);
+          } else {
+            stashed.push({ table: spec.table, row });
+            await deleteRows(db, [{ table: spec.table, row }]);
+            lost = true;
+          }
+        }
+        if (lost) continue;
+        const flag = spec.exclusiveFlag;
+        let flagCleared = false;
+        if (flag && row[flag]) {
+          const theirs = await untyped(db).selectFrom(spec.table).select(spec.key[0]!).where(column, '=', to).where(flag, '=', true).executeTakeFirst();
+          flagCleared = theirs !== undefined;
+        }
+        await updateByKey(db, spec, keyOf(spec, row), { [column]: to, ...(flagCleared ? { [flag!]: false } : {}) });
+        moved.push({ table: spec.table, column, key: keyOf(spec, after), flagCleared });
+      }
+    }
+  }
+  return { moved, stashed };
+}
+
+/**
+ * Moves rows back to customer `to` (the undo of moveCustomerRows): each row still on `from` is put
+ * back, with its primary flag when it gave one up; a row deleted since stays where it went.
+ */
+export async function moveRowsBack(db: Db, moves: readonly MovedRow[], from: string, to: string): Promise<void> {
+  for (const move of moves) {
+    const spec = tableSpec(move.table);
+    let query = untyped(db).updateTable(spec.table).set({ [move.column]: to, ...(move.flagCleared && spec.exclusiveFlag ? { [spec.exclusiveFlag]: true } : {}) });
+    for (const [k, v] of Object.entries(move.key)) query = query.where(k, '=', v as string);
+    await query.where(move.column, '=', from).execute();
+  }
+}
+
+/** Deletes the records of operations on a customer (role 'record': merges) that name them: erasure only. */
+export async function deleteRecordRows(db: Db, customerId: string): Promise<void> {
+  for (const spec of customerTables) {
+    if (spec.role !== 'record' || spec.erasure.kind !== 'delete') continue;
+    for (const column of spec.customerColumns) await untyped(db).deleteFrom(spec.table).where(column, '=', customerId).execute();
+  }
+}
+
 /** Applies a redaction to rows (erasure keeps them for the figures, without what they said). */
 export async function redactRows(db: Db, rows: HeldRow[], set: Readonly<Record<string, string | null>>): Promise<void> {
   for (const held of rows) {

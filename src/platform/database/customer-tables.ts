@@ -15,9 +15,11 @@ import type { Database } from './schema.js';
  * - index: derived data (the lookup index), rebuilt from the facts; never exported.
  * - trail: the audit trail; kept, its content redacted when the facts it describes are purged or erased.
  * - trash / tombstone: the trash itself, and the record of an erasure.
+ * - record: the record of an operation on customers that can be undone (a merge): kept while its
+ *   customer is in the trash, deleted when they are erased (it holds their data as it was).
  */
 
-export type CustomerTableRole = 'customer' | 'fact' | 'child' | 'index' | 'trail' | 'trash' | 'tombstone';
+export type CustomerTableRole = 'customer' | 'fact' | 'child' | 'index' | 'trail' | 'trash' | 'tombstone' | 'record';
 export type TableName = keyof Database;
 
 /** What erasure does to a customer's rows: remove them, or keep them without personal content so figures stay true. */
@@ -398,6 +400,19 @@ export const customerTables: readonly CustomerTableSpec[] = [
     nestAs: { property: 'history', orderBy: 'at', omit: ['caseId', 'customerId'] },
     erasure: { kind: 'redact', set: { note: null } },
   },
+  // "Not the same person" (src/merges/): a fact about two customers, gone and back with either.
+  {
+    table: 'distinctCustomers',
+    role: 'fact',
+    entityType: 'distinct_customers',
+    recordType: 'distinctCustomers',
+    heading: 'Records said not to be the same person',
+    key: byId,
+    customerColumns: ['firstCustomerId', 'secondCustomerId'],
+    unique: [['firstCustomerId', 'secondCustomerId']],
+    erasure: { kind: 'delete' },
+    label: () => 'Not the same person',
+  },
   { table: 'searchPostings', role: 'index', entityType: 'search', recordType: 'search', heading: '', key: ['word', 'customerId'], customerColumns: owned, erasure: { kind: 'delete' } },
   { table: 'searchPairs', role: 'index', entityType: 'search', recordType: 'search', heading: '', key: ['wordA', 'wordB', 'customerId'], customerColumns: owned, erasure: { kind: 'delete' } },
   { table: 'searchDocuments', role: 'index', entityType: 'search', recordType: 'search', heading: '', key: owned, customerColumns: owned, erasure: { kind: 'delete' } },
@@ -428,6 +443,7 @@ export const customerTables: readonly CustomerTableSpec[] = [
     privacy: { sensitivity: 'sensitivity', createdBy: 'factAuthorId', audience: 'audienceLocationId' },
     erasure: { kind: 'delete' },
   },
+  { table: 'merges', role: 'record', entityType: 'merge', recordType: 'merge', heading: 'Merges', key: byId, customerColumns: ['survivorCustomerId', 'mergedCustomerId'], erasure: { kind: 'delete' } },
   { table: 'erasures', role: 'tombstone', entityType: 'erasure', recordType: 'erasure', heading: 'Erasures', key: byId, customerColumns: owned, erasure: { kind: 'none' } },
 ];
 

@@ -10,7 +10,7 @@ type Timestamp = string;
 /** SQLite hands booleans back as 0/1. */
 type Flag = ColumnType<boolean | number, boolean, boolean>;
 /** Every column of type Flag, for code that reads rows without their types (the export, subject access). */
-export const flagColumns: ReadonlySet<string> = new Set(['active', 'isPrimary', 'household', 'pinned', 'apologised']);
+export const flagColumns: ReadonlySet<string> = new Set(['active', 'isPrimary', 'household', 'pinned', 'apologised', 'flagCleared']);
 /** A row read without its types, with 0/1 in a flag column made true/false as on PostgreSQL. */
 export const withBooleanFlags = <T extends Record<string, unknown>>(row: T): T =>
   Object.fromEntries(Object.entries(row).map(([k, v]) => [k, flagColumns.has(k) && typeof v === 'number' ? v !== 0 : v])) as T;
@@ -140,6 +140,44 @@ export interface CustomerTable extends Authored {
   locationId: string | null;
   /** Set when the customer's personal data was erased: the row stays as a tombstone (see erasures). */
   erasedAt: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
+}
+
+/** One customer record merged into another (src/merges/): what is needed to undo it exactly. */
+export interface MergeTable {
+  id: string;
+  survivorCustomerId: string;
+  mergedCustomerId: string;
+  /** The merged customer's row as it was (JSON). */
+  mergedRow: string;
+  /** The survivor's profile fields before and after the merge (JSON objects of the same keys). */
+  survivorBefore: string;
+  survivorAfter: string;
+  /** Rows set aside because they could not live on the survivor (JSON HeldRow[]). */
+  stashed: string;
+  reason: string | null;
+  createdAt: Timestamp;
+  createdBy: string | null;
+  undoneAt: Timestamp | null;
+  undoneBy: string | null;
+}
+
+/** A row a merge moved: its key after the move (JSON), the customer column changed, a primary flag it gave up. */
+export interface MergeMoveTable {
+  mergeId: string;
+  tableName: string;
+  columnName: string;
+  rowKey: string;
+  flagCleared: Flag;
+}
+
+/** "Not the same person": a pair (first < second) matching must not suggest again. */
+export interface DistinctCustomerTable {
+  id: string;
+  firstCustomerId: string;
+  secondCustomerId: string;
+  reason: string | null;
+  createdAt: Timestamp;
+  createdBy: string | null;
 }
 
 /** Who erased a customer's personal data, when and why (the tombstone's story). */
@@ -642,6 +680,9 @@ export interface Database {
   contactStates: ContactStateTable;
   promises: PromiseTable;
   promiseTallies: PromiseTallyTable;
+  merges: MergeTable;
+  mergeMoves: MergeMoveTable;
+  distinctCustomers: DistinctCustomerTable;
   promiseRevisions: PromiseRevisionTable;
   promiseHandovers: PromiseHandoverTable;
   promiseLinks: PromiseLinkTable;

@@ -37,6 +37,7 @@ export const verbs: Record<string, string> = {
   update: 'changed',
   delete: 'removed',
   merge: 'merged',
+  unmerge: 'undid the merge of',
   disable: 'disabled',
   enable: 'enabled',
   revoke: 'revoked',
@@ -84,6 +85,7 @@ export const entityTypeLabels: Record<string, string> = {
   consent: 'Consent to be contacted',
   do_not_contact: 'Do not contact',
   preference: 'Preferences',
+  distinct_customers: 'Records said not to be the same person',
 };
 
 export const actionLabels: Record<string, string> = {
@@ -91,6 +93,7 @@ export const actionLabels: Record<string, string> = {
   update: 'Changed',
   delete: 'Deleted or removed',
   merge: 'Merged',
+  unmerge: 'Merge undone',
   sign_in: 'Signed in',
   sign_out: 'Signed out',
   setup: 'First set-up',

@@ -13,6 +13,7 @@ import { notificationsSchema } from './0010_notifications.js';
 import { contactStateSchema } from './0011_contact_state.js';
 import { todaySchema } from './0012_today.js';
 import { promiseTalliesSchema } from './0013_promise_tallies.js';
+import { mergesSchema } from './0014_merges.js';
 
 /** Numbered and append-only: never edit a migration that has shipped, add the next one. */
 export function migrationProvider(engine: Engine): MigrationProvider {
@@ -32,6 +33,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         '0011_contact_state': contactStateSchema(engine),
         '0012_today': todaySchema(engine),
         '0013_promise_tallies': promiseTalliesSchema(engine),
+        '0014_merges': mergesSchema(engine),
       };
     },
   };
