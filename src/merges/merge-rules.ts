@@ -1,3 +1,4 @@
+import { deriveDisplayName } from '../customers/customer-rules.js';
 import type { Row } from '../platform/database/schema.js';
 
 /**
@@ -48,8 +49,14 @@ export function defaultChoices(survivor: CustomerRow, merged: CustomerRow): Choi
     if (fs !== fm) return fm > fs ? 'merged' : 'survivor';
     return newer;
   };
-  return Object.fromEntries(mergeFields.map((f) => [f, choose(f)])) as Choices;
+  const choices = Object.fromEntries(mergeFields.map((f) => [f, choose(f)])) as Choices;
+  // A name as listed that is only the given and family names follows the given name chosen, so that
+  // keeping "Robert" does not leave the customer listed as "Bob Smith".
+  if (namesOnly(survivor) && namesOnly(merged)) choices.displayName = choices.givenName;
+  return choices;
 }
+
+const namesOnly = (row: CustomerRow) => row.displayName === deriveDisplayName({ givenName: row.givenName, familyName: row.familyName });
 
 /** The survivor's columns after the merge: each field from the side chosen. */
 export function mergedProfile(survivor: CustomerRow, merged: CustomerRow, choices: Choices): Partial<CustomerRow> {

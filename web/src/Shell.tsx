@@ -11,6 +11,7 @@ import { Link, useLocation } from './router';
 import { TrashPage } from './trash/TrashPage';
 import { UndoStatus } from './trash/UndoStatus';
 import { KeepInTouchPage } from './contact-state/KeepInTouchPage';
+import { MergePage } from './merges/MergePage';
 import { WaitingPage } from './contact-state/WaitingPage';
 import { shortcutLabel } from './ui/shortcut';
 
@@ -41,6 +42,7 @@ export function Shell() {
   const customer = /^\/customers\/([^/]+)$/.exec(pathname)?.[1];
   const admin = /^\/admin(?:\/([^/]+))?$/.exec(pathname);
   const caseId = /^\/cases\/([^/]+)$/.exec(pathname)?.[1];
+  const mergeInto = /^\/customers\/([^/]+)\/merge$/.exec(pathname)?.[1];
 
   return (
     <>
@@ -91,6 +93,8 @@ export function Shell() {
           <TrashPage />
         ) : pathname === '/cases' ? (
           <CasesPage />
+        ) : mergeInto ? (
+          <MergePage key={mergeInto} id={decodeURIComponent(mergeInto)} />
         ) : caseId ? (
           <CasePage key={caseId} id={decodeURIComponent(caseId)} />
         ) : pathname === '/waiting' ? (

@@ -9,6 +9,7 @@ import type { DueItem, KeepInTouch, KeepInTouchPut, WaitingItem } from './types'
 import type { Today, TodayAction } from './types';
 import type { NotificationList, NotificationsReadAll, StaffNotification } from './types';
 import type { Case, CaseCreate, CaseDetail, CaseFigures, CasePatch, CaseTargets, Interaction, TargetSet } from './types';
+import type { DistinctMark, Merge, MergeCreate, MergePreview, MergeReceipt } from './types';
 
 export const auth = {
   setupNeeded: () => get<{ needed: boolean }>('/setup').then((r) => r.needed),
@@ -199,4 +200,14 @@ export const promises = {
   revokeLink: (id: string, linkId: string) => post<CustomerPromise>(`/promises/${id}/links/${linkId}/revoke`, {}),
   /** Public: the customer's own view of their promise, from the token in their link. */
   open: (token: string) => post<PublicPromise>('/promise-links/open', { token }, { expect401: true }),
+};
+
+/** Two records of one customer: the preview side by side, the merge into the customer whose id stays, its undo, "not the same person" (managers merge). */
+export const merges = {
+  preview: (id: string, otherId: string) => get<MergePreview>(`/customers/${id}/merge-preview${query({ with: otherId })}`),
+  merge: (id: string, body: MergeCreate) => post<MergeReceipt>(`/customers/${id}/merge`, body),
+  undo: (mergeId: string) => post<MergeReceipt>(`/merges/${mergeId}/undo`, {}),
+  /** Records merged into this customer, or this record merged away, newest first. */
+  list: (id: string) => get<{ items: Merge[] }>(`/customers/${id}/merges`).then((r) => r.items),
+  distinct: (id: string, body: DistinctMark) => request<void>('POST', `/customers/${id}/distinct`, body),
 };

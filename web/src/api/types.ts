@@ -53,6 +53,7 @@ import type { InteractionOut } from '../../../src/interactions/interaction-schem
 import type { DueItem as DueItemSchema, KeepInTouchOut, KeepInTouchPut as KeepInTouchPutSchema, WaitingItem as WaitingItemSchema } from '../../../src/contact-state/contact-state-schemas.js';
 import type { TodayActionOut, TodayItemOut, TodayOut, TodaySectionOut } from '../../../src/today/today-schemas.js';
 import type { NotificationOut, NotificationPage, ReadAllOut } from '../../../src/notifications/notification-schemas.js';
+import type { DistinctIn, MergeIn, MergeOut, MergePreviewOut, MergeReceiptOut } from '../../../src/merges/merge-schemas.js';
 
 export type Role = ServerRole;
 export type Me = Static<typeof MeSchema>;
@@ -155,6 +156,16 @@ export type PromiseHandover = Static<typeof PromiseHandoverSchema>;
 export type PromiseLinkCreated = Static<typeof PromiseLinkCreatedSchema>;
 export type PromiseFigures = Static<typeof PromiseFiguresSchema>;
 export type PublicPromise = Static<typeof PublicPromiseSchema>;
+
+/** Merging two records of one customer (src/merges/): the preview side by side, the request, its receipt, a merge as listed, "not the same person". */
+export type MergePreview = Static<typeof MergePreviewOut>;
+export type MergeChoices = MergePreview['choices'];
+export type MergeField = keyof MergeChoices;
+export type MergeSide = MergeChoices[MergeField];
+export type MergeCreate = Static<typeof MergeIn>;
+export type MergeReceipt = Static<typeof MergeReceiptOut>;
+export type Merge = Static<typeof MergeOut>;
+export type DistinctMark = Static<typeof DistinctIn>;
 
 export interface Page<T> {
   items: T[];

@@ -12,6 +12,7 @@ import { PreferencesPanel } from '../preferences/PreferencesPanel';
 import { PromisesPanel } from '../promises/PromisesPanel';
 import { CasesPanel } from '../cases/CasesPanel';
 import { KeepInTouchPanel } from '../contact-state/KeepInTouchPanel';
+import { MergesPanel } from '../merges/MergesPanel';
 import { Link } from '../router';
 import { Timeline } from '../timeline/Timeline';
 import { useResource } from '../ui/useResource';
@@ -113,6 +114,7 @@ export function CustomerPage({ id }: { id: string }) {
             />
             <ContactPoints customer={c} onSaved={saved} />
             <Household customer={c} onSaved={saved} />
+            <MergesPanel customer={c} />
             <AccountFigures customerId={id} version={version} />
             <HistoryPanel customerId={id} version={version} />
             <TheirData customer={c} onErased={reload} />
