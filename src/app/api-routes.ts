@@ -1,4 +1,7 @@
 import { mergeRoutes } from '../merges/merge-routes.js';
+import { duplicateRoutes } from '../matching/duplicate-routes.js';
+import { importRoutes } from '../imports/import-routes.js';
+import { exportRoutes } from '../exports/export-routes.js';
 import { auditRoutes } from '../audit/audit-routes.js';
 import { locationRoutes } from '../locations/location-routes.js';
 import { staffRoutes } from '../staff/staff-routes.js';
@@ -53,4 +56,7 @@ export async function apiRoutes(app: App) {
   await app.register(notificationRoutes);
   await app.register(contactStateRoutes);
   await app.register(mergeRoutes);
+  await app.register(duplicateRoutes);
+  await app.register(importRoutes);
+  await app.register(exportRoutes);
 }

@@ -6,6 +6,8 @@ import { compactAfterErasure } from '../data-rights/erasure-compact-job.js';
 import { trashPurgeJob } from '../trash/trash-purge-job.js';
 import { contactStateRebuildJob } from '../contact-state/contact-state-job.js';
 import { caseClockJob } from '../cases/case-refresh-job.js';
+import { importCheckJob, importRunJob } from '../imports/import-jobs.js';
+import { matchKeysRebuildJob } from '../matching/match-keys-job.js';
 
 /**
  * Every kind of background job the server runs: the job queue's composition root, as api-routes.ts
@@ -13,7 +15,7 @@ import { caseClockJob } from '../cases/case-refresh-job.js';
  * as the trash purge) and adds it here with one line; the worker that server.ts starts runs them.
  * Jobs run at least once, so every handler must be idempotent.
  */
-export const jobKinds: readonly JobKind[] = [trashPurgeJob, compactAfterErasure, contactStateRebuildJob, caseClockJob];
+export const jobKinds: readonly JobKind[] = [trashPurgeJob, compactAfterErasure, contactStateRebuildJob, caseClockJob, importCheckJob, importRunJob, matchKeysRebuildJob];
 
 /** With the kinds built from the configuration: reminders (sources in reminders.ts) need SMTP and the public address. */
 export const jobKindsFor = (config: Pick<Config, 'mail' | 'publicUrl'>): readonly JobKind[] => [

@@ -22,7 +22,8 @@ export type AuditAction =
   | 'restore'
   | 'purge'
   | 'erase'
-  | 'subject_access';
+  | 'subject_access'
+  | 'export';
 
 export interface AuditEntry {
   action: AuditAction;

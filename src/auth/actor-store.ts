@@ -76,3 +76,13 @@ export async function actorFromToken(db: Db, bearer: string, now = new Date()): 
     canWrite: row.scope === 'read_write',
   };
 }
+
+/**
+ * A staff member as the actor of background work they asked for (an import they committed): their
+ * role and locations as they are now; null when the account is gone or disabled (the work stops).
+ */
+export async function actorOfStaff(db: Db, staffId: string): Promise<Actor | null> {
+  const staff = await db.selectFrom('staff').select(['id', 'name', 'role', 'active']).where('id', '=', staffId).executeTakeFirst();
+  if (!staff || !staff.active) return null;
+  return { staffId: staff.id, name: staff.name, role: staff.role, locationIds: await locationsOf(db, staff.id), via: 'session', tokenId: null, canWrite: true };
+}

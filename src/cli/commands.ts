@@ -5,6 +5,7 @@ import { registerUserCommands } from './user-commands.js';
 import { registerExportCommand } from './export-command.js';
 import { registerSeedCommand } from './seed-command.js';
 import { registerRebuildCommand } from './rebuild-command.js';
+import { registerImportCommand } from './import-command.js';
 
 /** Opens the configured database for one command and always closes it. */
 export async function withDatabase<T>(config: Config, work: (handle: ReturnType<typeof openDatabase>) => Promise<T>): Promise<T> {
@@ -46,4 +47,5 @@ export function registerCommands(program: Command, config: () => Config): void {
   registerSeedCommand(program, config);
   registerUserCommands(program, config);
   registerRebuildCommand(program, config);
+  registerImportCommand(program, config);
 }

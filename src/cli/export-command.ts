@@ -12,6 +12,7 @@ import { childrenOf, customerTables } from '../platform/database/customer-tables
 import { withBooleanFlags, type Database } from '../platform/database/schema.js';
 import { badRequest } from '../platform/errors.js';
 import { withDatabase } from './commands.js';
+import { exportFormats, writeCustomers, type ExportFormat } from '../exports/customer-export.js';
 
 /**
  * `rapport export`: every customer and reference record as JSON lines, one
@@ -190,7 +191,26 @@ export function registerExportCommand(program: Command, config: () => Config): v
     .option('-o, --output <file>', 'write to this file instead of standard output')
     .option('-c, --customer <id>', "one customer's subject-access report: everything Rapport holds about them")
     .option('-f, --format <format>', 'with --customer: json (the default) or html, a page to hand to the customer')
-    .action(async (options: { output?: string; customer?: string; format?: string }) => {
+    .option('--customers <format>', 'only the customers, as csv (a spreadsheet; the import reads it back), vcard (4.0) or jsonl')
+    .action(async (options: { output?: string; customer?: string; format?: string; customers?: string }) => {
+      if (options.customers !== undefined) {
+        const format = options.customers;
+        if (!exportFormats.includes(format as ExportFormat)) throw badRequest(`--customers must be csv, vcard or jsonl, not "${format}".`);
+        await withDatabase(config(), async ({ db }) => {
+          const out: Writable = options.output ? fs.createWriteStream(options.output, { flags: 'w', mode: 0o600 }) : process.stdout;
+          if (options.output) await once(out, 'open');
+          const count = await writeCustomers(db, format as ExportFormat, null, async (chunk) => {
+            if (!out.write(chunk)) await once(out, 'drain');
+          });
+          await recordAudit(db, null, { action: 'export', entityType: 'customer', entityId: null, after: { format, scope: 'all customers', via: 'command line' } });
+          if (options.output) {
+            out.end();
+            await once(out, 'finish');
+          }
+          process.stderr.write(`Exported ${count} customers as ${format}${options.output ? ` to ${options.output}` : ''}\n`);
+        });
+        return;
+      }
       if (options.format !== undefined && !options.customer) throw badRequest('--format goes with --customer (the full export is always JSON lines).');
       if (options.format !== undefined && options.format !== 'json' && options.format !== 'html') throw badRequest(`--format must be json or html, not "${options.format}".`);
       await withDatabase(config(), async ({ db }) => {

@@ -9,6 +9,7 @@ import { clean } from '../common/text-rules.js';
 import { moveToTrash } from '../trash/trash-commands.js';
 import { checkEmail, checkPhone } from './customer-rules.js';
 import type { AddressInput, EmailInput, ExternalIdInput, PhoneInput } from './customer-schemas.js';
+import { refreshMatchKeys } from '../matching/match-keys-store.js';
 
 /**
  * Emails, phones, postal addresses and external ids: the ways to reach or recognise a customer.
@@ -99,6 +100,8 @@ export async function addContactPoint<K extends ContactKind>(
   customerId: string,
   input: Record<string, unknown> & { primary?: boolean },
   path: string,
+  /** 'later' when the caller refreshes the customer's matching keys once for several (a new customer). */
+  keys: 'refresh' | 'later' = 'refresh',
 ): Promise<string> {
   const spec = contactKinds[kind] as KindSpec<Record<string, unknown>>;
   const values = spec.toValues(input, ctx, path);
@@ -120,6 +123,7 @@ export async function addContactPoint<K extends ContactKind>(
   await db.insertInto(spec.table as 'emails').values(row as never).execute();
   if (isPrimary) await clearOtherPrimaries(db, spec.table, customerId, id);
   await recordAudit(db, ctx.actor, { action: 'create', entityType: spec.entityType, entityId: id, customerId, after: row });
+  if (keys === 'refresh') await refreshMatchKeys(db, customerId);
   return id;
 }
 
@@ -154,6 +158,7 @@ export async function updateContactPoint(
     before: before as Record<string, unknown>,
     after: { ...before, ...changes },
   });
+  await refreshMatchKeys(db, customerId);
 }
 
 export async function removeContactPoint(db: Db, ctx: WriteContext, kind: ContactKind, customerId: string, id: string): Promise<void> {

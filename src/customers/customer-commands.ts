@@ -50,7 +50,7 @@ export async function createCustomer(db: Db, ctx: WriteContext, input: CustomerC
   ] as const;
   for (const [kind, items] of nested) {
     for (const [index, item] of (items ?? []).entries()) {
-      await addContactPoint(db, ctx, kind, id, item, `/body/${kind}/${index}`);
+      await addContactPoint(db, ctx, kind, id, item, `/body/${kind}/${index}`, 'later');
     }
   }
   await reindexCustomer(db, id);

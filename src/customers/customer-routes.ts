@@ -21,6 +21,12 @@ import {
 import { listCustomers, loadCustomer } from './customer-store.js';
 import { searchCustomers } from '../search/search-service.js';
 import { addRelationship, RelationshipInput, removeRelationship } from './relationship-commands.js';
+import { candidatesOfCustomer } from '../matching/match-candidates.js';
+import { presentCandidate } from '../matching/duplicate-routes.js';
+import { MayBeOut } from '../matching/duplicate-schemas.js';
+import { recordSuspicions } from '../matching/suspicion-store.js';
+
+const CustomerCreated = Type.Object({ ...CustomerOut.properties, mayBe: Type.Array(MayBeOut, { description: 'Customers this one may already be, best first' }) });
 
 const tags = ['customers'];
 const errors = { 400: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 422: ProblemSchema };
@@ -38,11 +44,23 @@ export async function customerRoutes(app: App) {
     '/customers',
     {
       config: { access: 'frontline' },
-      schema: { tags, summary: 'Create a customer (a name, a phone or an email is enough)', body: CustomerCreate, response: { 201: CustomerOut, ...errors } },
+      schema: {
+        tags,
+        summary: 'Create a customer (a name, a phone or an email is enough); mayBe lists customers they may already be',
+        description:
+          'Never refused for looking like someone: the new customer is created, and customers who may be the same person come back in mayBe (best first, with the reasons) and wait in the duplicates queue (GET /duplicates).',
+        body: CustomerCreate,
+        response: { 201: CustomerCreated, ...errors },
+      },
     },
     async (request, reply) => {
-      const id = await app.db.transaction().execute((trx) => createCustomer(trx, writeContextOf(request), request.body));
-      return reply.status(201).header('location', `/api/v1/customers/${id}`).send(await load(id));
+      const { id, mayBe } = await app.db.transaction().execute(async (trx) => {
+        const created = await createCustomer(trx, writeContextOf(request), request.body);
+        const candidates = await candidatesOfCustomer(trx, created);
+        await recordSuspicions(trx, created, candidates, 'create');
+        return { id: created, mayBe: candidates.map(presentCandidate) };
+      });
+      return reply.status(201).header('location', `/api/v1/customers/${id}`).send({ ...(await load(id)), mayBe });
     },
   );
 

@@ -5,7 +5,7 @@ import { newId } from '../platform/ids.js';
 import { notFound } from '../platform/errors.js';
 import { moveToTrash, type TrashReceipt } from '../trash/trash-commands.js';
 import { nowIso } from '../platform/time.js';
-import { authored, type WriteContext } from '../platform/write-context.js';
+import { authored, type SourceRecord, type WriteContext } from '../platform/write-context.js';
 import { ensureLocation, ensureStaff, ensureCustomer } from '../common/references.js';
 import { clean, requiredText } from '../common/text-rules.js';
 import { checkOccurredAt } from './interaction-rules.js';
@@ -20,12 +20,13 @@ import {
 
 /** Writes to interactions. Each runs inside the caller's transaction and audits itself. */
 
-export async function createInteraction(db: Db, ctx: WriteContext, input: InteractionCreate): Promise<string> {
+export async function createInteraction(db: Db, ctx: WriteContext, input: InteractionCreate, from: SourceRecord | null = null): Promise<string> {
   await ensureCustomer(db, input.customerId, '/body/customerId');
   const summary = requiredText(input.summary, '/body/summary');
   const occurredAt = checkOccurredAt(input.occurredAt, '/body/occurredAt');
   const actorId = ctx.actor?.staffId ?? null;
-  const staffId = input.staffId ?? actorId;
+  // A record from another system was not handled by whoever imported it: no one, unless it says.
+  const staffId = input.staffId ?? (from ? null : actorId);
   if (staffId) await ensureStaff(db, staffId, '/body/staffId');
   await ensureLocation(db, input.locationId, '/body/locationId');
   const id = newId();
@@ -41,6 +42,8 @@ export async function createInteraction(db: Db, ctx: WriteContext, input: Intera
     locationId: input.locationId ?? null,
     mood: input.mood ?? null,
     outcome: clean(input.outcome),
+    source: from?.source ?? null,
+    sourceRecordId: from?.sourceRecordId ?? null,
     ...authored(ctx, now),
   };
   await insertInteraction(db, row);

@@ -11,6 +11,7 @@ import { nowIso } from '../platform/time.js';
 import type { WriteContext } from '../platform/write-context.js';
 import { clean } from '../common/text-rules.js';
 import { reindexCustomer } from '../search/search-indexer.js';
+import { deleteSuspicion } from '../matching/suspicion-store.js';
 import { defaultChoices, mergedProfile, profileOf, undoProfile, type Choices } from './merge-rules.js';
 import { findDistinct, findMerge, insertDistinct, insertMerge, insertMoves, markUndone, movesOf, pairOf, stashedOf } from './merge-store.js';
 
@@ -150,5 +151,6 @@ export async function markDistinct(db: Db, ctx: WriteContext, customerId: string
   const [first, second] = pairOf(a.id, b.id);
   const row = { id: newId(), firstCustomerId: first, secondCustomerId: second, reason: clean(reason ?? null), createdAt: nowIso(), createdBy: ctx.actor?.staffId ?? null };
   await insertDistinct(db, row);
+  await deleteSuspicion(db, a.id, b.id);
   await recordAudit(db, ctx.actor, { action: 'create', entityType: 'distinct_customers', entityId: row.id, customerId: a.id, after: { ...row, otherName: b.displayName } });
 }

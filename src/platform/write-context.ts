@@ -13,6 +13,12 @@ export const writeContextOf = (request: FastifyRequest): WriteContext => ({
   phoneRegion: request.server.config.phoneRegion,
 });
 
+/** Where a row came from when another system holds it too: the system (pos, newsletter) and its id there. */
+export interface SourceRecord {
+  source: string;
+  sourceRecordId: string | null;
+}
+
 /** The authorship columns of a new row: created and last changed, by whom and when. */
 export function authored(ctx: WriteContext, now: string = nowIso()) {
   const by = ctx.actor?.staffId ?? null;

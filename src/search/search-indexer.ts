@@ -1,12 +1,15 @@
 import { PostgresAdapter } from 'kysely';
 import type { Db } from '../platform/database/connect.js';
+import { refreshMatchKeys } from '../matching/match-keys-store.js';
 import { searchEntries, type SearchEntries } from './search-entries.js';
 import { distinctWords, indexVariants } from './search-rules.js';
 
 /**
  * Keeps the lookup index in step with the customers. Called by the customer commands inside their
  * transaction, so the index never disagrees with a committed customer. Contact points (phones,
- * emails, external ids) need no call: they are found through their own tables' indexes.
+ * emails, external ids) need no call for the lookup: they are found through their own tables'
+ * indexes. Matching's blocking keys (src/matching/match-keys-store.ts) are refreshed here too, and
+ * by the contact-point commands.
  */
 
 const chunkSize = 400;
@@ -103,6 +106,8 @@ export async function reindexCustomer(db: Db, id: string, options: ReindexOption
     .$if(db.getExecutor().adapter instanceof PostgresAdapter, (q) => q.forUpdate())
     .executeTakeFirst();
   await removeEntries(db, id);
+  // Matching's blocking keys change with the same writes as the lookup's entries.
+  await refreshMatchKeys(db, id);
   if (!row || exclude.has(id)) return;
   const organizations = await linkedOrganizationNames(db, id, exclude);
   await writeEntries(db, searchEntries({ ...row, organizations }));

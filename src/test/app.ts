@@ -42,7 +42,8 @@ export interface TestApp {
 
 const wrap = (raw: LightMyRequestResponse): Response => {
   const type = String(raw.headers['content-type'] ?? '');
-  return { status: raw.statusCode, headers: raw.headers, body: type.includes('json') && raw.body ? JSON.parse(raw.body) : raw.body, raw };
+  // JSON lines (application/x-ndjson) are a file, not one JSON value: left as text.
+  return { status: raw.statusCode, headers: raw.headers, body: type.includes('json') && !type.includes('ndjson') && raw.body ? JSON.parse(raw.body) : raw.body, raw };
 };
 
 function clientFor(app: App, auth: { cookie?: string; csrf?: string }) {

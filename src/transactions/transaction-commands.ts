@@ -9,7 +9,7 @@ import { conflict, notFound } from '../platform/errors.js';
 import { moveToTrash, type TrashReceipt } from '../trash/trash-commands.js';
 import { refreshContactState } from '../contact-state/contact-state-store.js';
 import { nowIso } from '../platform/time.js';
-import { authored, type WriteContext } from '../platform/write-context.js';
+import { authored, type SourceRecord, type WriteContext } from '../platform/write-context.js';
 import { amountOf, checkDependents, checkItems, checkRelated, normalizeCurrency, type CleanItem } from './transaction-input-rules.js';
 import type { TransactionCreate, TransactionPatch } from './transaction-schemas.js';
 import {
@@ -39,14 +39,15 @@ const snapshot = (row: Row<'transactions'>, items: readonly Omit<CleanItem, 'pos
   items: itemSnapshot(items),
 });
 
-export async function createTransaction(db: Db, ctx: WriteContext, input: TransactionCreate): Promise<string> {
+export async function createTransaction(db: Db, ctx: WriteContext, input: TransactionCreate, from: SourceRecord | null = null): Promise<string> {
   await ensureCustomer(db, input.customerId, '/body/customerId');
   const items = checkItems(input.items ?? []);
   const amountMinor = amountOf(input.amountMinor, items);
   const currency = normalizeCurrency(input.currency);
   const occurredAt = checkOccurredAt(input.occurredAt, '/body/occurredAt');
   const actorId = ctx.actor?.staffId ?? null;
-  const staffId = input.staffId ?? actorId;
+  // A record from another system was not handled by whoever imported it: no one, unless it says.
+  const staffId = input.staffId ?? (from ? null : actorId);
   await ensureReferences(db, { staffId, locationId: input.locationId });
   const id = newId();
   if (input.relatedTransactionId) {
@@ -66,6 +67,8 @@ export async function createTransaction(db: Db, ctx: WriteContext, input: Transa
     staffId,
     locationId: input.locationId ?? null,
     note: clean(input.note),
+    source: from?.source ?? null,
+    sourceRecordId: from?.sourceRecordId ?? null,
     ...authored(ctx, now),
   };
   await insertTransaction(db, row);

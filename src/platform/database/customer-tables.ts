@@ -417,6 +417,18 @@ export const customerTables: readonly CustomerTableSpec[] = [
   { table: 'searchPairs', role: 'index', entityType: 'search', recordType: 'search', heading: '', key: ['wordA', 'wordB', 'customerId'], customerColumns: owned, erasure: { kind: 'delete' } },
   { table: 'searchDocuments', role: 'index', entityType: 'search', recordType: 'search', heading: '', key: owned, customerColumns: owned, erasure: { kind: 'delete' } },
   // Reminders shown to staff (src/notifications/): they name the customer, so they go with the customer row and with erasure.
+  // Matching (src/matching/): blocking keys from the names, and pairs that may be one person.
+  { table: 'matchKeys', role: 'index', entityType: 'match_key', recordType: 'matchKey', heading: '', key: ['key', 'customerId'], customerColumns: owned, erasure: { kind: 'delete' } },
+  {
+    table: 'duplicateSuspicions',
+    role: 'index',
+    entityType: 'duplicate_suspicion',
+    recordType: 'duplicateSuspicion',
+    heading: '',
+    key: byId,
+    customerColumns: ['firstCustomerId', 'secondCustomerId'],
+    erasure: { kind: 'delete' },
+  },
   { table: 'notifications', role: 'index', entityType: 'notification', recordType: 'notification', heading: '', key: byId, customerColumns: owned, erasure: { kind: 'delete' } },
   // Waiting and keep-in-touch state (src/contact-state/), recomputed from the facts above.
   { table: 'contactStates', role: 'index', entityType: 'contact_state', recordType: 'contactState', heading: '', key: owned, customerColumns: owned, erasure: { kind: 'delete' } },
@@ -444,6 +456,7 @@ export const customerTables: readonly CustomerTableSpec[] = [
     erasure: { kind: 'delete' },
   },
   { table: 'merges', role: 'record', entityType: 'merge', recordType: 'merge', heading: 'Merges', key: byId, customerColumns: ['survivorCustomerId', 'mergedCustomerId'], erasure: { kind: 'delete' } },
+  { table: 'importWrites', role: 'record', entityType: 'import_write', recordType: 'importWrite', heading: 'Imported', key: ['importId', 'seq'], customerColumns: owned, erasure: { kind: 'delete' } },
   { table: 'erasures', role: 'tombstone', entityType: 'erasure', recordType: 'erasure', heading: 'Erasures', key: byId, customerColumns: owned, erasure: { kind: 'none' } },
 ];
 

@@ -142,6 +142,83 @@ export interface CustomerTable extends Authored {
   erasedAt: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
 }
 
+/** One file imported from another system (src/imports/). */
+export interface ImportTable {
+  id: string;
+  source: string;
+  kind: 'customers' | 'transactions' | 'interactions';
+  format: 'csv' | 'vcard' | 'jsonl';
+  fileName: string;
+  fileSha256: string;
+  /** How the file is read (JSON: preset, column mapping, phone region). */
+  options: string;
+  status: ImportStatus;
+  totalRows: Generated<number>;
+  /** Records done: a resumed run starts after them. */
+  processedRows: Generated<number>;
+  /** What the check (dry run) and the import found (JSON ImportCounts). */
+  checkCounts: string | null;
+  importCounts: string | null;
+  error: string | null;
+  createdAt: Timestamp;
+  createdBy: string | null;
+  checkedAt: Timestamp | null;
+  committedAt: Timestamp | null;
+  committedBy: string | null;
+  finishedAt: Timestamp | null;
+  undoneAt: Timestamp | null;
+  undoneBy: string | null;
+}
+export type ImportStatus = 'checking' | 'checked' | 'importing' | 'done' | 'failed' | 'undone';
+
+export interface ImportFileTable {
+  importId: string;
+  content: Buffer;
+}
+
+export interface ImportProblemTable {
+  importId: string;
+  seq: number;
+  line: number;
+  field: string | null;
+  message: string;
+}
+
+/** A row an import wrote or filled in: how an imported fact traces to its source, and what undo reverses. */
+export interface ImportWriteTable {
+  importId: string;
+  seq: number;
+  action: 'created' | 'filled';
+  tableName: string;
+  rowId: string;
+  customerId: string;
+  line: number;
+  sourceRecordId: string | null;
+  /** For 'filled': the columns before and after (JSON). */
+  before: string | null;
+  after: string | null;
+}
+
+/** A customer's blocking key for matching (src/matching/): derived from their names, kept with the lookup. */
+export interface MatchKeyTable {
+  key: string;
+  customerId: string;
+}
+
+/** Two customers who may be one person (the review band), stored with the smaller id first. */
+export interface DuplicateSuspicionTable {
+  id: string;
+  firstCustomerId: string;
+  secondCustomerId: string;
+  score: number;
+  /** JSON MatchReason[]: the explanation field by field. */
+  reasons: string;
+  /** 'import', 'create' or 'scan'. */
+  foundBy: string;
+  importId: string | null;
+  createdAt: Timestamp;
+}
+
 /** One customer record merged into another (src/merges/): what is needed to undo it exactly. */
 export interface MergeTable {
   id: string;
@@ -285,6 +362,9 @@ export interface InteractionTable extends Authored {
   outcome: string | null;
   /** The case whose thread it is part of (src/cases/, migration 0009); optional when inserting. */
   caseId: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The other system it was imported from, and its id there (migration 0015); optional when inserting. */
+  source: ColumnType<string | null, string | null | undefined, string | null>;
+  sourceRecordId: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface TransactionTable extends Authored {
@@ -299,6 +379,9 @@ export interface TransactionTable extends Authored {
   staffId: string | null;
   locationId: string | null;
   note: string | null;
+  /** The other system it was imported from, and its id there (migration 0015); optional when inserting. */
+  source: ColumnType<string | null, string | null | undefined, string | null>;
+  sourceRecordId: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface TransactionItemTable {
@@ -683,6 +766,12 @@ export interface Database {
   merges: MergeTable;
   mergeMoves: MergeMoveTable;
   distinctCustomers: DistinctCustomerTable;
+  imports: ImportTable;
+  importFiles: ImportFileTable;
+  importProblems: ImportProblemTable;
+  importWrites: ImportWriteTable;
+  matchKeys: MatchKeyTable;
+  duplicateSuspicions: DuplicateSuspicionTable;
   promiseRevisions: PromiseRevisionTable;
   promiseHandovers: PromiseHandoverTable;
   promiseLinks: PromiseLinkTable;

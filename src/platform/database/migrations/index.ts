@@ -14,6 +14,7 @@ import { contactStateSchema } from './0011_contact_state.js';
 import { todaySchema } from './0012_today.js';
 import { promiseTalliesSchema } from './0013_promise_tallies.js';
 import { mergesSchema } from './0014_merges.js';
+import { importsSchema } from './0015_imports.js';
 
 /** Numbered and append-only: never edit a migration that has shipped, add the next one. */
 export function migrationProvider(engine: Engine): MigrationProvider {
@@ -34,6 +35,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         '0012_today': todaySchema(engine),
         '0013_promise_tallies': promiseTalliesSchema(engine),
         '0014_merges': mergesSchema(engine),
+        '0015_imports': importsSchema(engine),
       };
     },
   };

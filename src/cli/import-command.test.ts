@@ -1,0 +1,128 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliDatabase, runCli, startCli } from '../test/cli.js';
+import { migrateToLatest, openDatabase } from '../platform/database/connect.js';
+
+/**
+ * `rapport import` as an operator runs it: a check that writes nothing, an import with a progress
+ * bar, the same file again changing nothing, an import killed half-way and resumed without a record
+ * lost or doubled, and an undo.
+ */
+
+let database: Awaited<ReturnType<typeof cliDatabase>>;
+const fixture = path.join(import.meta.dirname, '../imports/readers/fixtures/google-contacts.csv');
+
+beforeAll(async () => {
+  database = await cliDatabase();
+});
+afterAll(() => database.drop());
+
+/** Reads the CLI's database directly (what is left is checked row by row, not from what it printed). */
+async function inDatabase<T>(work: (db: ReturnType<typeof openDatabase>['db']) => Promise<T>): Promise<T> {
+  const handle = openDatabase({ databaseUrl: database.env.DATABASE_URL, dataDir: database.env.DATA_DIR });
+  try {
+    await migrateToLatest(handle);
+    return await work(handle.db);
+  } finally {
+    await handle.close();
+  }
+}
+const customerCount = () => inDatabase(async (db) => Number((await db.selectFrom('customers').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n));
+
+describe('rapport import', () => {
+  it('checks without writing, imports with progress, and changes nothing the second time', async () => {
+    const check = await runCli(['import', fixture, '--source', 'google-contacts', '--check'], database.env);
+    expect(check.stderr, check.stderr).not.toMatch(/rapport:/);
+    expect(check.code).toBe(0);
+    expect(check.stdout).toMatch(/records: [1-9]\d* would be created/);
+    expect(check.stdout).toMatch(/as a google export/i);
+    expect(await customerCount()).toBe(0);
+
+    const run = await runCli(['import', fixture, '--source', 'google-contacts'], database.env);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/Importing: \d+ of \d+ records/);
+    const created = Number(/Imported: \d+ records: (\d+) created/.exec(run.stdout)?.[1]);
+    expect(created).toBeGreaterThan(0);
+    const people = await customerCount();
+    expect(people).toBeGreaterThanOrEqual(created);
+
+    const again = await runCli(['import', fixture, '--source', 'google-contacts'], database.env);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toMatch(/Imported: \d+ records: 0 created, 0 updated/);
+    expect(await customerCount()).toBe(people);
+
+    const id = /Import (\S+)/.exec(run.stdout)![1]!;
+    const undone = await runCli(['import', '--undo', id], database.env);
+    expect(undone.code, undone.stderr).toBe(0);
+    expect(await customerCount()).toBe(0);
+  }, 120_000);
+
+  it('resumes an import killed half-way, with every record in once', async () => {
+    const rows = 1000;
+    const file = path.join(database.env.DATA_DIR!, 'many.csv');
+    const lines = ['First Name,Last Name,Email,Phone'];
+    // Names that sound different (a phonetic code ignores digits: "Family1" and "Family2" sound alike).
+    const word = (n: number) => [...String(n)].map((d) => 'bdfgklmnrt'[Number(d)]! + 'aeiou'[Number(d) % 5]!).join('');
+    for (let i = 0; i < rows; i += 1) lines.push(`${word(i)}a,${word(i * 7 + 3)}son,person${i}@example.com,+1 312 555 ${String(1000 + i).padStart(4, '0')}`);
+    fs.writeFileSync(file, `${lines.join('\n')}\n`);
+    const before = await customerCount();
+
+    const child = startCli(['import', file, '--source', 'crm-export'], database.env);
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    await new Promise<void>((resolve) => {
+      child.stderr.on('data', (c: Buffer) => {
+        if (/Importing: [1-9]\d* of/.test(c.toString())) {
+          child.kill('SIGKILL');
+          resolve();
+        }
+      });
+      child.on('close', () => resolve());
+    });
+    await new Promise((r) => child.on('close', r));
+    const id = /Import (\S+)/.exec(out)![1]!;
+    const stopped = await inDatabase((db) => db.selectFrom('imports').select(['status', 'processedRows']).where('id', '=', id).executeTakeFirstOrThrow());
+    expect(stopped.status, 'the import was killed before it finished').toBe('importing');
+    expect(stopped.processedRows).toBeLessThan(rows);
+    // What was committed is whole: batches, never part of one.
+    expect((await customerCount()) - before).toBe(Number(stopped.processedRows));
+
+    const resumed = await runCli(['import', '--resume', id], database.env);
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect((await customerCount()) - before).toBe(rows);
+    const emails = await inDatabase((db) => db.selectFrom('emails').select('normalized').where('normalized', 'like', 'person%@example.com').execute());
+    expect(new Set(emails.map((e) => e.normalized)).size).toBe(rows);
+    expect(emails).toHaveLength(rows);
+  }, 240_000);
+});
+
+describe('rapport export --customers', () => {
+  it('writes every customer as a vCard file the import reads back', async () => {
+    await runCli(['import', fixture, '--source', 'google-contacts'], database.env);
+    const file = path.join(database.env.DATA_DIR!, 'customers.vcf');
+    const res = await runCli(['export', '--customers', 'vcard', '-o', file], database.env);
+    expect(res.code, res.stderr).toBe(0);
+    const count = await customerCount();
+    expect(res.stderr).toContain(`Exported ${count} customers as vcard`);
+    const text = fs.readFileSync(file, 'utf8');
+    expect(text.match(/BEGIN:VCARD/g)).toHaveLength(count);
+    const check = await runCli(['import', file, '--source', 'phone', '--check'], database.env);
+    // Every person is someone already here (the same email and name; the card's id is new to them);
+    // an organisation known only by its name is not matched on the name alone.
+    const nameOnly = await inDatabase(async (db) =>
+      Number(
+        (
+          await db
+            .selectFrom('customers as c')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where((eb) => eb.not(eb.exists(eb.selectFrom('emails as e').select('e.id').whereRef('e.customerId', '=', 'c.id'))))
+            .where((eb) => eb.not(eb.exists(eb.selectFrom('phones as p').select('p.id').whereRef('p.customerId', '=', 'c.id'))))
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
+    );
+    expect(check.stdout, check.stdout).toMatch(new RegExp(`${count} records: ${nameOnly} would be created, ${count - nameOnly} would be updated`));
+    expect((await runCli(['export', '--customers', 'xml'], database.env)).stderr).toMatch(/--customers must be csv, vcard or jsonl/);
+  }, 120_000);
+});

@@ -1,0 +1,78 @@
+import type { ImportedCustomer, ImportedInteraction, ImportedTransaction } from './import-records.js';
+import { readCustomerCsv, readInteractionCsv, readTransactionCsv } from './readers/csv-imports.js';
+import type { CustomerPreset } from './readers/column-mapping.js';
+import type { DateOrder } from './readers/date-values.js';
+import type { Delimiter } from './readers/delimiter-sniffing.js';
+import { readRapportLines } from './readers/rapport-lines.js';
+import type { ReadItem } from './readers/read-items.js';
+import { readVcards } from './readers/vcard.js';
+import type { Static } from 'typebox';
+import type { Channel, Direction } from '../interactions/interaction-schemas.js';
+import type { Row } from '../platform/database/schema.js';
+import { unprocessable } from '../platform/errors.js';
+
+/** How an import's file is read: chosen when it is uploaded, kept with it (imports.options). */
+export interface ImportOptions {
+  /** The shop's region, for phone numbers written without a country code. */
+  phoneRegion: string;
+  /** The shop's time zone: times in the file without an offset are local times there. */
+  timeZone: string;
+  /** The currency of amounts that name none. */
+  currency: string;
+  preset?: CustomerPreset;
+  mapping?: Record<string, unknown>;
+  delimiter?: Delimiter;
+  dateOrder?: DateOrder;
+  /** Interactions: the channel and direction of every row when the file does not say (a newsletter list). */
+  channel?: Static<typeof Channel>;
+  direction?: Static<typeof Direction>;
+}
+
+export type ImportRecords =
+  | { kind: 'customers'; items: ReadItem<ImportedCustomer>[]; notes: string[] }
+  | { kind: 'transactions'; items: ReadItem<ImportedTransaction>[]; notes: string[] }
+  | { kind: 'interactions'; items: ReadItem<ImportedInteraction>[]; notes: string[] };
+
+/**
+ * Reads an import's file whole, by its kind and format, into records with their lines and problems.
+ * `notes` says what the reader found (the encoding, the separator, the preset, columns left unread,
+ * record types skipped). A mapping that names unknown fields is an error naming each column.
+ */
+export function readImport(row: Pick<Row<'imports'>, 'kind' | 'format'>, bytes: Uint8Array, options: ImportOptions): ImportRecords {
+  const draft = { phoneRegion: options.phoneRegion };
+  const activity = { ...draft, timeZone: options.timeZone, ...(options.dateOrder ? { dateOrder: options.dateOrder } : {}) };
+  const csv = { ...(options.delimiter ? { delimiter: options.delimiter } : {}) };
+  if (row.kind === 'customers') {
+    if (row.format === 'vcard') {
+      const read = readVcards(bytes, draft);
+      return { kind: 'customers', items: read.items, notes: [`Read as ${read.encoding}.`] };
+    }
+    if (row.format === 'jsonl') {
+      const read = readRapportLines(bytes, draft);
+      return { kind: 'customers', items: read.customers, notes: read.skipped.map((s) => `${s.count} ${s.type} lines left out: ${s.reason}`) };
+    }
+    const read = readCustomerCsv(bytes, { ...csv, ...draft, ...(options.preset ? { preset: options.preset } : {}), ...(options.mapping ? { mapping: options.mapping } : {}), ...(options.dateOrder ? { dateOrder: options.dateOrder } : {}) });
+    return { kind: 'customers', items: read.items, notes: csvNotes(read.file, read.mapping.preset, read.mapping.unmapped) };
+  }
+  if (row.format !== 'csv') throw unprocessable('/query/format', `${row.kind} are imported from CSV files`);
+  if (row.kind === 'transactions') {
+    const read = readTransactionCsv(bytes, { ...csv, ...activity, currency: options.currency, ...(options.mapping ? { mapping: options.mapping } : {}) });
+    return { kind: 'transactions', items: read.items, notes: csvNotes(read.file, null, read.mapping.unmapped) };
+  }
+  const read = readInteractionCsv(bytes, {
+    ...csv,
+    ...activity,
+    ...(options.mapping ? { mapping: options.mapping } : {}),
+    ...(options.channel ? { channel: options.channel } : {}),
+    ...(options.direction ? { direction: options.direction } : {}),
+  });
+  return { kind: 'interactions', items: read.items, notes: csvNotes(read.file, null, read.mapping.unmapped) };
+}
+
+function csvNotes(file: { encoding: string; delimiter: string }, preset: string | null, unmapped: readonly string[]): string[] {
+  const separator = file.delimiter === '\t' ? 'tabs' : `"${file.delimiter}"`;
+  return [
+    `Read as ${file.encoding}, values separated by ${separator}${preset ? `, as a ${preset} export` : ''}.`,
+    ...(unmapped.length ? [`Columns not imported: ${unmapped.join(', ')}.`] : []),
+  ];
+}

@@ -1,0 +1,166 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createJobWorker } from '../platform/jobs/job-worker.js';
+import { testApp, type Client, type TestApp } from '../test/app.js';
+import { importCheckJob, importRunJob } from './import-jobs.js';
+
+/**
+ * Scenario S6 through the API on files that look like real exports: a Google Contacts CSV, then the
+ * shop's point-of-sale export (its customers, then its purchases), the newsletter list and the
+ * service desk. Each file is checked first (nothing written), then imported in the background;
+ * the same file again changes nothing; an import undone leaves nothing of itself behind.
+ */
+
+let t: TestApp;
+let manager: Client;
+let clerk: Client;
+const fixtures = path.join(import.meta.dirname, 'readers', 'fixtures');
+const file = (name: string) => fs.readFileSync(path.join(fixtures, name));
+
+beforeAll(async () => {
+  t = await testApp();
+  const admin = await t.signIn('admin');
+  const shop = (await admin.post('/api/v1/locations', { name: 'Wheel Works', timezone: 'America/Chicago' })).body.id;
+  manager = await t.signIn('manager', { locationIds: [shop], name: 'Nora Manager' });
+  clerk = await t.signIn('frontline', { locationIds: [shop] });
+});
+afterAll(async () => t?.close());
+
+const worker = () => createJobWorker({ database: t.database, kinds: [importCheckJob, importRunJob], log: pino({ level: 'silent' }) });
+
+async function upload(name: string, query: string, contentType = 'text/csv') {
+  const res = await manager.request('POST', `/api/v1/imports?fileName=${encodeURIComponent(name)}&${query}`, file(name), { headers: { 'content-type': contentType } });
+  expect(res.status, JSON.stringify(res.body)).toBe(202);
+  expect(res.body.status).toBe('checking');
+  await worker().runDue();
+  const checked = (await manager.get(`/api/v1/imports/${res.body.id}`)).body;
+  expect(checked.status, JSON.stringify(checked)).toBe('checked');
+  return checked;
+}
+
+async function commit(id: string) {
+  const res = await manager.post(`/api/v1/imports/${id}/commit`);
+  expect(res.status, JSON.stringify(res.body)).toBe(202);
+  await worker().runDue();
+  const done = (await manager.get(`/api/v1/imports/${id}`)).body;
+  expect(done.status, JSON.stringify(done)).toBe('done');
+  return done;
+}
+
+/** Customers whose name as listed ends with this family name (a till writes one name: "Bob Smith"). */
+const customersNamed = async (familyName: string) =>
+  t.database.db.selectFrom('customers').select(['id', 'givenName', 'familyName', 'displayName']).where('displayName', 'like', `% ${familyName}`).orderBy('createdAt').orderBy('id').execute();
+
+describe('importing the silos of S6', () => {
+  it('checks first, writing nothing, then imports Google contacts with their source kept', async () => {
+    const before = await t.database.db.selectFrom('customers').select('id').execute();
+    const checked = await upload('google-contacts.csv', 'source=google-contacts');
+    expect(checked.check).toMatchObject({ created: expect.any(Number), problems: expect.any(Number) });
+    expect(checked.check.created).toBeGreaterThanOrEqual(2);
+    expect(checked.check.notes.join(' ')).toMatch(/google/i);
+    // The check wrote no customer.
+    expect(await t.database.db.selectFrom('customers').select('id').execute()).toEqual(before);
+    expect((await clerk.post(`/api/v1/imports/${checked.id}/commit`)).status).toBe(403);
+
+    const done = await commit(checked.id);
+    expect(done.result).toMatchObject({ created: checked.check.created, updated: checked.check.updated, problems: checked.check.problems });
+    const [robert] = await customersNamed('Smith');
+    const full = (await manager.get(`/api/v1/customers/${robert!.id}`)).body;
+    expect(full).toMatchObject({ givenName: 'Robert', familyName: 'Smith', preferredName: 'Bob', birthday: { year: 1980, month: 3, day: 14 } });
+    expect(full.emails.map((e: { normalized: string }) => e.normalized)).toContain('robert.smith@example.com');
+    expect(full.phones.map((p: { e164: string }) => p.e164)).toContain('+13125550142');
+    // Every imported fact traces to its import, its line and its source.
+    const writes = await t.database.db.selectFrom('importWrites').selectAll().where('importId', '=', checked.id).where('customerId', '=', robert!.id).execute();
+    expect(writes.map((w) => w.tableName)).toEqual(expect.arrayContaining(['customers', 'notes', 'relationships']));
+    expect(writes.every((w) => w.line === writes[0]!.line && w.line >= 2)).toBe(true);
+    // Imported again: nothing changes, and it says the file was imported before.
+    const again = await upload('google-contacts.csv', 'source=google-contacts');
+    expect(again.alreadyImported).not.toBeNull();
+    expect(again.check).toMatchObject({ created: 0, updated: 0 });
+  });
+
+  it('matches the point-of-sale customers with reasons, queues the doubtful ones, and adds their purchases', async () => {
+    const customers = await upload('pos-sales.csv', 'source=pos');
+    await commit(customers.id);
+    // Bob Smith at the till has Robert's mobile: a person should look (same phone, a nickname).
+    const smiths = await customersNamed('Smith');
+    expect(smiths.map((s) => s.displayName)).toEqual(['Robert Smith', 'Bob Smith']);
+    const queue = (await manager.get(`/api/v1/duplicates?customerId=${smiths[0]!.id}`)).body.items;
+    expect(queue).toEqual([expect.objectContaining({ foundBy: 'import', importId: customers.id })]);
+    expect(queue[0].reasons.map((r: { words: string }) => r.words).join('; ')).toMatch(/same phone/i);
+    // Bob's receipts come in against his point-of-sale id, once however often the file is imported.
+    const sales = await upload('pos-sales.csv', 'source=pos&kind=transactions&timeZone=America/Chicago&currency=USD');
+    expect(sales.check.created).toBe(sales.check.records - sales.check.problems);
+    await commit(sales.id);
+    const bobs = await t.database.db.selectFrom('transactions').select(['kind', 'amountMinor', 'reference', 'source']).where('customerId', '=', smiths[1]!.id).orderBy('occurredAt').execute();
+    expect(bobs, JSON.stringify(bobs)).toEqual([
+      { kind: 'purchase', amountMinor: 124900, reference: 'R-10231', source: 'pos' },
+      { kind: 'purchase', amountMinor: 2997, reference: 'R-10240', source: 'pos' },
+      { kind: 'refund', amountMinor: 999, reference: 'R-10251', source: 'pos' },
+    ]);
+    const again = await upload('pos-sales.csv', 'source=pos&kind=transactions&timeZone=America/Chicago&currency=USD');
+    expect(again.check).toMatchObject({ created: 0 });
+
+    // Merging the two Smiths (what the queue is for) gives one customer with every purchase.
+    expect((await manager.post(`/api/v1/customers/${smiths[0]!.id}/merge`, { mergedId: smiths[1]!.id })).status).toBe(200);
+    const all = await t.database.db.selectFrom('transactions').select('id').where('customerId', '=', smiths[0]!.id).execute();
+    expect(all).toHaveLength(3);
+  });
+
+  it('adds the newsletter sent and the service calls to the customers they name, and says which rows it could not place', async () => {
+    const list = await upload('newsletter-list.csv', 'source=newsletter');
+    // Robert's email with his name: the same person for certain, nothing new about him.
+    expect(list.check.created).toBeGreaterThanOrEqual(1);
+    await commit(list.id);
+    const sent = await upload('newsletter-list.csv', 'source=newsletter&kind=interactions&timeZone=America/Chicago&channel=newsletter&direction=outbound');
+    await commit(sent.id);
+    const [robert] = await customersNamed('Smith');
+    const contacts = await t.database.db.selectFrom('interactions').select(['channel', 'direction', 'source', 'staffId']).where('customerId', '=', robert!.id).execute();
+    // Two campaigns sent to him; no one at the shop sent them by hand.
+    const newsletter = { channel: 'newsletter', direction: 'outbound', source: 'newsletter', staffId: null };
+    expect(contacts, JSON.stringify(contacts)).toEqual([newsletter, newsletter]);
+
+    // Its "Channel" says how the ticket came in: every row is a service call, so the columns are mapped by hand.
+    const mapping = { 'Ticket ID': 'sourceRecordId', Created: 'date', Phone: 'customerPhone', Email: 'customerEmail', Subject: 'summary', Status: 'outcome', Resolution: 'outcome' };
+    const desk = await upload('service-desk.csv', `source=service-desk&kind=interactions&timeZone=America/Chicago&channel=service_call&direction=inbound&mapping=${encodeURIComponent(JSON.stringify(mapping))}`);
+    const problems = (await manager.get(`/api/v1/imports/${desk.id}/problems`)).body.items;
+    // "Mraia Garcia" rang from a number no customer has: her row is named, with its line; the others are placed.
+    expect(problems, JSON.stringify(problems)).toEqual([expect.objectContaining({ line: 3, message: expect.stringMatching(/No customer has \+17735550161/) })]);
+    await commit(desk.id);
+    const calls = await t.database.db.selectFrom('interactions').select(['customerId', 'sourceRecordId']).where('source', '=', 'service-desk').orderBy('sourceRecordId').execute();
+    expect(calls.map((c) => c.sourceRecordId)).toEqual(['SD-2041', 'SD-2052', 'SD-2058']);
+    expect(calls[0]!.customerId).toBe(robert!.id);
+  });
+
+  it('undoes an import as a whole, row by row, and refuses bad requests naming the field', async () => {
+    const vcards = await upload('phone-contacts.vcf', 'source=phone', 'text/vcard');
+    const before = await t.database.db.selectFrom('customers').select('id').orderBy('id').execute();
+    await commit(vcards.id);
+    const writes = await t.database.db.selectFrom('importWrites').select(['tableName', 'rowId', 'action']).where('importId', '=', vcards.id).execute();
+    expect(writes.length).toBeGreaterThan(0);
+    const undo = await manager.post(`/api/v1/imports/${vcards.id}/undo`);
+    expect(undo.status, JSON.stringify(undo.body)).toBe(200);
+    // Every customer it created is gone (to the trash), every row it added too; the others are as they were.
+    expect(await t.database.db.selectFrom('customers').select('id').orderBy('id').execute()).toEqual(before);
+    for (const w of writes.filter((x) => x.action === 'created')) {
+      const row = await t.database.db.selectFrom(w.tableName as 'emails').select('id').where('id', '=', w.rowId).executeTakeFirst();
+      expect(row, `${w.tableName} ${w.rowId}`).toBeUndefined();
+    }
+    expect((await manager.get(`/api/v1/imports/${vcards.id}`)).body.status).toBe('undone');
+    expect((await manager.post(`/api/v1/imports/${vcards.id}/undo`)).status).toBe(409);
+
+    const noSource = await manager.request('POST', '/api/v1/imports?fileName=a.csv', file('pos-sales.csv'), { headers: { 'content-type': 'text/csv' } });
+    expect(noSource.status).toBe(400);
+    expect(JSON.stringify(noSource.body)).toContain('source');
+    const noZone = await manager.request('POST', '/api/v1/imports?fileName=a.csv&source=pos&kind=transactions&currency=USD', file('pos-sales.csv'), { headers: { 'content-type': 'text/csv' } });
+    expect(noZone.status).toBe(422);
+    expect(JSON.stringify(noZone.body)).toContain('/query/timeZone');
+    const badMapping = await manager.request('POST', `/api/v1/imports?fileName=a.csv&source=pos&mapping=${encodeURIComponent('{"Email":"shoeSize"}')}`, file('pos-sales.csv'), { headers: { 'content-type': 'text/csv' } });
+    expect(badMapping.status).toBe(202);
+    await worker().runDue();
+    const failed = (await manager.get(`/api/v1/imports/${badMapping.body.id}`)).body;
+    expect(failed).toMatchObject({ status: 'failed', error: expect.stringContaining('Email') });
+  });
+});

@@ -1,0 +1,237 @@
+import { isEmail, normalizeEmail, normalizePhone } from '../../common/contact-rules.js';
+import type { PartialDate } from '../../common/partial-date.js';
+import { limits } from '../../common/schema.js';
+import { clean } from '../../common/text-rules.js';
+import { deriveDisplayName } from '../../customers/customer-rules.js';
+import type { ImportedCustomer, RowProblem } from '../import-records.js';
+import type { ReadLabel } from './contact-labels.js';
+import { countryCode } from './countries.js';
+import { problem, quoted, type ReadItem } from './read-items.js';
+
+/**
+ * One customer being read, whatever the file: the CSV mapping, the vCard reader and the JSON lines
+ * reader all put what they find here, so every format checks emails, phones, countries and lengths
+ * the same way, with the same sentences, before the import job tries to write anything.
+ *
+ * A value that cannot be taken (an email without a domain, a name longer than Rapport keeps) is left
+ * out with a problem naming the field it came from; the rest of the customer is still read.
+ */
+
+type Customer = ImportedCustomer['customer'];
+type Email = NonNullable<Customer['emails']>[number];
+type Phone = NonNullable<Customer['phones']>[number];
+type Address = NonNullable<Customer['addresses']>[number];
+
+export type TextField = 'displayName' | 'givenName' | 'middleName' | 'familyName' | 'preferredName' | 'pronunciation' | 'pronouns' | 'gender';
+
+export interface AddressParts {
+  line1?: string | null;
+  line2?: string | null;
+  city?: string | null;
+  region?: string | null;
+  postalCode?: string | null;
+  /** A country name or ISO code, as the source wrote it. */
+  country?: string | null;
+}
+
+export interface DraftOptions {
+  /** The shop's region (ISO 3166), for reading phone numbers written without a country code. */
+  phoneRegion: string;
+}
+
+/** How each field is named in messages, and the longest text Rapport keeps for it. */
+const textFields: Record<TextField, { name: string; max: number }> = {
+  displayName: { name: 'Name', max: limits.name },
+  givenName: { name: 'First name', max: limits.name },
+  middleName: { name: 'Middle name', max: limits.name },
+  familyName: { name: 'Last name', max: limits.name },
+  preferredName: { name: 'Preferred name', max: limits.name },
+  pronunciation: { name: 'Pronunciation', max: limits.name },
+  pronouns: { name: 'Pronouns', max: limits.shortText },
+  gender: { name: 'Gender', max: limits.shortText },
+};
+const addressLimits = { line1: limits.line, line2: limits.line, city: limits.name, region: limits.name, postalCode: 40 } as const;
+/** CustomerCreate takes at most this many emails, phones and addresses each. */
+const maxContacts = 20;
+
+/** Sources may mark several values preferred (two PREF emails); Rapport has one primary, the first marked. */
+function onePrimary<T extends { primary?: boolean }>(items: T[]): T[] {
+  const first = items.findIndex((item) => item.primary);
+  return items.map((item, i) => {
+    if (!item.primary || i === first) return item;
+    const { primary: _dropped, ...rest } = item;
+    return rest as T;
+  });
+}
+
+export class CustomerDraft {
+  readonly problems: RowProblem[] = [];
+  private readonly customer: Customer = {};
+  private readonly emails: Email[] = [];
+  private readonly phones: Phone[] = [];
+  private readonly addresses: Address[] = [];
+  private readonly seenEmails = new Set<string>();
+  private readonly seenPhones = new Set<string>();
+  private readonly externalIds: { source: string; externalId: string }[] = [];
+  private middleName: string | null = null;
+  private organizationName: string | null = null;
+  private title: string | null = null;
+  private notes: string[] = [];
+  private recordId: string | null = null;
+
+  constructor(
+    readonly line: number,
+    private readonly options: DraftOptions,
+  ) {}
+
+  private report(field: string | null, message: string): void {
+    this.problems.push(problem(this.line, field, message));
+  }
+
+  /** Trimmed text that fits, else null with a problem. */
+  private fit(value: string | null | undefined, max: number, what: string, field: string): string | null {
+    const text = clean(value);
+    if (text && text.length > max) {
+      this.report(field, `${what} is longer than ${max} characters, so it was left out.`);
+      return null;
+    }
+    return text;
+  }
+
+  /** A name or another short text; a second value for a field that has one goes after the first ("Mary Ann"). */
+  text(field: TextField, value: string | null | undefined, from: string): void {
+    const spec = textFields[field];
+    const text = this.fit(value, spec.max, spec.name, from);
+    if (!text) return;
+    if (field === 'middleName') {
+      this.middleName = this.middleName ? `${this.middleName} ${text}` : text;
+      return;
+    }
+    const before = this.customer[field];
+    this.customer[field] = before ? `${before} ${text}` : text;
+  }
+
+  kind(kind: 'person' | 'organization'): void {
+    this.customer.kind = kind;
+  }
+
+  language(value: string | null | undefined, from: string): void {
+    const text = clean(value);
+    if (!text) return;
+    try {
+      this.customer.language = Intl.getCanonicalLocales(text)[0]!;
+    } catch {
+      this.report(from, `Language ${quoted(text)} is not a language tag like en or es-MX, so it was left out.`);
+    }
+  }
+
+  birthday(date: PartialDate | null): void {
+    if (date) this.customer.birthday = date;
+  }
+
+  email(address: string | null | undefined, label: ReadLabel, from: string): void {
+    const text = clean(address)?.replace(/^mailto:/i, '');
+    if (!text) return;
+    if (!isEmail(text) || text.length > limits.email) {
+      this.report(from, `Email ${quoted(text)} is not an email address, so it was left out.`);
+      return;
+    }
+    const key = normalizeEmail(text);
+    if (this.seenEmails.has(key)) return;
+    if (this.emails.length === maxContacts) {
+      this.report(from, `Only the first ${maxContacts} emails are kept; ${quoted(text)} was left out.`);
+      return;
+    }
+    this.seenEmails.add(key);
+    this.emails.push({ address: text, ...this.labelOf(label, from), ...(label.primary ? { primary: true } : {}) });
+  }
+
+  phone(number: string | null | undefined, label: ReadLabel, from: string): void {
+    const text = clean(number)?.replace(/^tel:/i, '');
+    if (!text) return;
+    const e164 = text.length <= limits.phone ? normalizePhone(text, this.options.phoneRegion) : null;
+    if (!e164) {
+      this.report(from, `Phone ${quoted(text)} is not a phone number we can read, so it was left out; include the country code if it is foreign.`);
+      return;
+    }
+    if (this.seenPhones.has(e164)) return;
+    if (this.phones.length === maxContacts) {
+      this.report(from, `Only the first ${maxContacts} phone numbers are kept; ${quoted(text)} was left out.`);
+      return;
+    }
+    this.seenPhones.add(e164);
+    this.phones.push({ number: text, ...this.labelOf(label, from), ...(label.primary ? { primary: true } : {}) });
+  }
+
+  address(parts: AddressParts, label: ReadLabel, from: string): void {
+    const address: Address = {};
+    for (const part of ['line1', 'line2', 'city', 'region', 'postalCode'] as const) {
+      const text = this.fit(parts[part], addressLimits[part], 'An address line', from);
+      if (text) address[part] = text;
+    }
+    const country = clean(parts.country);
+    if (country) {
+      const code = countryCode(country);
+      if (code) address.country = code;
+      else this.report(from, `Country ${quoted(country)} is not a country we know, so the address was kept without it.`);
+    }
+    if (Object.keys(address).length === 0) return;
+    if (this.addresses.length === maxContacts) {
+      this.report(from, `Only the first ${maxContacts} addresses are kept.`);
+      return;
+    }
+    this.addresses.push({ ...address, ...this.labelOf(label, from), ...(label.primary ? { primary: true } : {}) });
+  }
+
+  externalId(source: string, id: string | null | undefined, from: string): void {
+    const text = this.fit(id, limits.name, 'An id', from);
+    const system = clean(source);
+    if (!text || !system) return;
+    if (!this.externalIds.some((e) => e.source === system && e.externalId === text)) this.externalIds.push({ source: system, externalId: text });
+  }
+
+  organization(name: string | null | undefined, title: string | null | undefined, from: string): void {
+    this.organizationName ??= this.fit(name, limits.name, 'Organisation', from);
+    this.title ??= this.fit(title, limits.name, 'Title', from);
+  }
+
+  note(text: string | null | undefined): void {
+    const note = clean(text?.replace(/\r\n?/g, '\n'));
+    if (note) this.notes.push(note);
+  }
+
+  sourceRecordId(id: string | null | undefined, from: string): void {
+    this.recordId ??= this.fit(id, limits.name, 'The id', from);
+  }
+
+  private labelOf(label: ReadLabel, from: string): { label?: string } {
+    const text = this.fit(label.label, limits.shortText, 'A label', from);
+    return text ? { label: text } : {};
+  }
+
+  /** The customer as read, or null (with a problem) when nothing identifies anyone. */
+  finish(): ReadItem<ImportedCustomer> {
+    const customer: Customer = { ...this.customer };
+    let organization = this.organizationName ? { name: this.organizationName, title: this.title } : null;
+    const named = customer.displayName || customer.givenName || customer.familyName || customer.preferredName;
+    // A contact with a company and no person's name is the company itself (so is one that says it is a company).
+    if (organization && customer.kind !== 'person' && (!named || customer.kind === 'organization')) {
+      customer.kind = 'organization';
+      customer.displayName ||= organization.name;
+      if (organization.name === customer.displayName) organization = null;
+    }
+    if (this.middleName && !customer.displayName) {
+      customer.displayName = [customer.givenName, this.middleName, customer.familyName].filter(Boolean).join(' ');
+    }
+    if (this.emails.length) customer.emails = onePrimary(this.emails);
+    if (this.phones.length) customer.phones = onePrimary(this.phones);
+    if (this.addresses.length) customer.addresses = onePrimary(this.addresses);
+    if (this.externalIds.length) customer.externalIds = this.externalIds;
+    if (!deriveDisplayName(customer)) {
+      this.report(null, 'There is no name, email or phone number here, so there is no one to import.');
+      return { line: this.line, record: null, problems: this.problems };
+    }
+    const note = this.notes.length ? this.notes.join('\n\n') : null;
+    return { line: this.line, record: { line: this.line, sourceRecordId: this.recordId, customer, organization, note }, problems: this.problems };
+  }
+}

@@ -1,0 +1,250 @@
+import { knownLabel } from './contact-labels.js';
+import type { ColumnTarget, Columns } from './column-targets.js';
+import { hasWord, headerWords, numberAfter } from './header-words.js';
+
+/**
+ * Ready-made column mappings for the customer files shops actually have: Google Contacts' export
+ * (current and older), Outlook's (English and German), and a generic one that guesses from the
+ * words of each header, which also reads back the CSV Rapport itself writes (src/exports/customer-csv.ts).
+ */
+
+export const customerFields = [
+  'displayName',
+  'givenName',
+  'middleName',
+  'familyName',
+  'preferredName',
+  'pronunciation',
+  'pronouns',
+  'gender',
+  'language',
+  'kind',
+  'birthday',
+  'email',
+  'emailLabel',
+  'phone',
+  'phoneLabel',
+  'addressLabel',
+  'addressFormatted',
+  'addressLine1',
+  'addressLine2',
+  'addressCity',
+  'addressRegion',
+  'addressPostalCode',
+  'addressCountry',
+  'organization',
+  'title',
+  'note',
+  'sourceRecordId',
+  'externalId',
+] as const;
+export type CustomerField = (typeof customerFields)[number];
+type Target = ColumnTarget<CustomerField>;
+
+export type CustomerPreset = 'google' | 'outlook' | 'generic';
+
+// --- Google Contacts -------------------------------------------------------------------------------
+
+const googleSingles: Record<string, CustomerField> = {
+  'first name': 'givenName',
+  'given name': 'givenName',
+  'middle name': 'middleName',
+  'additional name': 'middleName',
+  'last name': 'familyName',
+  'family name': 'familyName',
+  name: 'displayName',
+  nickname: 'preferredName',
+  'phonetic first name': 'pronunciation',
+  'phonetic middle name': 'pronunciation',
+  'phonetic last name': 'pronunciation',
+  'given name yomi': 'pronunciation',
+  'family name yomi': 'pronunciation',
+  'organization name': 'organization',
+  'organization 1 - name': 'organization',
+  'organization title': 'title',
+  'organization 1 - title': 'title',
+  birthday: 'birthday',
+  gender: 'gender',
+  notes: 'note',
+};
+const googleParts: Record<string, CustomerField> = {
+  label: 'addressLabel',
+  type: 'addressLabel',
+  formatted: 'addressFormatted',
+  street: 'addressLine1',
+  'extended address': 'addressLine2',
+  'po box': 'addressLine2',
+  city: 'addressCity',
+  region: 'addressRegion',
+  'postal code': 'addressPostalCode',
+  country: 'addressCountry',
+};
+
+/** "E-mail 2 - Value", "Phone 1 - Label", "Address 1 - Postal Code", "Given Name". */
+function googleTarget(header: string): Target | null {
+  const lower = header.trim().toLowerCase();
+  const single = googleSingles[lower];
+  if (single) return { field: single };
+  const numbered = /^(e-mail|phone|address) (\d+) - (.+)$/.exec(lower);
+  if (!numbered) return null;
+  const [, kind, slot, part] = numbered as unknown as [string, string, string, string];
+  if (kind === 'address') {
+    const field = googleParts[part];
+    return field ? { field, slot: Number(slot) } : null;
+  }
+  const value = kind === 'e-mail' ? 'email' : 'phone';
+  if (part === 'value') return { field: value, slot: Number(slot) };
+  if (part === 'label' || part === 'type') return { field: value === 'email' ? 'emailLabel' : 'phoneLabel', slot: Number(slot) };
+  return null;
+}
+
+// --- Outlook ---------------------------------------------------------------------------------------
+
+const outlookSingles: [string[], Target][] = [
+  [['first name', 'vorname'], { field: 'givenName' }],
+  [['middle name', 'weitere vornamen'], { field: 'middleName' }],
+  [['last name', 'nachname'], { field: 'familyName' }],
+  [['nickname', 'spitzname'], { field: 'preferredName' }],
+  [['given yomi', 'surname yomi'], { field: 'pronunciation' }],
+  [['company', 'firma'], { field: 'organization' }],
+  [['job title', 'position'], { field: 'title' }],
+  [['birthday', 'geburtstag'], { field: 'birthday' }],
+  [['notes', 'notizen'], { field: 'note' }],
+  [['e-mail address', 'e-mail-adresse'], { field: 'email', slot: 1 }],
+  [['e-mail 2 address', 'e-mail 2: adresse'], { field: 'email', slot: 2 }],
+  [['e-mail 3 address', 'e-mail 3: adresse'], { field: 'email', slot: 3 }],
+  [['primary phone', 'haupttelefon'], { field: 'phone', label: 'main' }],
+  [['mobile phone', 'mobiltelefon', 'mobile phone 2', 'mobiltelefon 2'], { field: 'phone', label: 'mobile' }],
+  [['home phone', 'home phone 2', 'telefon privat', 'telefon privat 2'], { field: 'phone', label: 'home' }],
+  [['business phone', 'business phone 2', 'company main phone', 'telefon geschäftlich', 'telefon geschäftlich 2', 'telefon firma'], { field: 'phone', label: 'work' }],
+  [['other phone', 'weiteres telefon'], { field: 'phone', label: 'other' }],
+  [['car phone', 'autotelefon'], { field: 'phone', label: 'car' }],
+  [['pager'], { field: 'phone', label: 'pager' }],
+];
+
+/** Outlook's three addresses, English and German: which words name each part. */
+const outlookAddresses: { slot: number; label: string; parts: [CustomerField, string[]][] }[] = [
+  {
+    slot: 1,
+    label: 'home',
+    parts: [
+      ['addressLine1', ['home street', 'straße privat']],
+      ['addressLine2', ['home street 2', 'home street 3', 'home address po box', 'straße privat 2', 'straße privat 3', 'postfach privat']],
+      ['addressCity', ['home city', 'ort privat']],
+      ['addressRegion', ['home state', 'bundesland/kanton privat', 'region privat']],
+      ['addressPostalCode', ['home postal code', 'postleitzahl privat']],
+      ['addressCountry', ['home country/region', 'land/region privat']],
+    ],
+  },
+  {
+    slot: 2,
+    label: 'work',
+    parts: [
+      ['addressLine1', ['business street', 'straße geschäftlich']],
+      ['addressLine2', ['business street 2', 'business street 3', 'business address po box', 'straße geschäftlich 2', 'straße geschäftlich 3', 'postfach geschäftlich']],
+      ['addressCity', ['business city', 'ort geschäftlich']],
+      ['addressRegion', ['business state', 'region geschäftlich', 'bundesland/kanton geschäftlich']],
+      ['addressPostalCode', ['business postal code', 'postleitzahl geschäftlich']],
+      ['addressCountry', ['business country/region', 'land/region geschäftlich']],
+    ],
+  },
+  {
+    slot: 3,
+    label: 'other',
+    parts: [
+      ['addressLine1', ['other street', 'weitere straße']],
+      ['addressLine2', ['other street 2', 'other street 3', 'other address po box', 'weitere straße 2', 'weitere straße 3']],
+      ['addressCity', ['other city', 'weiterer ort']],
+      ['addressRegion', ['other state', 'weiteres/r bundesland/kanton']],
+      ['addressPostalCode', ['other postal code', 'weitere postleitzahl']],
+      ['addressCountry', ['other country/region', 'weiteres/r land/region']],
+    ],
+  },
+];
+
+const outlookTable = new Map<string, Target>();
+for (const [headers, target] of outlookSingles) for (const h of headers) outlookTable.set(h, target);
+for (const { slot, label, parts } of outlookAddresses) {
+  for (const [field, headers] of parts) for (const h of headers) outlookTable.set(h, { field, slot, label });
+}
+
+const outlookTarget = (header: string): Target | null => outlookTable.get(header.trim().toLowerCase()) ?? null;
+
+// --- Generic ---------------------------------------------------------------------------------------
+
+const emailWords = ['email', 'emails', 'mail'];
+const phoneWords = ['phone', 'phones', 'telephone', 'tel', 'mobile', 'cell', 'cellphone', 'handy', 'fax', 'telefon', 'mobiltelefon', 'mobil'];
+const addressWords = ['address', 'addr', 'street', 'strasse', 'straße', 'city', 'town', 'ort', 'stadt', 'suburb', 'state', 'province', 'region', 'county', 'bundesland', 'zip', 'zipcode', 'postcode', 'postal', 'plz', 'postleitzahl', 'country', 'land'];
+const labelWords = ['label', 'type', 'typ', 'kind'];
+
+/** The label a header's words give its values: "Work Email", "Mobile Phone", "Home City". */
+const labelIn = (words: readonly string[]): string | null => words.map(knownLabel).find((label) => label !== null) ?? null;
+
+function addressPart(words: readonly string[]): CustomerField {
+  if (hasWord(words, ...labelWords)) return 'addressLabel';
+  if (hasWord(words, 'formatted')) return 'addressFormatted';
+  if (hasWord(words, 'city', 'town', 'ort', 'stadt', 'suburb', 'locality')) return 'addressCity';
+  if (hasWord(words, 'state', 'province', 'region', 'county', 'bundesland')) return 'addressRegion';
+  if (hasWord(words, 'zip', 'zipcode', 'postcode', 'postal', 'plz', 'postleitzahl')) return 'addressPostalCode';
+  if (hasWord(words, 'country', 'land')) return 'addressCountry';
+  // "Street 2", "Address Line 2", and a bare "Address 2" (a second line, as many shop systems write it).
+  const line = numberAfter(words, 'line', 'street', 'strasse', 'straße') ?? (words.length === 2 && words[0] === 'address' ? Number(words[1]) : null);
+  return line !== null && line >= 2 ? 'addressLine2' : 'addressLine1';
+}
+
+/** One header's guess, its slot from the number after the kind ("Email 2", "Address 1 City"). */
+function genericTarget(header: string): Target | null {
+  const words = headerWords(header);
+  const external = /^external id \((.+)\)$/i.exec(header.trim());
+  if (external) return { field: 'externalId', label: external[1]!.trim() };
+  const label = labelIn(words);
+  const withLabel = (target: Target): Target => (label && !target.field.endsWith('Label') ? { ...target, label } : target);
+  if (hasWord(words, ...emailWords)) {
+    const slot = numberAfter(words, ...emailWords) ?? 1;
+    return withLabel({ field: hasWord(words, ...labelWords) ? 'emailLabel' : 'email', slot });
+  }
+  if (hasWord(words, ...phoneWords)) {
+    const slot = numberAfter(words, ...phoneWords) ?? 1;
+    return withLabel({ field: hasWord(words, ...labelWords) ? 'phoneLabel' : 'phone', slot });
+  }
+  if (hasWord(words, ...addressWords)) {
+    const field = addressPart(words);
+    const numbered = field === 'addressLine2' && words.length === 2 ? null : numberAfter(words, 'address', 'addr');
+    return withLabel({ field, slot: numbered ?? 1 });
+  }
+  if (hasWord(words, 'birthday', 'birthdate', 'dob', 'born', 'geburtstag', 'geburtsdatum') || (hasWord(words, 'birth') && hasWord(words, 'date'))) return { field: 'birthday' };
+  if (hasWord(words, 'title', 'position', 'job', 'jobtitle', 'role')) return { field: 'title' };
+  if (hasWord(words, 'company', 'organization', 'organisation', 'employer', 'firm', 'firma', 'business')) return { field: 'organization' };
+  // "First" and "Last" are names alone or with "name"; "Last Visit" is not a family name.
+  const aName = words.length === 1 || hasWord(words, 'name', 'names');
+  if (hasWord(words, 'forename', 'firstname', 'givenname', 'vorname') || (aName && hasWord(words, 'first', 'given'))) return { field: 'givenName' };
+  if (hasWord(words, 'surname', 'lastname', 'familyname', 'nachname') || (aName && hasWord(words, 'last', 'family'))) return { field: 'familyName' };
+  if (aName && hasWord(words, 'middle', 'additional')) return { field: 'middleName' };
+  if (hasWord(words, 'nickname', 'nick', 'preferred', 'spitzname', 'rufname')) return { field: 'preferredName' };
+  if (hasWord(words, 'pronunciation', 'phonetic', 'yomi')) return { field: 'pronunciation' };
+  if (hasWord(words, 'pronouns', 'pronoun')) return { field: 'pronouns' };
+  if (hasWord(words, 'gender', 'sex')) return { field: 'gender' };
+  if (hasWord(words, 'language', 'lang', 'sprache')) return { field: 'language' };
+  if (hasWord(words, 'note', 'notes', 'comment', 'comments', 'remarks', 'memo', 'notizen', 'bemerkung')) return { field: 'note' };
+  if (words.length === 1 && words[0] === 'kind') return { field: 'kind' };
+  const idWords = hasWord(words, 'number', 'no', 'nr', 'code', 'key') && hasWord(words, 'customer', 'client', 'member', 'account', 'contact', 'kunden');
+  if (hasWord(words, 'id', 'uid', 'kundennummer') || idWords) return { field: 'sourceRecordId' };
+  if (hasWord(words, 'name', 'fullname', 'display', 'customer', 'client', 'contact')) return { field: 'displayName' };
+  return null;
+}
+
+// --- Choosing --------------------------------------------------------------------------------------
+
+const presets: Record<CustomerPreset, (header: string) => Target | null> = { google: googleTarget, outlook: outlookTarget, generic: genericTarget };
+
+/** The preset that fits the headers: Google's numbered "E-mail 1 - Value" columns, Outlook's "E-mail Address" with its phone columns, else the generic guess. */
+export function detectPreset(headers: readonly string[]): CustomerPreset {
+  const lower = headers.map((h) => h.trim().toLowerCase());
+  if (lower.some((h) => /^(e-mail|phone) \d+ - (value|label|type)$/.test(h)) || (lower.includes('given name') && lower.includes('group membership'))) return 'google';
+  const outlookHits = lower.filter((h) => outlookTable.has(h)).length;
+  if ((lower.includes('e-mail address') || lower.includes('e-mail-adresse')) && outlookHits >= 5) return 'outlook';
+  return 'generic';
+}
+
+/** Where each column goes under a preset. */
+export const presetColumns = (headers: readonly string[], preset: CustomerPreset): Columns<CustomerField> => headers.map((header) => presets[preset](header));

@@ -1,0 +1,33 @@
+import { Type, type Static } from 'typebox';
+import { DateTime, Id, Nullable, PageQuery } from '../common/schema.js';
+
+export const MatchReasonOut = Type.Object({
+  field: Type.String({ description: 'What was compared: phone, email, givenName, familyName, birthday, address…' }),
+  weight: Type.Number({ description: 'How much it counts, in bits: positive for the same person, negative against' }),
+  words: Type.String({ description: 'In plain words, with the weight: "same phone +9.1"' }),
+});
+
+/** Someone who may be the customer just created or looked at. */
+export const MayBeOut = Type.Object({
+  customerId: Type.String(),
+  displayName: Nullable(Type.String()),
+  score: Type.Number(),
+  band: Type.Enum(['auto', 'review'], { description: 'auto: certain (the same id in another system, or the same email and name); review: a person should look' }),
+  reasons: Type.Array(MatchReasonOut),
+});
+export type MayBeOut = Static<typeof MayBeOut>;
+
+export const SuspicionOut = Type.Object({
+  id: Type.String(),
+  first: Type.Object({ id: Type.String(), displayName: Type.String() }),
+  second: Type.Object({ id: Type.String(), displayName: Type.String() }),
+  score: Type.Number(),
+  reasons: Type.Array(MatchReasonOut),
+  foundBy: Type.String({ description: 'create, import or scan' }),
+  importId: Nullable(Type.String()),
+  createdAt: DateTime,
+});
+export type SuspicionOut = Static<typeof SuspicionOut>;
+
+export const SuspicionQuery = Type.Object({ customerId: Type.Optional(Id), ...PageQuery }, { additionalProperties: false });
+export const ScanOut = Type.Object({ customers: Type.Integer(), pairs: Type.Integer({ description: 'Pairs added to or refreshed in the queue' }) });

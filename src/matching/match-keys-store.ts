@@ -1,0 +1,70 @@
+import type { Db } from '../platform/database/connect.js';
+import { blockingKeys } from './blocking.js';
+import { toMatchRecord, type StoredCustomer } from './match-record.js';
+
+/**
+ * The blocking keys of stored customers (table match_keys), kept in step with the customer and their
+ * contact points by the commands that change them (through the lookup's reindexCustomer and the
+ * contact-point commands), and the stored customers read back in the form matching compares.
+ */
+
+/** Stored phones are E.164 already: no region is needed to read them. */
+export const storedRegion = 'ZZ';
+
+/** Customers as matching reads them, with their contact points and ids in other systems. */
+export async function storedCustomers(db: Db, ids: readonly string[]): Promise<StoredCustomer[]> {
+  if (ids.length === 0) return [];
+  const list = [...ids];
+  const [rows, emails, phones, addresses, externalIds] = await Promise.all([
+    db
+      .selectFrom('customers')
+      .select(['id', 'kind', 'displayName', 'givenName', 'familyName', 'preferredName', 'birthYear', 'birthMonth', 'birthDay'])
+      .where('id', 'in', list)
+      .where('erasedAt', 'is', null)
+      .execute(),
+    db.selectFrom('emails').select(['customerId', 'address']).where('customerId', 'in', list).execute(),
+    db.selectFrom('phones').select(['customerId', 'e164']).where('customerId', 'in', list).execute(),
+    db.selectFrom('addresses').select(['customerId', 'line1', 'line2', 'city', 'region', 'postalCode', 'country']).where('customerId', 'in', list).execute(),
+    db.selectFrom('externalIds').select(['customerId', 'source', 'externalId']).where('customerId', 'in', list).execute(),
+  ]);
+  const of = <T extends { customerId: string }>(items: T[], id: string) => items.filter((i) => i.customerId === id);
+  return rows.map((r) => ({
+    ...r,
+    emails: of(emails, r.id).map((e) => e.address),
+    phones: of(phones, r.id).map((p) => p.e164),
+    addresses: of(addresses, r.id).map(({ customerId: _, ...a }) => a),
+    externalIds: of(externalIds, r.id).map((x) => ({ source: x.source, externalId: x.externalId })),
+  }));
+}
+
+/** Rewrites one customer's keys from what is stored now; removes them when the customer is gone or erased. */
+export async function refreshMatchKeys(db: Db, customerId: string): Promise<void> {
+  await db.deleteFrom('matchKeys').where('customerId', '=', customerId).execute();
+  const [customer] = await storedCustomers(db, [customerId]);
+  if (!customer) return;
+  const keys = blockingKeys(toMatchRecord({ from: 'store', customer }, storedRegion));
+  if (keys.length) await db.insertInto('matchKeys').values(keys.map((key) => ({ key, customerId }))).execute();
+}
+
+/** The customers who share any of these keys. */
+export async function customersWithKeys(db: Db, keys: readonly string[]): Promise<{ key: string; customerId: string }[]> {
+  const out: { key: string; customerId: string }[] = [];
+  const list = [...new Set(keys)];
+  for (let i = 0; i < list.length; i += 300) out.push(...(await db.selectFrom('matchKeys').select(['key', 'customerId']).where('key', 'in', list.slice(i, i + 300)).execute()));
+  return out;
+}
+
+/** Rewrites every customer's keys, in batches of ids (after the migration that brought matching, or a restore). */
+export async function rebuildMatchKeys(db: Db, batch = 500): Promise<number> {
+  let after = '';
+  let count = 0;
+  for (;;) {
+    const ids = await db.selectFrom('customers').select('id').where('id', '>', after).orderBy('id').limit(batch).execute();
+    if (ids.length === 0) return count;
+    await db.transaction().execute(async (trx) => {
+      for (const { id } of ids) await refreshMatchKeys(trx, id);
+    });
+    count += ids.length;
+    after = ids.at(-1)!.id;
+  }
+}
