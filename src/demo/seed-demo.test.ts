@@ -223,9 +223,23 @@ describe('seed-demo', () => {
     expect(summary.counts.promises).toBe(3);
   });
 
-  it('S6: the same people from three sources, each with its external id', async () => {
-    const ids = await t.database.db.selectFrom('externalIds').select(['source', 'externalId']).where('externalId', 'in', ['POS-20931', 'NL-5521', 'SD-7781']).execute();
+  it('S6: the same people from three sources, each with its external id, waiting in the duplicates queue with reasons', async () => {
+    const ids = await t.database.db.selectFrom('externalIds').select(['source', 'externalId', 'customerId']).where('externalId', 'in', ['POS-20931', 'NL-5521', 'SD-7781']).execute();
     expect(ids.map((r) => r.source).sort()).toEqual(['newsletter', 'pos', 'servicedesk']);
+    const robert = ids.map((r) => r.customerId);
+    const pairs = await t.database.db
+      .selectFrom('duplicateSuspicions')
+      .select(['firstCustomerId', 'secondCustomerId', 'reasons'])
+      .where((eb) => eb.or([eb('firstCustomerId', 'in', robert), eb('secondCustomerId', 'in', robert)]))
+      .execute();
+    // The till's Robert, the newsletter's Bob and the service desk's misspelt Robert: three records, three pairs.
+    expect(pairs).toHaveLength(3);
+    expect(pairs.every((p) => robert.includes(p.firstCustomerId) && robert.includes(p.secondCustomerId))).toBe(true);
+    expect(pairs.map((p) => p.reasons).join(' ')).toMatch(/same phone/);
+    // Chris and Christine Morgan share a name's start and a number's end, nothing more: not suggested.
+    const morgans = (await t.database.db.selectFrom('customers').select('id').where('familyName', '=', 'Morgan').execute()).map((c) => c.id);
+    const morganPairs = await t.database.db.selectFrom('duplicateSuspicions').select('id').where('firstCustomerId', 'in', morgans).where('secondCustomerId', 'in', morgans).execute();
+    expect(morganPairs).toEqual([]);
   });
 
   it('is the same plan for the same seed and moment, and another for another seed', () => {

@@ -18,6 +18,7 @@ import { wardStory } from './story-ward.js';
 import { writeCustomer, type Cast } from './writer.js';
 import { writeDemoCases } from './story-cases.js';
 import { writeDemoPromises } from './story-promises.js';
+import { scanForDuplicates } from '../matching/duplicate-scan.js';
 
 /**
  * The demo: four locations, their staff, and about 200 customers built around the scenarios S1-S8,
@@ -106,6 +107,8 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedSummar
   }
   await writeDemoCases(db, cast, new Clock(options.now ?? new Date()));
   await writeDemoPromises(db, cast, new Clock(options.now ?? new Date()));
+  // S6: the silos' records of one person wait in the duplicates queue, with the reasons.
+  await scanForDuplicates(db);
   const counts: Record<string, number> = {};
   for (const [label, table] of counted) counts[label] = await countRows(db, table);
   return {
