@@ -1,6 +1,7 @@
 import { mergeRoutes } from '../merges/merge-routes.js';
 import { duplicateRoutes } from '../matching/duplicate-routes.js';
 import { importRoutes } from '../imports/import-routes.js';
+import { batchRoutes } from '../imports/batch-routes.js';
 import { exportRoutes } from '../exports/export-routes.js';
 import { auditRoutes } from '../audit/audit-routes.js';
 import { locationRoutes } from '../locations/location-routes.js';
@@ -58,5 +59,6 @@ export async function apiRoutes(app: App) {
   await app.register(mergeRoutes);
   await app.register(duplicateRoutes);
   await app.register(importRoutes);
+  await app.register(batchRoutes);
   await app.register(exportRoutes);
 }

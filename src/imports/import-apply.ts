@@ -33,7 +33,8 @@ export type Outcome = 'created' | 'updated' | 'unchanged';
 
 /** Everything one run of an import shares across its records. */
 export interface ImportRun {
-  importId: string;
+  /** Null for a batch through the API (no file, no import to undo). */
+  importId: string | null;
   source: string;
   mode: 'check' | 'import';
   ctx: WriteContext;
@@ -51,14 +52,21 @@ const fillable = ['givenName', 'familyName', 'preferredName', 'pronouns', 'langu
 
 const addressKey = (a: { line1?: string | null | undefined; postalCode?: string | null | undefined }) => `${fold(a.line1 ?? '')}|${fold(a.postalCode ?? '').replace(/\s/g, '')}`;
 
-export async function applyCustomer(db: Db, run: ImportRun, line: number, record: ImportedCustomer): Promise<{ outcome: Outcome; review: number }> {
+/** What became of one record: the outcome, the customer it is now (null in a check when new), and how many may be them. */
+export interface Applied {
+  outcome: Outcome;
+  customerId: string | null;
+  review: number;
+}
+
+export async function applyCustomer(db: Db, run: ImportRun, line: number, record: ImportedCustomer): Promise<Applied> {
   const ids = [...(record.customer.externalIds ?? []), ...(record.sourceRecordId ? [{ source: run.source, externalId: record.sourceRecordId }] : [])];
   const externalIds = ids.filter((x, i) => ids.findIndex((y) => y.source === x.source && y.externalId === x.externalId) === i);
   const input = { ...record.customer, externalIds };
   const match = toMatchRecord({ from: 'import', id: `line:${line}`, customer: input }, run.ctx.phoneRegion);
   const candidates = await candidatesFor(db, match);
   const sure = candidates.find((c) => c.result.band === 'auto');
-  if (sure) return { outcome: await fillCustomer(db, run, line, record, sure.customerId, externalIds), review: 0 };
+  if (sure) return { outcome: await fillCustomer(db, run, line, record, sure.customerId, externalIds), customerId: sure.customerId, review: 0 };
   const review = candidates.filter((c) => c.result.band === 'review');
 
   if (run.mode === 'check') {
@@ -67,17 +75,17 @@ export async function applyCustomer(db: Db, run: ImportRun, line: number, record
       const held = run.pending.get(k) ?? [];
       return held.length > maxBlockSize ? [] : held;
     });
-    if (earlier.some((other) => compare(match, other).band === 'auto')) return { outcome: 'unchanged', review: 0 };
+    if (earlier.some((other) => compare(match, other).band === 'auto')) return { outcome: 'unchanged', customerId: null, review: 0 };
     for (const key of blockingKeys(match)) run.pending.set(key, [...(run.pending.get(key) ?? []), match]);
-    return { outcome: 'created', review: review.length };
+    return { outcome: 'created', customerId: null, review: review.length };
   }
 
   const id = await createCustomer(db, run.ctx, input);
   written(run, line, record.sourceRecordId, 'customers', id, id);
   await linkOrganization(db, run, line, record, id);
   if (record.note) written(run, line, record.sourceRecordId, 'notes', await createNote(db, run.ctx, { customerId: id, body: record.note }), id);
-  await recordSuspicions(db, id, review, 'import', run.importId);
-  return { outcome: 'created', review: review.length };
+  await recordSuspicions(db, id, review, run.importId ? 'import' : 'create', run.importId);
+  return { outcome: 'created', customerId: id, review: review.length };
 }
 
 /** A matched customer gets what they lack and what is new: empty fields, contact points, ids, the note. */
@@ -153,11 +161,11 @@ async function customerOf(db: Db, run: ImportRun, key: ImportedTransaction['key'
 /** An activity whose customer cannot be found: a problem with the row, not with the import. */
 export class NoCustomer extends Error {}
 
-export async function applyTransaction(db: Db, run: ImportRun, record: ImportedTransaction): Promise<Outcome> {
+export async function applyTransaction(db: Db, run: ImportRun, record: ImportedTransaction): Promise<Applied> {
   const customerId = await customerOf(db, run, record.key);
   const sourceRecordId = recordIdOf(record);
-  if (await sourceRecordExists(db, 'transactions', run.source, sourceRecordId)) return 'unchanged';
-  if (run.mode === 'check') return 'created';
+  if (await sourceRecordExists(db, 'transactions', run.source, sourceRecordId)) return { outcome: 'unchanged', customerId, review: 0 };
+  if (run.mode === 'check') return { outcome: 'created', customerId, review: 0 };
   const id = await createTransaction(
     db,
     run.ctx,
@@ -173,14 +181,14 @@ export async function applyTransaction(db: Db, run: ImportRun, record: ImportedT
     { source: run.source, sourceRecordId },
   );
   written(run, record.line, sourceRecordId, 'transactions', id, customerId);
-  return 'created';
+  return { outcome: 'created', customerId, review: 0 };
 }
 
-export async function applyInteraction(db: Db, run: ImportRun, record: ImportedInteraction): Promise<Outcome> {
+export async function applyInteraction(db: Db, run: ImportRun, record: ImportedInteraction): Promise<Applied> {
   const customerId = await customerOf(db, run, record.key);
   const sourceRecordId = recordIdOf(record);
-  if (await sourceRecordExists(db, 'interactions', run.source, sourceRecordId)) return 'unchanged';
-  if (run.mode === 'check') return 'created';
+  if (await sourceRecordExists(db, 'interactions', run.source, sourceRecordId)) return { outcome: 'unchanged', customerId, review: 0 };
+  if (run.mode === 'check') return { outcome: 'created', customerId, review: 0 };
   const id = await createInteraction(
     db,
     run.ctx,
@@ -188,5 +196,5 @@ export async function applyInteraction(db: Db, run: ImportRun, record: ImportedI
     { source: run.source, sourceRecordId },
   );
   written(run, record.line, sourceRecordId, 'interactions', id, customerId);
-  return 'created';
+  return { outcome: 'created', customerId, review: 0 };
 }

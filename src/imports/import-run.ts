@@ -3,7 +3,7 @@ import { actorOfStaff } from '../auth/actor-store.js';
 import type { Db } from '../platform/database/connect.js';
 import { DomainError } from '../platform/errors.js';
 import { nowIso } from '../platform/time.js';
-import { applyCustomer, applyInteraction, applyTransaction, NoCustomer, type ImportRun, type Outcome } from './import-apply.js';
+import { applyCustomer, applyInteraction, applyTransaction, NoCustomer, type Applied, type ImportRun } from './import-apply.js';
 import { readImport, type ImportOptions, type ImportRecords } from './import-reading.js';
 import type { RowProblem } from './import-records.js';
 import { deleteProblems, findImport, importFile, insertProblems, insertWrites, nextSeqs, updateImport } from './import-store.js';
@@ -32,7 +32,7 @@ export interface ImportCounts {
 const zero = (): ImportCounts => ({ records: 0, created: 0, updated: 0, unchanged: 0, review: 0, problems: 0, notes: [] });
 
 /** A record's problem from an error thrown while applying it (the commands' validation names a field). */
-function problemOf(line: number, error: unknown): RowProblem | null {
+export function problemOf(line: number, error: unknown): RowProblem | null {
   if (error instanceof NoCustomer) return { line, field: null, message: error.message };
   if (!(error instanceof DomainError)) return null;
   const first = error.errors?.[0];
@@ -41,7 +41,7 @@ function problemOf(line: number, error: unknown): RowProblem | null {
 }
 
 /** Runs one record inside a savepoint: a record that fails leaves nothing half-written, and the batch goes on. */
-async function inSavepoint<T>(db: Db, work: () => Promise<T>): Promise<T> {
+export async function inSavepoint<T>(db: Db, work: () => Promise<T>): Promise<T> {
   await sql`savepoint import_record`.execute(db);
   try {
     const result = await work();
@@ -55,13 +55,13 @@ async function inSavepoint<T>(db: Db, work: () => Promise<T>): Promise<T> {
 }
 
 /** Applies the record at `index` (which has one) by the kind of the file. */
-async function applyAt(db: Db, run: ImportRun, records: ImportRecords, index: number): Promise<{ outcome: Outcome; review: number }> {
+async function applyAt(db: Db, run: ImportRun, records: ImportRecords, index: number): Promise<Applied> {
   if (records.kind === 'customers') {
     const item = records.items[index]!;
     return applyCustomer(db, run, item.line, item.record!);
   }
-  if (records.kind === 'transactions') return { outcome: await applyTransaction(db, run, records.items[index]!.record!), review: 0 };
-  return { outcome: await applyInteraction(db, run, records.items[index]!.record!), review: 0 };
+  if (records.kind === 'transactions') return applyTransaction(db, run, records.items[index]!.record!);
+  return applyInteraction(db, run, records.items[index]!.record!);
 }
 
 export interface RunProgress {

@@ -12,6 +12,8 @@ import { TrashPage } from './trash/TrashPage';
 import { UndoStatus } from './trash/UndoStatus';
 import { KeepInTouchPage } from './contact-state/KeepInTouchPage';
 import { MergePage } from './merges/MergePage';
+import { ImportsPage } from './imports/ImportsPage';
+import { DuplicatesPage } from './duplicates/DuplicatesPage';
 import { WaitingPage } from './contact-state/WaitingPage';
 import { shortcutLabel } from './ui/shortcut';
 
@@ -69,6 +71,16 @@ export function Shell() {
             Trash
           </Link>
         ) : null}
+        {me.role !== 'frontline' ? (
+          <Link href="/imports" className="header-link" aria-current={pathname === '/imports' ? 'page' : undefined}>
+            Import
+          </Link>
+        ) : null}
+        {me.role !== 'frontline' ? (
+          <Link href="/duplicates" className="header-link" aria-current={pathname === '/duplicates' ? 'page' : undefined}>
+            Duplicates
+          </Link>
+        ) : null}
         {me.role === 'admin' ? (
           <Link href="/admin/staff" className="header-link" aria-current={pathname.startsWith('/admin') ? 'page' : undefined}>
             Admin
@@ -91,6 +103,10 @@ export function Shell() {
           <AdminPage section={admin[1] ?? 'staff'} />
         ) : pathname === '/trash' ? (
           <TrashPage />
+        ) : pathname === '/imports' ? (
+          <ImportsPage />
+        ) : pathname === '/duplicates' ? (
+          <DuplicatesPage />
         ) : pathname === '/cases' ? (
           <CasesPage />
         ) : mergeInto ? (

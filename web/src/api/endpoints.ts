@@ -1,4 +1,4 @@
-import { get, patch, post, query, request } from './client';
+import { ApiError, get, patch, post, query, request } from './client';
 import type { Account, AddressCreate, Brief, Customer, CustomerPatch, HistoryItem, LookupResult, Me, Page, RelationshipCreate, TimelineItem } from './types';
 import type { AuditFilter, Location, LocationCreate, LocationPatch, StaffBrief } from './types';
 import type { ApiToken, ApiTokenCreate, ApiTokenCreated, IntegrationCreate, StaffInvite, StaffMember, StaffPatch, StaffWithLink } from './types';
@@ -10,6 +10,7 @@ import type { Today, TodayAction } from './types';
 import type { NotificationList, NotificationsReadAll, StaffNotification } from './types';
 import type { Case, CaseCreate, CaseDetail, CaseFigures, CasePatch, CaseTargets, Interaction, TargetSet } from './types';
 import type { DistinctMark, Merge, MergeCreate, MergePreview, MergeReceipt } from './types';
+import type { DuplicatePair, Import, ImportProblem, ImportStart, ImportUndo } from './types';
 
 export const auth = {
   setupNeeded: () => get<{ needed: boolean }>('/setup').then((r) => r.needed),
@@ -210,4 +211,34 @@ export const merges = {
   /** Records merged into this customer, or this record merged away, newest first. */
   list: (id: string) => get<{ items: Merge[] }>(`/customers/${id}/merges`).then((r) => r.items),
   distinct: (id: string, body: DistinctMark) => request<void>('POST', `/customers/${id}/distinct`, body),
+};
+
+/**
+ * Imports from other systems (managers and admins): the file goes up as the request's body itself (not
+ * JSON), and is checked in the background; then committed (imported in the background) or undone.
+ */
+export const imports = {
+  upload: async (file: ArrayBuffer, contentType: string, params: ImportStart): Promise<Import> => {
+    const { csrfToken } = await auth.me();
+    const response = await fetch(`/api/v1/imports${query({ ...params })}`, {
+      method: 'POST',
+      headers: { accept: 'application/json', 'content-type': contentType, ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}) },
+      credentials: 'same-origin',
+      body: file,
+    });
+    if (response.ok) return (await response.json()) as Import;
+    const problem = ((await response.json().catch(() => ({}))) ?? {}) as { title?: string; detail?: string; errors?: { path: string; message: string }[] };
+    const fields = Object.fromEntries((problem.errors ?? []).map((e) => [e.path.replace(/^\/(body|query|params)\/?/, ''), e.message]));
+    throw new ApiError(response.status, problem.title ?? response.statusText, problem.detail, fields);
+  },
+  get: (id: string) => get<Import>(`/imports/${id}`),
+  list: (cursor: string | null, limit = 20) => get<Page<Import>>(`/imports${query({ cursor, limit })}`),
+  problems: (id: string, cursor: string | null, limit = 10) => get<Page<ImportProblem>>(`/imports/${id}/problems${query({ cursor, limit })}`),
+  commit: (id: string) => post<Import>(`/imports/${id}/commit`, {}),
+  undo: (id: string) => post<ImportUndo>(`/imports/${id}/undo`, {}),
+};
+
+/** The duplicates queue (managers): pairs who may be one person, most likely first; merge them, or say they are two people (merges.distinct). */
+export const duplicates = {
+  list: (cursor: string | null, limit = 20) => get<Page<DuplicatePair> & { total: number }>(`/duplicates${query({ cursor, limit })}`),
 };

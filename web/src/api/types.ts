@@ -54,6 +54,8 @@ import type { DueItem as DueItemSchema, KeepInTouchOut, KeepInTouchPut as KeepIn
 import type { TodayActionOut, TodayItemOut, TodayOut, TodaySectionOut } from '../../../src/today/today-schemas.js';
 import type { NotificationOut, NotificationPage, ReadAllOut } from '../../../src/notifications/notification-schemas.js';
 import type { DistinctIn, MergeIn, MergeOut, MergePreviewOut, MergeReceiptOut } from '../../../src/merges/merge-schemas.js';
+import type { ImportOut, ImportStartQuery, ImportUndoOut, ProblemOut as ImportProblemOut } from '../../../src/imports/import-schemas.js';
+import type { SuspicionOut } from '../../../src/matching/duplicate-schemas.js';
 
 export type Role = ServerRole;
 export type Me = Static<typeof MeSchema>;
@@ -166,6 +168,16 @@ export type MergeCreate = Static<typeof MergeIn>;
 export type MergeReceipt = Static<typeof MergeReceiptOut>;
 export type Merge = Static<typeof MergeOut>;
 export type DistinctMark = Static<typeof DistinctIn>;
+
+/** Imports from other systems (src/imports/): an import with its check and result, how a file is read, a row's problem, what an undo did. */
+export type Import = Static<typeof ImportOut>;
+export type ImportCounts = NonNullable<Import['check']>;
+export type ImportStart = Static<typeof ImportStartQuery>;
+export type ImportProblem = Static<typeof ImportProblemOut>;
+export type ImportUndo = Static<typeof ImportUndoOut>;
+/** The duplicates queue (src/matching/): a pair who may be one person, with the reasons. */
+export type DuplicatePair = Static<typeof SuspicionOut>;
+export type DuplicateReason = DuplicatePair['reasons'][number];
 
 export interface Page<T> {
   items: T[];

@@ -1,0 +1,22 @@
+import type { DuplicatePair } from '../api/types';
+
+/** How the duplicates queue says things. */
+
+/** Who found the pair: "Found by an import", "Found when a record was added", "Found by a scan". */
+export function foundWords(pair: DuplicatePair): string {
+  switch (pair.foundBy) {
+    case 'import':
+      return 'Found by an import';
+    case 'create':
+      return 'Found when a record was added';
+    case 'scan':
+      return 'Found by a scan of all customers';
+    default:
+      return `Found by ${pair.foundBy}`;
+  }
+}
+
+export const pairName = (pair: DuplicatePair) => `${pair.first.displayName} and ${pair.second.displayName}`;
+
+/** The score in bits, one decimal: 14.2. */
+export const scoreWords = (score: number) => score.toLocaleString(undefined, { maximumFractionDigits: 1, minimumFractionDigits: 1 });

@@ -1,0 +1,40 @@
+import { useRef, useState } from 'react';
+import { imports } from '../api/endpoints';
+import type { Import, ImportUndo } from '../api/types';
+import { Confirm } from '../ui/Confirm';
+import { FormError } from '../ui/Field';
+import { useSubmit } from '../ui/useSubmit';
+import { undoHint } from './import-words';
+
+/** Undo a whole import (a done one, or a failed one that wrote something): asks first, saying what happens. */
+export function UndoImport({ imp, onUndone }: { imp: Import; onUndone: (result: ImportUndo) => void }) {
+  const [asking, setAsking] = useState(false);
+  const { busy, error, run } = useSubmit();
+  const opener = useRef<HTMLButtonElement>(null);
+
+  const cancel = () => {
+    setAsking(false);
+    requestAnimationFrame(() => opener.current?.focus());
+  };
+  const confirm = async () => {
+    const result = await run(() => imports.undo(imp.id));
+    if (result) {
+      setAsking(false);
+      onUndone(result);
+    }
+  };
+
+  return (
+    <>
+      <button ref={opener} type="button" className="small" aria-label={`Undo the import of ${imp.fileName}`} aria-expanded={asking} onClick={() => setAsking(!asking)}>
+        Undo
+      </button>
+      {asking ? (
+        <Confirm question={`Undo the import of ${imp.fileName}?`} confirmLabel="Undo import" busy={busy} onConfirm={() => void confirm()} onCancel={cancel}>
+          <FormError error={error} />
+          <p className="hint">{undoHint}</p>
+        </Confirm>
+      ) : null}
+    </>
+  );
+}
