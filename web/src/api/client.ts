@@ -39,6 +39,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** A 401 is an answer (wrong password, no session yet), not a reason to show sign-in. */
   expect401?: boolean;
+  /** A file sent as the body itself (an import), with its content type, instead of JSON. */
+  file?: { bytes: ArrayBuffer; contentType: string };
 }
 
 const fieldKey = (path: string) => path.replace(/^\/(body|query|params)\/?/, '');
@@ -57,13 +59,14 @@ async function problemOf(response: Response): Promise<ApiError> {
 
 export async function request<T>(method: string, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (options.file) headers['content-type'] = options.file.contentType;
+  else if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   const response = await fetch(`/api/v1${path}`, {
     method,
     headers,
     credentials: 'same-origin',
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    ...(options.file ? { body: options.file.bytes } : body !== undefined ? { body: JSON.stringify(body) } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   });
   if (response.status === 401 && !options.expect401) signedOut();

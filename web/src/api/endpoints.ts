@@ -1,4 +1,4 @@
-import { ApiError, get, patch, post, query, request } from './client';
+import { get, patch, post, query, request } from './client';
 import type { Account, AddressCreate, Brief, Customer, CustomerPatch, HistoryItem, LookupResult, Me, Page, RelationshipCreate, TimelineItem } from './types';
 import type { AuditFilter, Location, LocationCreate, LocationPatch, StaffBrief } from './types';
 import type { ApiToken, ApiTokenCreate, ApiTokenCreated, IntegrationCreate, StaffInvite, StaffMember, StaffPatch, StaffWithLink } from './types';
@@ -218,19 +218,7 @@ export const merges = {
  * JSON), and is checked in the background; then committed (imported in the background) or undone.
  */
 export const imports = {
-  upload: async (file: ArrayBuffer, contentType: string, params: ImportStart): Promise<Import> => {
-    const { csrfToken } = await auth.me();
-    const response = await fetch(`/api/v1/imports${query({ ...params })}`, {
-      method: 'POST',
-      headers: { accept: 'application/json', 'content-type': contentType, ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}) },
-      credentials: 'same-origin',
-      body: file,
-    });
-    if (response.ok) return (await response.json()) as Import;
-    const problem = ((await response.json().catch(() => ({}))) ?? {}) as { title?: string; detail?: string; errors?: { path: string; message: string }[] };
-    const fields = Object.fromEntries((problem.errors ?? []).map((e) => [e.path.replace(/^\/(body|query|params)\/?/, ''), e.message]));
-    throw new ApiError(response.status, problem.title ?? response.statusText, problem.detail, fields);
-  },
+  upload: (file: ArrayBuffer, contentType: string, params: ImportStart) => request<Import>('POST', `/imports${query({ ...params })}`, undefined, { file: { bytes: file, contentType } }),
   get: (id: string) => get<Import>(`/imports/${id}`),
   list: (cursor: string | null, limit = 20) => get<Page<Import>>(`/imports${query({ cursor, limit })}`),
   problems: (id: string, cursor: string | null, limit = 10) => get<Page<ImportProblem>>(`/imports/${id}/problems${query({ cursor, limit })}`),
