@@ -3,6 +3,7 @@ import { duplicateRoutes } from '../matching/duplicate-routes.js';
 import { importRoutes } from '../imports/import-routes.js';
 import { batchRoutes } from '../imports/batch-routes.js';
 import { exportRoutes } from '../exports/export-routes.js';
+import { qualityRoutes } from '../data-quality/quality-routes.js';
 import { auditRoutes } from '../audit/audit-routes.js';
 import { locationRoutes } from '../locations/location-routes.js';
 import { staffRoutes } from '../staff/staff-routes.js';
@@ -61,4 +62,5 @@ export async function apiRoutes(app: App) {
   await app.register(importRoutes);
   await app.register(batchRoutes);
   await app.register(exportRoutes);
+  await app.register(qualityRoutes);
 }

@@ -14,6 +14,7 @@ import { KeepInTouchPage } from './contact-state/KeepInTouchPage';
 import { MergePage } from './merges/MergePage';
 import { ImportsPage } from './imports/ImportsPage';
 import { DuplicatesPage } from './duplicates/DuplicatesPage';
+import { DataQualityPage } from './data-quality/DataQualityPage';
 import { WaitingPage } from './contact-state/WaitingPage';
 import { shortcutLabel } from './ui/shortcut';
 
@@ -81,6 +82,11 @@ export function Shell() {
             Duplicates
           </Link>
         ) : null}
+        {me.role !== 'frontline' ? (
+          <Link href="/data-quality" className="header-link" aria-current={pathname === '/data-quality' ? 'page' : undefined}>
+            Data quality
+          </Link>
+        ) : null}
         {me.role === 'admin' ? (
           <Link href="/admin/staff" className="header-link" aria-current={pathname.startsWith('/admin') ? 'page' : undefined}>
             Admin
@@ -107,6 +113,8 @@ export function Shell() {
           <ImportsPage />
         ) : pathname === '/duplicates' ? (
           <DuplicatesPage />
+        ) : pathname === '/data-quality' ? (
+          <DataQualityPage />
         ) : pathname === '/cases' ? (
           <CasesPage />
         ) : mergeInto ? (

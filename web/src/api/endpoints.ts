@@ -11,6 +11,7 @@ import type { NotificationList, NotificationsReadAll, StaffNotification } from '
 import type { Case, CaseCreate, CaseDetail, CaseFigures, CasePatch, CaseTargets, Interaction, TargetSet } from './types';
 import type { DistinctMark, Merge, MergeCreate, MergePreview, MergeReceipt } from './types';
 import type { DuplicatePair, Import, ImportProblem, ImportStart, ImportUndo } from './types';
+import type { CustomerQuality, QualityCounts, QualityKind, QualityPage } from './types';
 
 export const auth = {
   setupNeeded: () => get<{ needed: boolean }>('/setup').then((r) => r.needed),
@@ -229,4 +230,13 @@ export const imports = {
 /** The duplicates queue (managers): pairs who may be one person, most likely first; merge them, or say they are two people (merges.distinct). */
 export const duplicates = {
   list: (cursor: string | null, limit = 20) => get<Page<DuplicatePair> & { total: number }>(`/duplicates${query({ cursor, limit })}`),
+};
+
+/** Data quality: what to fix on one customer; for managers, the counts per kind and a kind's customers page by page. */
+export const dataQuality = {
+  customer: (id: string) => get<CustomerQuality>(`/customers/${id}/quality`),
+  counts: () => get<QualityCounts>('/data-quality'),
+  page: (kind: QualityKind, cursor: string | null, limit = 25) => get<QualityPage>(`/data-quality${query({ kind, cursor, limit })}`),
+  /** "Still right": saving an email, phone or address as it is records that it was confirmed (and when). */
+  confirm: (customerId: string, part: 'emails' | 'phones' | 'addresses', itemId: string) => patch<Customer>(`/customers/${customerId}/${part}/${itemId}`, {}),
 };

@@ -56,6 +56,7 @@ import type { NotificationOut, NotificationPage, ReadAllOut } from '../../../src
 import type { DistinctIn, MergeIn, MergeOut, MergePreviewOut, MergeReceiptOut } from '../../../src/merges/merge-schemas.js';
 import type { ImportOut, ImportStartQuery, ImportUndoOut, ProblemOut as ImportProblemOut } from '../../../src/imports/import-schemas.js';
 import type { SuspicionOut } from '../../../src/matching/duplicate-schemas.js';
+import type { CustomerQualityOut, FindingOut, QualityCountsOut, QualityPageOut } from '../../../src/data-quality/quality-schemas.js';
 
 export type Role = ServerRole;
 export type Me = Static<typeof MeSchema>;
@@ -178,6 +179,15 @@ export type ImportUndo = Static<typeof ImportUndoOut>;
 /** The duplicates queue (src/matching/): a pair who may be one person, with the reasons. */
 export type DuplicatePair = Static<typeof SuspicionOut>;
 export type DuplicateReason = DuplicatePair['reasons'][number];
+
+/** Data quality (src/data-quality/): what to fix on a customer, the counts per kind, a kind's customers. */
+export type CustomerQuality = Static<typeof CustomerQualityOut>;
+export type QualityFinding = Static<typeof FindingOut>;
+export type QualityKind = QualityFinding['kind'];
+export type QualityCounts = Static<typeof QualityCountsOut>;
+export type QualityKindCount = QualityCounts['kinds'][number];
+export type QualityPage = Static<typeof QualityPageOut>;
+export type QualityItem = QualityPage['items'][number];
 
 export interface Page<T> {
   items: T[];

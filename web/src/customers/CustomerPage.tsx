@@ -13,6 +13,7 @@ import { PromisesPanel } from '../promises/PromisesPanel';
 import { CasesPanel } from '../cases/CasesPanel';
 import { KeepInTouchPanel } from '../contact-state/KeepInTouchPanel';
 import { MergesPanel } from '../merges/MergesPanel';
+import { CustomerQualityPanel } from '../data-quality/CustomerQualityPanel';
 import { Link } from '../router';
 import { Timeline } from '../timeline/Timeline';
 import { useResource } from '../ui/useResource';
@@ -101,6 +102,7 @@ export function CustomerPage({ id }: { id: string }) {
           <div className="customer-side">
             <PromisesPanel customerId={id} version={version} onChanged={refresh} />
             <CasesPanel customerId={id} version={version} onChanged={refresh} />
+            <CustomerQualityPanel customer={c} version={version} onSaved={saved} />
             <ProfilePanel customer={c} onSaved={saved} />
             <PreferencesPanel customerId={id} version={version} onChanged={refresh} />
             <KeepInTouchPanel customerId={id} version={version} onChanged={refresh} />
