@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { ConfigError, type Config } from '../platform/config.js';
+import type { ImportCounts } from '../imports/import-run.js';
 import { withDatabase } from './commands.js';
 
 /** A progress bar on standard error: redrawn in place on a terminal, a line every tenth otherwise. */
@@ -20,17 +21,7 @@ function progressBar(label: string): (done: number, total: number) => void {
   };
 }
 
-interface Counts {
-  records: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  review: number;
-  problems: number;
-  notes: string[];
-}
-
-const summary = (c: Counts, would: boolean) =>
+const summary = (c: ImportCounts, would: boolean) =>
   `${c.records} records: ${c.created} ${would ? 'would be ' : ''}created, ${c.updated} ${would ? 'would be ' : ''}updated, ${c.unchanged} already there, ${c.review} to review as possible duplicates, ${c.problems} with problems`;
 
 /**
