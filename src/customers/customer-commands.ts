@@ -1,60 +1,27 @@
 import { recordAudit } from '../audit/audit-store.js';
 import type { Db } from '../platform/database/connect.js';
 import type { RowUpdate } from '../platform/database/schema.js';
-import { newId } from '../platform/ids.js';
 import { notFound } from '../platform/errors.js';
 import { nowIso } from '../platform/time.js';
-import { addContactPoint } from './contact-points.js';
 import { reindexCustomer } from '../search/search-indexer.js';
 import { refreshContactState } from '../contact-state/contact-state-store.js';
 import { moveToTrash, type TrashReceipt } from '../trash/trash-commands.js';
-import { authored, type WriteContext } from '../platform/write-context.js';
+import { type WriteContext } from '../platform/write-context.js';
 import { ensureLocation } from '../common/references.js';
 import { clean } from '../common/text-rules.js';
-import { checkBirthday, checkNewCustomer, displayNameAfterPatch } from './customer-rules.js';
+import { checkBirthday, displayNameAfterPatch } from './customer-rules.js';
+import { insertNewCustomers, prepareNewCustomer, referenceProblems } from './new-customers.js';
 import type { CustomerCreate, CustomerPatch } from './customer-schemas.js';
-import { findCustomerRow, insertCustomer, presentCustomerRow, updateCustomerRow } from './customer-store.js';
+import { findCustomerRow, presentCustomerRow, updateCustomerRow } from './customer-store.js';
 
 /** Writes to customers. Each runs inside the caller's transaction and audits itself. */
 
 export async function createCustomer(db: Db, ctx: WriteContext, input: CustomerCreate): Promise<string> {
-  const displayName = checkNewCustomer(input);
-  const birthday = checkBirthday(input.birthday);
-  await ensureLocation(db, input.locationId, '/body/locationId');
-  const id = newId();
-  const now = nowIso();
-  const row = {
-    id,
-    kind: input.kind ?? 'person',
-    displayName,
-    givenName: clean(input.givenName),
-    familyName: clean(input.familyName),
-    preferredName: clean(input.preferredName),
-    pronunciation: clean(input.pronunciation),
-    pronouns: clean(input.pronouns),
-    birthYear: birthday?.year ?? null,
-    birthMonth: birthday?.month ?? null,
-    birthDay: birthday?.day ?? null,
-    language: clean(input.language),
-    gender: clean(input.gender),
-    locationId: input.locationId ?? null,
-    ...authored(ctx, now),
-  };
-  await insertCustomer(db, row);
-  await recordAudit(db, ctx.actor, { action: 'create', entityType: 'customer', entityId: id, customerId: id, after: presentCustomerRow(row) });
-  const nested = [
-    ['emails', input.emails],
-    ['phones', input.phones],
-    ['addresses', input.addresses],
-    ['externalIds', input.externalIds],
-  ] as const;
-  for (const [kind, items] of nested) {
-    for (const [index, item] of (items ?? []).entries()) {
-      await addContactPoint(db, ctx, kind, id, item, `/body/${kind}/${index}`, 'later');
-    }
-  }
-  await reindexCustomer(db, id);
-  return id;
+  const prepared = prepareNewCustomer(ctx, input);
+  const problem = (await referenceProblems(db, [prepared])).get(0);
+  if (problem) throw problem;
+  await insertNewCustomers(db, ctx, [prepared]);
+  return prepared.customer.id;
 }
 
 export async function updateCustomer(db: Db, ctx: WriteContext, id: string, patch: CustomerPatch): Promise<void> {

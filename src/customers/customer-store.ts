@@ -1,10 +1,9 @@
 import type { Db } from '../platform/database/connect.js';
-import type { NewRow, Row, RowUpdate } from '../platform/database/schema.js';
+import type { Row, RowUpdate } from '../platform/database/schema.js';
 import type { CustomerOut, CustomerSummary } from './customer-schemas.js';
 
 /** The only place customer rows are read and written. Callers pass the database or a transaction. */
 
-export const insertCustomer = (db: Db, row: NewRow<'customers'>) => db.insertInto('customers').values(row).execute();
 
 /** A live customer: an erased one is a tombstone kept for the figures, found by no read of a customer. */
 export const findCustomerRow = (db: Db, id: string) =>

@@ -1,3 +1,4 @@
+import { byCustomer } from '../common/by-customer.js';
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Db } from '../platform/database/connect.js';
 import type { Database } from '../platform/database/schema.js';
@@ -200,16 +201,6 @@ export const customersWithFinding = (db: Db, kind: SqlKind, cutoff: string, afte
 
 /** The next customers who have a phone, in name order: the stretch a phone check reads at a time. */
 export const customersWithPhones = (db: Db, after: CustomerKey | null, limit: number) => customersInNameOrder(db, after, limit, (eb) => eb.exists(phonesOf(eb)));
-
-function byCustomer<T extends { customerId: string }>(rows: readonly T[]): Map<string, T[]> {
-  const grouped = new Map<string, T[]>();
-  for (const row of rows) {
-    const list = grouped.get(row.customerId);
-    if (list) list.push(row);
-    else grouped.set(row.customerId, [row]);
-  }
-  return grouped;
-}
 
 /** What the rules read about each of these customers (live ones only), keyed by id. */
 export async function loadQualityFacts(db: Db, ids: readonly string[]): Promise<Map<string, QualityFacts>> {

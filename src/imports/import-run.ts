@@ -1,9 +1,10 @@
-import { sql } from 'kysely';
 import { actorOfStaff } from '../auth/actor-store.js';
 import type { Db } from '../platform/database/connect.js';
 import { DomainError } from '../platform/errors.js';
 import { nowIso } from '../platform/time.js';
-import { applyCustomer, applyInteraction, applyTransaction, NoCustomer, type Applied, type ImportRun } from './import-apply.js';
+import { inSavepoint } from '../platform/database/savepoint.js';
+import { applyInteraction, applyTransaction, NoCustomer, type ImportRun, type Settled } from './import-apply.js';
+import { applyCustomers } from './import-customers.js';
 import { readImport, type ImportOptions, type ImportRecords } from './import-reading.js';
 import type { RowProblem } from './import-records.js';
 import { deleteProblems, findImport, importFile, insertProblems, insertWrites, nextSeqs, updateImport } from './import-store.js';
@@ -40,28 +41,25 @@ export function problemOf(line: number, error: unknown): RowProblem | null {
   return { line, field, message: first ? `${first.path.replace(/^\/body\//, '')} ${first.message}` : (error.detail ?? error.title) };
 }
 
-/** Runs one record inside a savepoint: a record that fails leaves nothing half-written, and the batch goes on. */
-export async function inSavepoint<T>(db: Db, work: () => Promise<T>): Promise<T> {
-  await sql`savepoint import_record`.execute(db);
-  try {
-    const result = await work();
-    await sql`release savepoint import_record`.execute(db);
-    return result;
-  } catch (error) {
-    await sql`rollback to savepoint import_record`.execute(db);
-    await sql`release savepoint import_record`.execute(db);
-    throw error;
-  }
-}
-
-/** Applies the record at `index` (which has one) by the kind of the file. */
-async function applyAt(db: Db, run: ImportRun, records: ImportRecords, index: number): Promise<Applied> {
+/** Applies the records of one batch (those that have one: a row with problems may not) in order, each settled. */
+async function applyBatch(db: Db, run: ImportRun, records: ImportRecords, from: number, to: number): Promise<Map<number, Settled>> {
+  const indexes = [];
+  for (let i = from; i < to; i++) if (records.items[i]!.record) indexes.push(i);
+  const settled = new Map<number, Settled>();
   if (records.kind === 'customers') {
-    const item = records.items[index]!;
-    return applyCustomer(db, run, item.line, item.record!);
+    const results = await applyCustomers(db, run, indexes.map((i) => ({ line: records.items[i]!.line, record: records.items[i]!.record! })));
+    indexes.forEach((i, n) => settled.set(i, results[n]!));
+    return settled;
   }
-  if (records.kind === 'transactions') return applyTransaction(db, run, records.items[index]!.record!);
-  return applyInteraction(db, run, records.items[index]!.record!);
+  for (const i of indexes) {
+    try {
+      const applied = await inSavepoint(db, () => (records.kind === 'transactions' ? applyTransaction(db, run, records.items[i]!.record!) : applyInteraction(db, run, records.items[i]!.record!)));
+      settled.set(i, { applied });
+    } catch (error) {
+      settled.set(i, { error });
+    }
+  }
+  return settled;
 }
 
 export interface RunProgress {
@@ -110,22 +108,20 @@ export async function runImport(db: Db, importId: string, mode: 'check' | 'impor
       const seq = await nextSeqs(trx, importId);
       const problems: RowProblem[] = [];
       run.writes = [];
+      const settled = await applyBatch(trx, run, records, from, from + slice.length);
       for (const [offset, item] of slice.entries()) {
         counts.records += 1;
         problems.push(...item.problems);
         let failed = item.problems.length > 0;
-        if (item.record) {
-          try {
-            const index = from + offset;
-            const result = await inSavepoint(trx, () => applyAt(trx, run, records, index));
-            counts[result.outcome] += 1;
-            if (result.review) counts.review += 1;
-          } catch (error) {
-            const problem = problemOf(item.line, error);
-            if (!problem) throw error;
-            problems.push(problem);
-            failed = true;
-          }
+        const result = settled.get(from + offset);
+        if (result && 'applied' in result) {
+          counts[result.applied.outcome] += 1;
+          if (result.applied.review) counts.review += 1;
+        } else if (result) {
+          const problem = problemOf(item.line, result.error);
+          if (!problem) throw result.error;
+          problems.push(problem);
+          failed = true;
         }
         if (failed) counts.problems += 1;
       }

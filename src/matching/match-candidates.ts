@@ -28,17 +28,65 @@ function contextFrom(rows: readonly { key: string }[]): MatchContext {
 }
 
 export async function candidatesFor(db: Db, record: MatchRecord, exclude: ReadonlySet<string> = new Set()): Promise<Candidate[]> {
-  const rows = await customersWithKeys(db, blockingKeys(record));
-  const perKey = new Map<string, number>();
-  for (const r of rows) perKey.set(r.key, (perKey.get(r.key) ?? 0) + 1);
-  const ids = [...new Set(rows.filter((r) => (perKey.get(r.key) ?? 0) <= maxBlockSize && r.customerId !== record.id && !exclude.has(r.customerId)).map((r) => r.customerId))];
-  const context = contextFrom(rows);
-  const found: Candidate[] = [];
-  for (const stored of await storedCustomers(db, ids)) {
-    const result = compare(record, toMatchRecord({ from: 'store', customer: stored }, storedRegion), context);
-    if (result.band !== 'distinct') found.push({ customerId: stored.id, displayName: stored.displayName, result });
+  return (await candidatesForMany(db, [record], exclude))[0]!;
+}
+
+/** Keys of names (a person's sound and initial, an organisation's sound): strangers share them. */
+const isNameKey = (key: string) => key[0] === 'n' || key[0] === 'o';
+
+/** Whether a customer found only by name could be this record's match: when the record has a birthday or an address to agree on. */
+const namesCanMatter = (record: MatchRecord) => record.birthday !== null || record.addresses.length > 0;
+
+/**
+ * The keys through which other customers can change what a record matches: all its keys, or
+ * without the name keys when only a name could agree (see candidatesForMany). Two records of one
+ * batch that share none of these are matched the same whichever is written first.
+ */
+export const keysThatMatter = (record: MatchRecord, keys: readonly string[] = blockingKeys(record)): string[] =>
+  namesCanMatter(record) ? [...keys] : keys.filter((k) => !isNameKey(k));
+
+/**
+ * The candidates of many records at once, in a few reads (an import's batch): for each record what
+ * candidatesFor gives. A customer who shares only a name key with a record is compared only when the
+ * record has a birthday or an address, or a contact too common to block on: without those nothing
+ * but a name could agree, and a name alone never makes a match (see compare.ts), so that pair is
+ * distinct unread. At a million customers this leaves out most of what the name blocks hold.
+ */
+export async function candidatesForMany(db: Db, records: readonly MatchRecord[], exclude: ReadonlySet<string> = new Set()): Promise<Candidate[][]> {
+  const keysOf = records.map(blockingKeys);
+  const rows = await customersWithKeys(db, keysOf.flat());
+  const holders = new Map<string, string[]>();
+  for (const r of rows) {
+    const list = holders.get(r.key);
+    if (list) list.push(r.customerId);
+    else holders.set(r.key, [r.customerId]);
   }
-  return found.sort((a, b) => b.result.score - a.result.score || a.customerId.localeCompare(b.customerId));
+  const blocked = (key: string) => (holders.get(key)?.length ?? 0) <= maxBlockSize;
+  const idsOf = records.map((record, i) => {
+    const keys = keysOf[i]!;
+    const namesMatter = namesCanMatter(record) || keys.some((k) => !isNameKey(k) && !blocked(k));
+    const ids = new Set<string>();
+    for (const key of keys) {
+      if (!blocked(key) || (!namesMatter && isNameKey(key))) continue;
+      for (const id of holders.get(key) ?? []) if (id !== record.id && !exclude.has(id)) ids.add(id);
+    }
+    return ids;
+  });
+  const stored = new Map<string, MatchRecord & { displayName: string | null }>();
+  for (const customer of await storedCustomers(db, [...new Set(idsOf.flatMap((ids) => [...ids]))])) {
+    stored.set(customer.id, { ...toMatchRecord({ from: 'store', customer }, storedRegion), displayName: customer.displayName });
+  }
+  const context = contextFrom(rows);
+  return records.map((record, i) => {
+    const found: Candidate[] = [];
+    for (const id of idsOf[i]!) {
+      const other = stored.get(id);
+      if (!other) continue;
+      const result = compare(record, other, context);
+      if (result.band !== 'distinct') found.push({ customerId: id, displayName: other.displayName, result });
+    }
+    return found.sort((a, b) => b.result.score - a.result.score || a.customerId.localeCompare(b.customerId));
+  });
 }
 
 /** The candidates of a stored customer: who else may be them. */

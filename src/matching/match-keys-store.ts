@@ -1,3 +1,4 @@
+import { byCustomer } from '../common/by-customer.js';
 import type { Db } from '../platform/database/connect.js';
 import { blockingKeys } from './blocking.js';
 import { toMatchRecord, type StoredCustomer } from './match-record.js';
@@ -13,6 +14,16 @@ export const storedRegion = 'ZZ';
 
 /** Customers as matching reads them, with their contact points and ids in other systems. */
 export async function storedCustomers(db: Db, ids: readonly string[]): Promise<StoredCustomer[]> {
+  if (ids.length <= idsPerRead) return storedCustomersOf(db, ids);
+  const out: StoredCustomer[] = [];
+  for (let i = 0; i < ids.length; i += idsPerRead) out.push(...(await storedCustomersOf(db, ids.slice(i, i + idsPerRead))));
+  return out;
+}
+
+/** Ids per read: well under either engine's limit of bound values. */
+const idsPerRead = 1000;
+
+async function storedCustomersOf(db: Db, ids: readonly string[]): Promise<StoredCustomer[]> {
   if (ids.length === 0) return [];
   const list = [...ids];
   const [rows, emails, phones, addresses, externalIds] = await Promise.all([
@@ -27,30 +38,33 @@ export async function storedCustomers(db: Db, ids: readonly string[]): Promise<S
     db.selectFrom('addresses').select(['customerId', 'line1', 'line2', 'city', 'region', 'postalCode', 'country']).where('customerId', 'in', list).execute(),
     db.selectFrom('externalIds').select(['customerId', 'source', 'externalId']).where('customerId', 'in', list).execute(),
   ]);
-  const of = <T extends { customerId: string }>(items: T[], id: string) => items.filter((i) => i.customerId === id);
+  const [emailsBy, phonesBy, addressesBy, idsBy] = [byCustomer(emails), byCustomer(phones), byCustomer(addresses), byCustomer(externalIds)];
   return rows.map((r) => ({
     ...r,
-    emails: of(emails, r.id).map((e) => e.address),
-    phones: of(phones, r.id).map((p) => p.e164),
-    addresses: of(addresses, r.id).map(({ customerId: _, ...a }) => a),
-    externalIds: of(externalIds, r.id).map((x) => ({ source: x.source, externalId: x.externalId })),
+    emails: (emailsBy.get(r.id) ?? []).map((e) => e.address),
+    phones: (phonesBy.get(r.id) ?? []).map((p) => p.e164),
+    addresses: (addressesBy.get(r.id) ?? []).map(({ customerId: _, ...a }) => a),
+    externalIds: (idsBy.get(r.id) ?? []).map((x) => ({ source: x.source, externalId: x.externalId })),
   }));
 }
 
 /** Rewrites one customer's keys from what is stored now; removes them when the customer is gone or erased. */
 export async function refreshMatchKeys(db: Db, customerId: string): Promise<void> {
   await db.deleteFrom('matchKeys').where('customerId', '=', customerId).execute();
-  const [customer] = await storedCustomers(db, [customerId]);
-  if (!customer) return;
-  const keys = blockingKeys(toMatchRecord({ from: 'store', customer }, storedRegion));
-  if (keys.length) await db.insertInto('matchKeys').values(keys.map((key) => ({ key, customerId }))).execute();
+  await insertMatchKeys(db, await storedCustomers(db, [customerId]));
+}
+
+/** Writes the keys of customers who have none yet (new ones, or after their keys were removed). */
+export async function insertMatchKeys(db: Db, customers: readonly StoredCustomer[]): Promise<void> {
+  const rows = customers.flatMap((customer) => blockingKeys(toMatchRecord({ from: 'store', customer }, storedRegion)).map((key) => ({ key, customerId: customer.id })));
+  for (let i = 0; i < rows.length; i += 1000) await db.insertInto('matchKeys').values(rows.slice(i, i + 1000)).execute();
 }
 
 /** The customers who share any of these keys. */
 export async function customersWithKeys(db: Db, keys: readonly string[]): Promise<{ key: string; customerId: string }[]> {
   const out: { key: string; customerId: string }[] = [];
   const list = [...new Set(keys)];
-  for (let i = 0; i < list.length; i += 300) out.push(...(await db.selectFrom('matchKeys').select(['key', 'customerId']).where('key', 'in', list.slice(i, i + 300)).execute()));
+  for (let i = 0; i < list.length; i += 1000) out.push(...(await db.selectFrom('matchKeys').select(['key', 'customerId']).where('key', 'in', list.slice(i, i + 1000)).execute()));
   return out;
 }
 

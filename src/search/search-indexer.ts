@@ -75,14 +75,24 @@ async function ensureWords(db: Db, words: string[]): Promise<void> {
 }
 
 export async function writeEntries(db: Db, entries: SearchEntries): Promise<void> {
-  const customerId = entries.document.customerId;
-  await ensureWords(db, entries.words);
-  await db.insertInto('searchDocuments').values(entries.document).execute();
-  await insertChunked(entries.words, (chunk) =>
-    db.insertInto('searchPostings').values(chunk.map((word) => ({ word, customerId }))).execute(),
+  await writeEntriesMany(db, [entries]);
+}
+
+/** Writes the entries of customers who have none yet (new customers), several at once. */
+export async function writeEntriesMany(db: Db, many: readonly SearchEntries[]): Promise<void> {
+  if (many.length === 0) return;
+  await ensureWords(db, [...new Set(many.flatMap((e) => e.words))]);
+  await insertChunked(
+    many.map((e) => e.document),
+    (chunk) => db.insertInto('searchDocuments').values(chunk).execute(),
   );
-  await insertChunked(entries.pairs, (chunk) =>
-    db.insertInto('searchPairs').values(chunk.map(([wordA, wordB]) => ({ wordA, wordB, customerId }))).execute(),
+  await insertChunked(
+    many.flatMap((e) => e.words.map((word) => ({ word, customerId: e.document.customerId }))),
+    (chunk) => db.insertInto('searchPostings').values(chunk).execute(),
+  );
+  await insertChunked(
+    many.flatMap((e) => e.pairs.map(([wordA, wordB]) => ({ wordA, wordB, customerId: e.document.customerId }))),
+    (chunk) => db.insertInto('searchPairs').values(chunk).execute(),
   );
 }
 
