@@ -3,7 +3,7 @@ import pg from 'pg';
 
 /**
  * Bulk writers for the generator: rows go straight to the driver, bypassing Kysely, the audit
- * trail and the per-row index maintenance (the generator writes the same index rows itself).
+ * trail and the per-row index maintenance (the generator writes the same index and match-key rows itself).
  */
 
 type ColumnType = 'text' | 'int' | 'bool' | 'time';
@@ -20,6 +20,8 @@ const tables = {
   search_postings: { word: 'text', customer_id: 'text' },
   search_pairs: { word_a: 'text', word_b: 'text', customer_id: 'text' },
   search_documents: { customer_id: 'text', names: 'text', preferred: 'text', organizations: 'text' },
+  match_keys: { key: 'text', customer_id: 'text' },
+  match_profiles: { customer_id: 'text', profile: 'text' },
 } satisfies Record<string, Record<string, ColumnType>>;
 
 export type TableName = keyof typeof tables;

@@ -124,7 +124,7 @@ export async function referenceProblems(db: Db, prepared: readonly NewCustomer[]
 }
 
 /** Matching's view of a new customer, from its rows (as storedCustomers would read it back). */
-function storedOf(p: NewCustomer): StoredCustomer {
+export function storedOf(p: NewCustomer): StoredCustomer {
   const of = (kind: ContactKind) => p.contacts.filter((c) => c.kind === kind).map((c) => c.row);
   const c = p.customer;
   return {

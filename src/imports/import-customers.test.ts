@@ -160,9 +160,9 @@ describe('an import batch', () => {
 
   it('answers a bad record with its problem and writes the rest of the batch', async () => {
     const items: CustomerItem[] = [
-      { line: 2, record: { sourceRecordId: 'B-1', customer: { givenName: 'Ines', familyName: 'Okafor', emails: [{ address: 'ines.okafor@example.net' }] }, organization: null, note: null } },
-      { line: 3, record: { sourceRecordId: 'B-2', customer: { givenName: 'Broken', emails: [{ address: 'not an email' }] }, organization: null, note: null } },
-      { line: 4, record: { sourceRecordId: 'B-3', customer: { givenName: 'Ravi', familyName: 'Menon', phones: [{ number: '(312) 555-0142' }] }, organization: null, note: null } },
+      { line: 2, record: { line: 2, sourceRecordId: 'B-1', customer: { givenName: 'Ines', familyName: 'Okafor', emails: [{ address: 'ines.okafor@example.net' }] }, organization: null, note: null } },
+      { line: 3, record: { line: 3, sourceRecordId: 'B-2', customer: { givenName: 'Broken', emails: [{ address: 'not an email' }] }, organization: null, note: null } },
+      { line: 4, record: { line: 4, sourceRecordId: 'B-3', customer: { givenName: 'Ravi', familyName: 'Menon', phones: [{ number: '(312) 555-0142' }] }, organization: null, note: null } },
     ];
     const settled = await batched.db.transaction().execute((trx) => applyCustomers(trx, runOf('crm2'), items));
     expect(settled.map((s) => ('applied' in s ? s.applied.outcome : 'error'))).toEqual(['created', 'error', 'created']);

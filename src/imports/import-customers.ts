@@ -3,11 +3,12 @@ import { addContactPoint } from '../customers/contact-points.js';
 import { createCustomer, updateCustomer } from '../customers/customer-commands.js';
 import type { CustomerCreate, CustomerPatch } from '../customers/customer-schemas.js';
 import { loadCustomer } from '../customers/customer-store.js';
-import { insertNewCustomers, prepareNewCustomer, referenceProblems, type NewCustomer } from '../customers/new-customers.js';
+import { insertNewCustomers, prepareNewCustomer, referenceProblems, storedOf, type NewCustomer } from '../customers/new-customers.js';
 import { addRelationship } from '../customers/relationship-commands.js';
 import { blockingKeys } from '../matching/blocking.js';
 import { compare } from '../matching/compare.js';
-import { candidatesFor, candidatesForMany, keysThatMatter, maxBlockSize, type Candidate } from '../matching/match-candidates.js';
+import { byLikelihood, candidatesFor, candidatesForMany, keysThatMatter, maxBlockSize, type Candidate } from '../matching/match-candidates.js';
+import { matchProfiles, profileOf, type MatchProfile } from '../matching/match-keys-store.js';
 import { toMatchRecord, type MatchRecord } from '../matching/match-record.js';
 import { recordSuspicions } from '../matching/suspicion-store.js';
 import { createNote } from '../notes/note-commands.js';
@@ -23,8 +24,9 @@ import type { ImportedCustomer } from './import-records.js';
  * outcome: a record that is certainly a customer already (the automatic band) fills that customer
  * in; any other is created, and a probable match goes to the duplicates queue. A batch reads every
  * record's candidates in a few queries and writes its new customers together (src/customers/
- * new-customers.ts); a record that shares a key with one written earlier in the batch is matched
- * again after it, so it sees the batch as one-at-a-time would.
+ * new-customers.ts); a record that shares a key with a customer written or filled in earlier in the
+ * batch is compared with that customer as it is now, so it sees the batch as one-at-a-time would
+ * (except at the edge of a name block growing past its size limit within one batch).
  */
 
 /** A customer record of the file or a batch, with where it was. */
@@ -95,15 +97,27 @@ export async function applyCustomers(db: Db, run: ImportRun, items: readonly Cus
   const matches = items.map((item, i) => matchOf(run, item, inputs[i]!));
   const found = await candidatesForMany(db, matches);
   const settled: Settled[] = new Array(items.length);
-  /** Keys of what the batch has written or is about to (import only): a record sharing one is matched again. */
-  const touched = new Set<string>();
-  const touch = (keys: readonly string[]) => keys.forEach((k) => touched.add(k));
+  /**
+   * Customers the batch has written, filled in or is about to write (import only), as matching sees
+   * them now, and the keys they hold: a later record that shares a name, an id or an address key
+   * with one is compared with it again here; one that shares a phone or an email (whose weight
+   * depends on how many hold it) is matched again against the database after writing what waits.
+   */
+  const changed = new Map<string, MatchProfile>();
+  const changedByKey = new Map<string, Set<string>>();
+  const change = (profile: MatchProfile | undefined) => {
+    if (!profile) return;
+    changed.set(profile.id, profile);
+    for (const key of blockingKeys(profile)) changedByKey.set(key, (changedByKey.get(key) ?? new Set()).add(profile.id));
+  };
+  const reread = async (customerId: string | null) => {
+    if (customerId) change((await matchProfiles(db, [customerId])).get(customerId));
+  };
   let waiting: { index: number; prepared: NewCustomer; review: Candidate[] }[] = [];
 
   const one = async (index: number) => {
     settled[index] = await settle(() => inSavepoint(db, () => applyCustomer(db, run, items[index]!)));
-    const applied = 'applied' in settled[index] ? settled[index].applied : null;
-    if (applied?.customerId) touch(await keysOfCustomer(db, applied.customerId));
+    if ('applied' in settled[index]) await reread(settled[index].applied.customerId);
   };
   const flush = async () => {
     const batch = waiting;
@@ -115,46 +129,70 @@ export async function applyCustomers(db: Db, run: ImportRun, items: readonly Cus
       if (problem) settled[w.index] = { error: problem };
       return !problem;
     });
+    const writes = run.writes.length;
     try {
-      await inSavepoint(db, () => insertNewCustomers(db, run.ctx, ready.map((w) => w.prepared)));
+      await inSavepoint(db, async () => {
+        await insertNewCustomers(db, run.ctx, ready.map((w) => w.prepared));
+        for (const w of ready) {
+          const item = items[w.index]!;
+          const id = w.prepared.customer.id;
+          written(run, item.line, item.record.sourceRecordId, 'customers', id, id);
+          await linkOrganization(db, run, item, id);
+          if (item.record.note) written(run, item.line, item.record.sourceRecordId, 'notes', await createNote(db, run.ctx, { customerId: id, body: item.record.note }), id);
+        }
+      });
     } catch {
-      // Something the checks did not foresee: each record alone, to find which (and write the others).
+      // Something the checks did not foresee (a note too long, say): each record alone, to find which (and write the others).
+      run.writes.length = writes;
       for (const w of ready) await one(w.index);
       return;
     }
     for (const w of ready) {
       const id = w.prepared.customer.id;
-      written(run, items[w.index]!.line, items[w.index]!.record.sourceRecordId, 'customers', id, id);
       if (w.review.length) await recordSuspicions(db, id, w.review, run.importId ? 'import' : 'create', run.importId);
       settled[w.index] = { applied: { outcome: 'created', customerId: id, review: w.review.length } };
     }
   };
+  /** The record's candidates as the batch has left the customers so far; null when it must be matched against the database again. */
+  const candidatesNow = (match: MatchRecord, index: number): Candidate[] | null => {
+    const keys = keysThatMatter(match).filter((k) => changedByKey.has(k));
+    if (keys.length === 0) return found[index]!;
+    if (keys.some((k) => k[0] === 'p' || k[0] === 'e')) return null;
+    const again = new Set(keys.flatMap((k) => [...changedByKey.get(k)!]));
+    const kept = found[index]!.filter((c) => !again.has(c.customerId));
+    for (const id of again) {
+      const other = changed.get(id)!;
+      // No phone or email in common: how many hold one does not count, the typical context is exact.
+      const result = compare(match, other);
+      if (result.band !== 'distinct') kept.push({ customerId: id, displayName: other.displayName, result });
+    }
+    return kept.sort(byLikelihood);
+  };
 
   for (const [index, item] of items.entries()) {
-    const keys = keysThatMatter(matches[index]!);
-    if (run.mode === 'import' && keys.some((k) => touched.has(k))) {
+    const match = matches[index]!;
+    const candidates = run.mode === 'import' ? candidatesNow(match, index) : found[index]!;
+    if (candidates === null) {
+      // Matched again after what waits is written.
       await flush();
       await one(index);
-      touch(blockingKeys(matches[index]!));
       continue;
     }
-    const decision = decide(run, matches[index]!, found[index]!);
+    const decision = decide(run, match, candidates);
     if (decision.kind === 'earlier') {
       settled[index] = { applied: { outcome: 'unchanged', customerId: null, review: 0 } };
     } else if (decision.kind === 'fill') {
+      // A customer still waiting to be written (a person twice in the file) is written first.
+      if (waiting.some((w) => w.prepared.customer.id === decision.customerId)) await flush();
       settled[index] = await settle(() => inSavepoint(db, async () => ({ outcome: await fillCustomer(db, run, item, decision.customerId, inputs[index]!), customerId: decision.customerId, review: 0 })));
-      if (run.mode === 'import') touch([...blockingKeys(matches[index]!), ...(await keysOfCustomer(db, decision.customerId))]);
+      if (run.mode === 'import') await reread(decision.customerId);
     } else if (run.mode === 'check') {
       settled[index] = { applied: { outcome: 'created', customerId: null, review: decision.review.length } };
-    } else if (item.record.organization || item.record.note) {
-      // An organisation to find or create and link, or a note: one at a time.
-      await flush();
-      await one(index);
-      touch(blockingKeys(matches[index]!));
     } else {
       try {
-        waiting.push({ index, prepared: prepareNewCustomer(run.ctx, inputs[index]!), review: decision.review });
-        touch(blockingKeys(matches[index]!));
+        const prepared = prepareNewCustomer(run.ctx, inputs[index]!);
+        waiting.push({ index, prepared, review: decision.review });
+        change(profileOf(storedOf(prepared)));
       } catch (error) {
         settled[index] = { error };
       }
@@ -163,10 +201,6 @@ export async function applyCustomers(db: Db, run: ImportRun, items: readonly Cus
   await flush();
   return settled;
 }
-
-/** The keys a stored customer is blocked under now. */
-const keysOfCustomer = async (db: Db, customerId: string) =>
-  (await db.selectFrom('matchKeys').select('key').where('customerId', '=', customerId).execute()).map((r) => r.key);
 
 /** The profile fields an import fills in when the customer has none. */
 const fillable = ['givenName', 'familyName', 'preferredName', 'pronouns', 'language', 'gender'] as const;

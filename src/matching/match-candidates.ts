@@ -1,8 +1,10 @@
 import type { Db } from '../platform/database/connect.js';
 import { blockingKeys, maxBlockSize } from './blocking.js';
 import { compare, type MatchResult } from './compare.js';
+import { compareAddresses, compareBirthdays } from './compare-contacts.js';
+import { minimumCorroboration } from './match-rules.js';
 import { typicalContext, type MatchContext } from './match-context.js';
-import { customersWithKeys, storedCustomers, storedRegion } from './match-keys-store.js';
+import { customersWithKeys, matchProfiles, storedCustomers, storedRegion } from './match-keys-store.js';
 import { toMatchRecord, type MatchRecord } from './match-record.js';
 
 /**
@@ -54,40 +56,56 @@ export const keysThatMatter = (record: MatchRecord, keys: readonly string[] = bl
  */
 export async function candidatesForMany(db: Db, records: readonly MatchRecord[], exclude: ReadonlySet<string> = new Set()): Promise<Candidate[][]> {
   const keysOf = records.map(blockingKeys);
-  const rows = await customersWithKeys(db, keysOf.flat());
   const holders = new Map<string, string[]>();
-  for (const r of rows) {
-    const list = holders.get(r.key);
-    if (list) list.push(r.customerId);
-    else holders.set(r.key, [r.customerId]);
-  }
+  const hold = (rows: readonly { key: string; customerId: string }[]) => {
+    for (const r of rows) {
+      const list = holders.get(r.key);
+      if (list) list.push(r.customerId);
+      else holders.set(r.key, [r.customerId]);
+    }
+  };
+  // Name keys are read only for the records a name could match (most rows of a name key are strangers).
+  const rows = await customersWithKeys(db, keysOf.flatMap((keys, i) => keysThatMatter(records[i]!, keys)));
+  hold(rows);
   const blocked = (key: string) => (holders.get(key)?.length ?? 0) <= maxBlockSize;
+  const late = keysOf.flatMap((keys, i) => (!namesCanMatter(records[i]!) && keys.some((k) => !isNameKey(k) && !blocked(k)) ? keys.filter((k) => isNameKey(k) && !holders.has(k)) : []));
+  if (late.length) hold(await customersWithKeys(db, late));
+  /** Per record, its candidates, each true when found through a name key only (and no contact too common to block on). */
   const idsOf = records.map((record, i) => {
     const keys = keysOf[i]!;
-    const namesMatter = namesCanMatter(record) || keys.some((k) => !isNameKey(k) && !blocked(k));
-    const ids = new Set<string>();
+    const crowded = keys.some((k) => !isNameKey(k) && !blocked(k));
+    const namesMatter = namesCanMatter(record) || crowded;
+    const ids = new Map<string, boolean>();
     for (const key of keys) {
       if (!blocked(key) || (!namesMatter && isNameKey(key))) continue;
-      for (const id of holders.get(key) ?? []) if (id !== record.id && !exclude.has(id)) ids.add(id);
+      for (const id of holders.get(key) ?? []) if (id !== record.id && !exclude.has(id)) ids.set(id, (ids.get(id) ?? true) && isNameKey(key) && !crowded);
     }
     return ids;
   });
-  const stored = new Map<string, MatchRecord & { displayName: string | null }>();
-  for (const customer of await storedCustomers(db, [...new Set(idsOf.flatMap((ids) => [...ids]))])) {
-    stored.set(customer.id, { ...toMatchRecord({ from: 'store', customer }, storedRegion), displayName: customer.displayName });
-  }
+  const stored = await matchProfiles(db, [...new Set(idsOf.flatMap((ids) => [...ids.keys()]))]);
   const context = contextFrom(rows);
   return records.map((record, i) => {
     const found: Candidate[] = [];
-    for (const id of idsOf[i]!) {
+    for (const [id, byNameOnly] of idsOf[i]!) {
       const other = stored.get(id);
-      if (!other) continue;
+      if (!other || (byNameOnly && !couldCorroborate(record, other))) continue;
       const result = compare(record, other, context);
       if (result.band !== 'distinct') found.push({ customerId: id, displayName: other.displayName, result });
     }
-    return found.sort((a, b) => b.result.score - a.result.score || a.customerId.localeCompare(b.customerId));
+    return found.sort(byLikelihood);
   });
 }
+
+/**
+ * Whether a birthday or an address of two records found through a name alone agrees enough to
+ * corroborate (compare.ts): the only way such a pair can be more than distinct, since they share no
+ * phone, email or id. Two cheap comparisons instead of the whole one, for most of a name block.
+ */
+const couldCorroborate = (a: MatchRecord, b: MatchRecord): boolean =>
+  (compareBirthdays(a.birthday, b.birthday).reason?.weight ?? 0) >= minimumCorroboration || (compareAddresses(a, b).reason?.weight ?? 0) >= minimumCorroboration;
+
+/** Candidates in the order they are shown and decided on: most likely first. */
+export const byLikelihood = (a: Candidate, b: Candidate) => b.result.score - a.result.score || a.customerId.localeCompare(b.customerId);
 
 /** The candidates of a stored customer: who else may be them. */
 export async function candidatesOfCustomer(db: Db, customerId: string): Promise<Candidate[]> {

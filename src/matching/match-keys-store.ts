@@ -1,7 +1,7 @@
 import { byCustomer } from '../common/by-customer.js';
 import type { Db } from '../platform/database/connect.js';
 import { blockingKeys } from './blocking.js';
-import { toMatchRecord, type StoredCustomer } from './match-record.js';
+import { toMatchRecord, type MatchRecord, type StoredCustomer } from './match-record.js';
 
 /**
  * The blocking keys of stored customers (table match_keys), kept in step with the customer and their
@@ -48,16 +48,47 @@ async function storedCustomersOf(db: Db, ids: readonly string[]): Promise<Stored
   }));
 }
 
-/** Rewrites one customer's keys from what is stored now; removes them when the customer is gone or erased. */
+/** Rewrites one customer's keys and profile from what is stored now; removes them when the customer is gone or erased. */
 export async function refreshMatchKeys(db: Db, customerId: string): Promise<void> {
   await db.deleteFrom('matchKeys').where('customerId', '=', customerId).execute();
+  await db.deleteFrom('matchProfiles').where('customerId', '=', customerId).execute();
   await insertMatchKeys(db, await storedCustomers(db, [customerId]));
 }
 
-/** Writes the keys of customers who have none yet (new ones, or after their keys were removed). */
+/** A stored customer as matching compares them, with the name to show. */
+export type MatchProfile = MatchRecord & { displayName: string | null };
+
+export const profileOf = (customer: StoredCustomer): MatchProfile => ({ ...toMatchRecord({ from: 'store', customer }, storedRegion), displayName: customer.displayName });
+
+/** A stored customer's rows in match_keys and match_profiles (also what bench/generate.ts writes in bulk). */
+export function matchRowsOf(customer: StoredCustomer): { keys: string[]; profile: string } {
+  const { id: _id, ...profile } = profileOf(customer);
+  return { keys: blockingKeys(profile as MatchProfile), profile: JSON.stringify(profile) };
+}
+
+/** Writes the keys and profiles of customers who have none yet (new ones, or after theirs were removed). */
 export async function insertMatchKeys(db: Db, customers: readonly StoredCustomer[]): Promise<void> {
-  const rows = customers.flatMap((customer) => blockingKeys(toMatchRecord({ from: 'store', customer }, storedRegion)).map((key) => ({ key, customerId: customer.id })));
-  for (let i = 0; i < rows.length; i += 1000) await db.insertInto('matchKeys').values(rows.slice(i, i + 1000)).execute();
+  const rows = customers.map((customer) => ({ customerId: customer.id, ...matchRowsOf(customer) }));
+  const keys = rows.flatMap((r) => r.keys.map((key) => ({ key, customerId: r.customerId })));
+  for (let i = 0; i < keys.length; i += 1000) await db.insertInto('matchKeys').values(keys.slice(i, i + 1000)).execute();
+  for (let i = 0; i < rows.length; i += 1000) {
+    await db.insertInto('matchProfiles').values(rows.slice(i, i + 1000).map((r) => ({ customerId: r.customerId, profile: r.profile }))).execute();
+  }
+}
+
+/**
+ * Customers as matching compares them, by id: read from their profiles, one row each; a customer
+ * whose profile is not written yet (before the rebuild job has run) is read from the store.
+ */
+export async function matchProfiles(db: Db, ids: readonly string[]): Promise<Map<string, MatchProfile>> {
+  const found = new Map<string, MatchProfile>();
+  for (let i = 0; i < ids.length; i += idsPerRead) {
+    const rows = await db.selectFrom('matchProfiles as p').innerJoin('customers as c', 'c.id', 'p.customerId').select(['p.customerId', 'p.profile']).where('p.customerId', 'in', ids.slice(i, i + idsPerRead)).where('c.erasedAt', 'is', null).execute();
+    for (const r of rows) found.set(r.customerId, { id: r.customerId, ...(JSON.parse(r.profile) as Omit<MatchProfile, 'id'>) });
+  }
+  const missing = ids.filter((id) => !found.has(id));
+  if (missing.length) for (const customer of await storedCustomers(db, missing)) found.set(customer.id, profileOf(customer));
+  return found;
 }
 
 /** The customers who share any of these keys. */

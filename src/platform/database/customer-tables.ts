@@ -419,6 +419,7 @@ export const customerTables: readonly CustomerTableSpec[] = [
   // Reminders shown to staff (src/notifications/): they name the customer, so they go with the customer row and with erasure.
   // Matching (src/matching/): blocking keys from the names, and pairs that may be one person.
   { table: 'matchKeys', role: 'index', entityType: 'match_key', recordType: 'matchKey', heading: '', key: ['key', 'customerId'], customerColumns: owned, erasure: { kind: 'delete' } },
+  { table: 'matchProfiles', role: 'index', entityType: 'match_profile', recordType: 'matchProfile', heading: '', key: owned, customerColumns: owned, erasure: { kind: 'delete' } },
   {
     table: 'duplicateSuspicions',
     role: 'index',

@@ -153,10 +153,11 @@ export interface ImportTable {
   /** How the file is read (JSON: preset, column mapping, phone region). */
   options: string;
   status: ImportStatus;
+  /** Records in the file; from its undo on, the rows it wrote or filled in. */
   totalRows: Generated<number>;
-  /** Records done: a resumed run starts after them. */
+  /** Records done: a resumed run starts after them. While undoing, the rows undone. */
   processedRows: Generated<number>;
-  /** What the check (dry run) and the import found (JSON ImportCounts). */
+  /** What the check (dry run) and the import found (JSON ImportCounts); the import's, with its undo's state under `undo`. */
   checkCounts: string | null;
   importCounts: string | null;
   error: string | null;
@@ -166,6 +167,7 @@ export interface ImportTable {
   committedAt: Timestamp | null;
   committedBy: string | null;
   finishedAt: Timestamp | null;
+  /** Set when its undo finished: status 'undone' with no undoneAt is an undo under way (src/imports/import-undo-rules.ts). */
   undoneAt: Timestamp | null;
   undoneBy: string | null;
 }
@@ -203,6 +205,12 @@ export interface ImportWriteTable {
 export interface MatchKeyTable {
   key: string;
   customerId: string;
+}
+
+/** A customer as matching compares them (JSON of a MatchRecord without its id, and the display name). */
+export interface MatchProfileTable {
+  customerId: string;
+  profile: string;
 }
 
 /** Two customers who may be one person (the review band), stored with the smaller id first. */
@@ -771,6 +779,7 @@ export interface Database {
   importProblems: ImportProblemTable;
   importWrites: ImportWriteTable;
   matchKeys: MatchKeyTable;
+  matchProfiles: MatchProfileTable;
   duplicateSuspicions: DuplicateSuspicionTable;
   promiseRevisions: PromiseRevisionTable;
   promiseHandovers: PromiseHandoverTable;

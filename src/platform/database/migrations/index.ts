@@ -15,6 +15,7 @@ import { todaySchema } from './0012_today.js';
 import { promiseTalliesSchema } from './0013_promise_tallies.js';
 import { mergesSchema } from './0014_merges.js';
 import { importsSchema } from './0015_imports.js';
+import { matchProfilesSchema } from './0016_match_profiles.js';
 
 /** Numbered and append-only: never edit a migration that has shipped, add the next one. */
 export function migrationProvider(engine: Engine): MigrationProvider {
@@ -36,6 +37,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         '0013_promise_tallies': promiseTalliesSchema(engine),
         '0014_merges': mergesSchema(engine),
         '0015_imports': importsSchema(engine),
+        '0016_match_profiles': matchProfilesSchema(engine),
       };
     },
   };
