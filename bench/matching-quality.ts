@@ -13,13 +13,27 @@
  * - family pairs joined (two people of one household), split into those whose records tell them apart
  *   (must be none) and those whose do not (no given name or an initial only on a shared contact, a Jr
  *   written without the Jr): those can only go to review;
+ * - pairs joined through the CRM record, as the product joins them: an import matches each record
+ *   against the customers in the database and fills a matched record into its customer, so two records
+ *   of one person end up in one customer even when they share nothing but a name. Each imported record
+ *   is assigned to one CRM record: its best auto match, else (auto + review) its best review match, as
+ *   the import picks (src/imports). Two records are joined when compare puts them in the band
+ *   themselves, or both are assigned to one CRM record (or one is that CRM record). Pair precision and
+ *   recall and family pairs joined of that relation, two ways:
+ *   - through the CRM: every imported record against the CRM records as generated;
+ *   - as imported: the point-of-sale export, then the newsletter list, then the service-desk export,
+ *     record by record against the CRM as it grows: an auto match adds the record's phones, emails,
+ *     addresses and ids to its CRM record before the next record is matched (what the import does;
+ *     a review match adds nothing until a person merges it). Records that match no CRM record would
+ *     be new customers; later records are not matched against those here;
  * - pairs compared, and CPU time per comparison.
  * Targets (issue 10): auto precision ≥ 0.999; auto + review precision ≥ 0.99 and recall ≥ 0.95.
  */
 import { parseArgs } from 'node:util';
 import { blockingKeys, maxBlockSize } from '../src/matching/blocking.js';
 import { compare, type MatchResult } from '../src/matching/compare.js';
-import { contextOf, countValues } from '../src/matching/match-context.js';
+import type { MatchAddress } from '../src/matching/address-rules.js';
+import { contextOf, countValues, type ValueCounts } from '../src/matching/match-context.js';
 import { toMatchRecord, type MatchRecord } from '../src/matching/match-record.js';
 import { generateWorld, type Truth } from './matching-data.js';
 
@@ -28,7 +42,7 @@ const { values: args } = parseArgs({
     people: { type: 'string', default: '20000' },
     seeds: { type: 'string', default: '1,2,3' },
     'max-block': { type: 'string', default: String(maxBlockSize) },
-    /** Print up to 30 examples of: told-apart (family pairs joined that the records tell apart), family (the others), missed (true pairs left distinct), wrong (other pairs joined). */
+    /** Print up to 30 examples of: told-apart (family pairs joined that the records tell apart), family (the others), missed (true pairs left distinct), wrong (other pairs joined), unjoined (true pairs not joined as imported, auto + review). */
     show: { type: 'string' },
   },
 });
@@ -107,6 +121,15 @@ function toldApart(x: Labelled, y: Labelled): boolean {
   return names || birthdays || generations;
 }
 
+/** Pairs joined through the CRM record (see the top). */
+interface JoinedCounts {
+  right: number;
+  wrong: number;
+  familyToldApart: number;
+  familyNotToldApart: number;
+}
+const emptyJoined = (): JoinedCounts => ({ right: 0, wrong: 0, familyToldApart: 0, familyNotToldApart: 0 });
+
 /** Counts for one band (auto, or auto and review together). */
 interface BandCounts {
   right: number;
@@ -116,8 +139,167 @@ interface BandCounts {
   toCrmWrong: number;
   familyToldApart: number;
   familyNotToldApart: number;
+  /** Assigned against the CRM records as generated. */
+  throughCrm: JoinedCounts;
+  /** Assigned system by system against the CRM as auto matches fill it. */
+  asImported: JoinedCounts;
 }
-const emptyBand = (): BandCounts => ({ right: 0, wrong: 0, findableRight: 0, toCrmRight: 0, toCrmWrong: 0, familyToldApart: 0, familyNotToldApart: 0 });
+const emptyBand = (): BandCounts => ({ right: 0, wrong: 0, findableRight: 0, toCrmRight: 0, toCrmWrong: 0, familyToldApart: 0, familyNotToldApart: 0, throughCrm: emptyJoined(), asImported: emptyJoined() });
+
+/** For each record, the CRM record it is assigned to (a CRM record: itself); -1 when none. */
+type Assignment = Int32Array;
+
+/** Which CRM record is best for a record: the first auto match by score, else the first review match (match-candidates.ts sorts by score, then id). */
+class Best {
+  auto = -1;
+  autoScore = -Infinity;
+  review = -1;
+  reviewScore = -Infinity;
+  offer(crm: number, result: MatchResult): void {
+    if (result.band === 'auto' && (result.score > this.autoScore || (result.score === this.autoScore && crm < this.auto))) [this.auto, this.autoScore] = [crm, result.score];
+    if (result.band === 'review' && (result.score > this.reviewScore || (result.score === this.reviewScore && crm < this.review))) [this.review, this.reviewScore] = [crm, result.score];
+  }
+  get any(): number {
+    return this.auto >= 0 ? this.auto : this.review;
+  }
+}
+
+const isCrm = (r: Labelled) => r.truth.system === 'crm';
+const crmItself = (records: Labelled[]): Assignment => Int32Array.from(records, (r, i) => (isCrm(r) ? i : -1));
+
+/** Every imported record against the CRM records as generated, from the pairs already compared. */
+function assignThroughCrm(records: Labelled[], pairs: Uint32Array, results: MatchResult[]): { auto: Assignment; autoReview: Assignment } {
+  const best = new Map<number, Best>();
+  results.forEach((result, n) => {
+    const [a, b] = [pairs[2 * n]!, pairs[2 * n + 1]!];
+    if (result.band === 'distinct' || isCrm(records[a]!) === isCrm(records[b]!)) return;
+    const [crm, imported] = isCrm(records[a]!) ? [a, b] : [b, a];
+    let held = best.get(imported);
+    if (!held) best.set(imported, (held = new Best()));
+    held.offer(crm, result);
+  });
+  const auto = crmItself(records);
+  const autoReview = crmItself(records);
+  for (const [imported, held] of best) [auto[imported], autoReview[imported]] = [held.auto, held.any];
+  return { auto, autoReview };
+}
+
+const addressKey = (a: MatchAddress) => `${a.number}|${a.street}|${a.unit}|${a.postcode}`;
+
+/**
+ * The imports one after another, record by record in file order (point of sale, newsletter, service
+ * desk), each against the CRM records as they are by then: blocked on the keys the CRM records hold
+ * (a key held by more than maxBlock of them is not used, as candidatesFor), compared with contacts
+ * counted over the CRM as it is. A record's best auto match gets its phones, emails, addresses and
+ * ids at once (the generated imports carry no birthday or preferred name and every CRM record has
+ * both names, so that is all an import adds here).
+ */
+function assignAsImported(records: Labelled[], counts: ValueCounts): { auto: Assignment; autoReview: Assignment } {
+  const contacts = new Map(counts.contacts);
+  const context = contextOf({ ...counts, contacts });
+  const grown = new Map<number, MatchRecord>();
+  const index = new Map<string, number[]>();
+  const addKeys = (crm: number, keys: string[]) => {
+    for (const key of keys) {
+      const block = index.get(key);
+      if (block) block.push(crm);
+      else index.set(key, [crm]);
+    }
+  };
+  records.forEach((r, i) => {
+    if (!isCrm(r)) return;
+    const { record } = r;
+    const copy = { ...record, phones: [...record.phones], emails: [...record.emails], addresses: [...record.addresses], externalIds: [...record.externalIds] };
+    grown.set(i, copy);
+    addKeys(i, blockingKeys(copy));
+  });
+  const auto = crmItself(records);
+  const autoReview = crmItself(records);
+  const order = ['pos', 'newsletter', 'servicedesk'] as const;
+  for (const system of order) {
+    records.forEach((r, i) => {
+      if (r.truth.system !== system) return;
+      const candidates = new Set<number>();
+      for (const key of blockingKeys(r.record)) {
+        const block = index.get(key);
+        if (block && block.length <= maxBlock) for (const crm of block) candidates.add(crm);
+      }
+      const best = new Best();
+      for (const crm of candidates) best.offer(crm, compare(r.record, grown.get(crm)!, context));
+      [auto[i], autoReview[i]] = [best.auto, best.any];
+      if (best.auto < 0) return;
+      const customer = grown.get(best.auto)!;
+      const before = new Set(blockingKeys(customer));
+      const addContact = (list: string[], contact: string) => {
+        if (list.includes(contact)) return;
+        list.push(contact);
+        contacts.set(contact, (contacts.get(contact) ?? 0) + 1);
+      };
+      for (const phone of r.record.phones) addContact(customer.phones, phone);
+      for (const email of r.record.emails) addContact(customer.emails, email);
+      for (const place of r.record.addresses) if (!customer.addresses.some((a) => addressKey(a) === addressKey(place))) customer.addresses.push(place);
+      for (const id of r.record.externalIds) if (!customer.externalIds.some((x) => x.source === id.source && x.externalId === id.externalId)) customer.externalIds.push(id);
+      addKeys(best.auto, blockingKeys(customer).filter((k) => !before.has(k)));
+    });
+  }
+  return { auto, autoReview };
+}
+
+/**
+ * The pairs joined through the CRM record under an assignment: each CRM record with the records
+ * assigned to it, every pair within; and the pairs compare puts in the band themselves.
+ */
+function countJoined(records: Labelled[], pairs: Uint32Array, results: MatchResult[], inBand: (result: MatchResult) => boolean, assigned: Assignment): JoinedCounts {
+  const counts = emptyJoined();
+  const tally = (a: Labelled, b: Labelled) => {
+    if (a.truth.personId === b.truth.personId) counts.right++;
+    else {
+      counts.wrong++;
+      if (a.truth.householdId === b.truth.householdId) counts[toldApart(a, b) ? 'familyToldApart' : 'familyNotToldApart']++;
+    }
+  };
+  const members = new Map<number, number[]>();
+  assigned.forEach((crm, i) => {
+    if (crm < 0) return;
+    const group = members.get(crm);
+    if (group) group.push(i);
+    else members.set(crm, [i]);
+  });
+  for (const group of members.values()) for (let x = 0; x < group.length; x++) for (let y = x + 1; y < group.length; y++) tally(records[group[x]!]!, records[group[y]!]!);
+  results.forEach((result, n) => {
+    const [a, b] = [pairs[2 * n]!, pairs[2 * n + 1]!];
+    if (!inBand(result) || (assigned[a]! >= 0 && assigned[a] === assigned[b])) return;
+    tally(records[a]!, records[b]!);
+  });
+  return counts;
+}
+
+/** True pairs not joined through the CRM record (auto + review), for --show unjoined. */
+function unjoined(records: Labelled[], pairs: Uint32Array, results: MatchResult[], assigned: Assignment): string[] {
+  const direct = new Set<number>();
+  results.forEach((result, n) => {
+    if (result.band !== 'distinct') direct.add(pairs[2 * n]! * records.length + pairs[2 * n + 1]!);
+  });
+  const byPerson = new Map<string, number[]>();
+  records.forEach((r, i) => byPerson.set(r.truth.personId, [...(byPerson.get(r.truth.personId) ?? []), i]));
+  const who = (i: number) => {
+    const r = records[i]!;
+    const crm = assigned[i]!;
+    const to = isCrm(r) ? '' : crm < 0 ? ' -> none' : ` -> ${records[crm]!.truth.personId}`;
+    return `${r.truth.system}/${r.truth.personId} ${[...r.record.name.given, '|', ...r.record.name.family].join(' ')} [${[...r.record.phones, ...r.record.emails].join(' ')}]${to}`;
+  };
+  const out: string[] = [];
+  for (const list of byPerson.values()) {
+    for (let x = 0; x < list.length && out.length < 30; x++) {
+      for (let y = x + 1; y < list.length && out.length < 30; y++) {
+        const [a, b] = [list[x]!, list[y]!];
+        if ((assigned[a]! >= 0 && assigned[a] === assigned[b]) || direct.has(a * records.length + b)) continue;
+        out.push(`${who(a)}  ~  ${who(b)}`);
+      }
+    }
+  }
+  return out;
+}
 
 interface Tally {
   records: number;
@@ -152,7 +334,8 @@ function truePairCounts(records: Labelled[]): { truePairs: number; findablePairs
 function run(seed: number): Tally {
   const records = labelledRecords(seed);
   // Counted over the CRM's customers, as the store would count them.
-  const context = contextOf(countValues(records.filter((r) => r.truth.system === 'crm').map((r) => r.record)));
+  const counts = countValues(records.filter((r) => r.truth.system === 'crm').map((r) => r.record));
+  const context = contextOf(counts);
   const { pairs, skippedBlocks } = candidatePairs(records);
   // Timed on its own pass, keeping nothing: holding 800,000 results would time the garbage collector.
   const cpu = process.cpuUsage();
@@ -192,6 +375,15 @@ function run(seed: number): Tally {
     const kind = same ? (result.band === 'distinct' ? 'missed' : null) : result.band === 'distinct' ? null : family ? (toldApart(a, b) ? 'told-apart' : 'family') : 'wrong';
     if (kind !== null && kind === args.show && examples.length < 30) examples.push(describe(a, b, result));
   });
+  const inAuto = (result: MatchResult) => result.band === 'auto';
+  const inAutoReview = (result: MatchResult) => result.band !== 'distinct';
+  const throughCrm = assignThroughCrm(records, pairs, results);
+  tally.auto.throughCrm = countJoined(records, pairs, results, inAuto, throughCrm.auto);
+  tally.autoReview.throughCrm = countJoined(records, pairs, results, inAutoReview, throughCrm.autoReview);
+  const asImported = assignAsImported(records, counts);
+  tally.auto.asImported = countJoined(records, pairs, results, inAuto, asImported.auto);
+  tally.autoReview.asImported = countJoined(records, pairs, results, inAutoReview, asImported.autoReview);
+  if (args.show === 'unjoined') examples.push(...unjoined(records, pairs, results, asImported.autoReview));
   for (const line of examples) console.log(line);
   return tally;
 }
@@ -202,7 +394,8 @@ function describe(a: Labelled, b: Labelled, result: MatchResult): string {
 }
 
 const ratio = (x: number, y: number) => (y === 0 ? '-' : (x / y).toFixed(4));
-const header = ['seed', 'band', 'pair P', 'pair R', 'findable R', 'to-CRM P', 'to-CRM R', 'family joined: told apart / not'];
+const header = ['seed', 'band', 'pair P', 'pair R', 'findable R', 'to-CRM P', 'to-CRM R', 'family joined: told apart / not', 'via-CRM P', 'via-CRM R', 'via-CRM family', 'imported P', 'imported R', 'imported family'];
+const family = (x: { familyToldApart: number; familyNotToldApart: number }) => `${x.familyToldApart} / ${x.familyNotToldApart}`;
 const rows: string[][] = [header];
 for (const seed of args.seeds.split(',').map(Number)) {
   const t = run(seed);
@@ -219,7 +412,13 @@ for (const seed of args.seeds.split(',').map(Number)) {
       ratio(band.findableRight, t.findablePairs),
       ratio(band.toCrmRight, band.toCrmRight + band.toCrmWrong),
       ratio(band.toCrmRight, t.imported),
-      `${band.familyToldApart} / ${band.familyNotToldApart}`,
+      family(band),
+      ratio(band.throughCrm.right, band.throughCrm.right + band.throughCrm.wrong),
+      ratio(band.throughCrm.right, t.truePairs),
+      family(band.throughCrm),
+      ratio(band.asImported.right, band.asImported.right + band.asImported.wrong),
+      ratio(band.asImported.right, t.truePairs),
+      family(band.asImported),
     ]);
   }
 }
