@@ -8,7 +8,7 @@ import { addRelationship } from '../customers/relationship-commands.js';
 import { blockingKeys } from '../matching/blocking.js';
 import { compare } from '../matching/compare.js';
 import { byLikelihood, candidatesFor, candidatesForMany, keysThatMatter, maxBlockSize, type Candidate } from '../matching/match-candidates.js';
-import { matchProfiles, profileOf, type MatchProfile } from '../matching/match-keys-store.js';
+import { matchProfiles, profileOf, refreshMatchKeys, type MatchProfile } from '../matching/match-keys-store.js';
 import { toMatchRecord, type MatchRecord } from '../matching/match-record.js';
 import { recordSuspicions } from '../matching/suspicion-store.js';
 import { createNote } from '../notes/note-commands.js';
@@ -228,14 +228,9 @@ async function fillCustomer(db: Db, run: ImportRun, item: CustomerItem, customer
   if (changes === 0) return 'unchanged';
   if (run.mode === 'check') return 'updated';
 
-  if (Object.keys(patch).length) {
-    const before = Object.fromEntries(Object.keys(patch).map((k) => [k, stored[k as keyof typeof stored] ?? null]));
-    await updateCustomer(db, run.ctx, customerId, patch);
-    run.writes.push({ action: 'filled', tableName: 'customers', rowId: customerId, customerId, line, sourceRecordId: record.sourceRecordId, before: JSON.stringify(before), after: JSON.stringify(patch) });
-  }
   const add = async (kind: 'emails' | 'phones' | 'addresses' | 'externalIds', items: object[]) => {
     for (const [i, item] of items.entries()) {
-      const id = await addContactPoint(db, run.ctx, kind, customerId, { ...item, primary: false }, `/${kind}/${i}`);
+      const id = await addContactPoint(db, run.ctx, kind, customerId, { ...item, primary: false }, `/${kind}/${i}`, 'later');
       written(run, line, record.sourceRecordId, kind, id, customerId);
     }
   };
@@ -243,6 +238,14 @@ async function fillCustomer(db: Db, run: ImportRun, item: CustomerItem, customer
   await add('phones', phones);
   await add('addresses', addresses);
   await add('externalIds', ids);
+  // Matching's keys once for all: by the update's reindex, or here.
+  if (Object.keys(patch).length) {
+    const before = Object.fromEntries(Object.keys(patch).map((k) => [k, stored[k as keyof typeof stored] ?? null]));
+    await updateCustomer(db, run.ctx, customerId, patch);
+    run.writes.push({ action: 'filled', tableName: 'customers', rowId: customerId, customerId, line, sourceRecordId: record.sourceRecordId, before: JSON.stringify(before), after: JSON.stringify(patch) });
+  } else if (emails.length + phones.length + addresses.length + ids.length > 0) {
+    await refreshMatchKeys(db, customerId);
+  }
   if (note) written(run, line, record.sourceRecordId, 'notes', await createNote(db, run.ctx, { customerId, body: note }), customerId);
   return 'updated';
 }
