@@ -42,6 +42,27 @@ function personKeys(record: MatchRecord, keys: string[]): void {
     if (first.length > 1) keys.push(`n${soundOf(first)}:${family[0]![0]}`);
   }
   for (const address of record.addresses) if (address.postcode) keys.push(`a${address.postcode}:${familySound}`);
+  corroboratedNameKeys(record, [familySound, ...firstNames.filter((first) => first.length > 1).map(soundOf)], keys);
+}
+
+/**
+ * A name's sound with what could corroborate it (see compare.ts: a name alone never makes a
+ * match): the birth year, the birthday's month and day, a house number in a postcode or a city.
+ * Under each sound the record may be found by (its family name's, or its given name's when the
+ * two are swapped). They find the few in a name block who could be this person, so a record with a
+ * birthday or an address need not read the whole block ("Smith, J." at a million customers).
+ */
+function corroboratedNameKeys(record: MatchRecord, sounds: readonly string[], keys: string[]): void {
+  const facts: string[] = [];
+  const birthday = record.birthday;
+  if (birthday?.year != null) facts.push(`y${birthday.year}`);
+  if (birthday?.month != null && birthday.day != null) facts.push(`b${birthday.month}-${birthday.day}`);
+  for (const address of record.addresses) {
+    if (address.number === null || address.street.length === 0) continue;
+    if (address.postcode) facts.push(`h${address.number}@p${address.postcode}`);
+    if (address.city) facts.push(`h${address.number}@c${address.city}`);
+  }
+  for (const fact of facts) for (const sound of sounds) keys.push(`${fact[0]}${sound}:${fact.slice(1)}`);
 }
 
 function organizationKeys(record: MatchRecord, keys: string[]): void {

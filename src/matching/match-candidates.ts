@@ -33,26 +33,36 @@ export async function candidatesFor(db: Db, record: MatchRecord, exclude: Readon
   return (await candidatesForMany(db, [record], exclude))[0]!;
 }
 
-/** Keys of names (a person's sound and initial, an organisation's sound): strangers share them. */
-const isNameKey = (key: string) => key[0] === 'n' || key[0] === 'o';
+/**
+ * What a key says two records share: a contact, an id or a postcode ('contact'); a name's sound
+ * ('name': strangers share them); a name's sound with a birthday or a house number ('corroborated').
+ */
+const kindOf = (key: string): 'contact' | 'name' | 'corroborated' => {
+  const kind = key[0]!;
+  if (kind === 'p' || kind === 'e' || kind === 'x' || kind === 'a') return 'contact';
+  return kind === 'n' || kind === 'o' ? 'name' : 'corroborated';
+};
 
 /** Whether a customer found only by name could be this record's match: when the record has a birthday or an address to agree on. */
 const namesCanMatter = (record: MatchRecord) => record.birthday !== null || record.addresses.length > 0;
 
 /**
- * The keys through which other customers can change what a record matches: all its keys, or
- * without the name keys when only a name could agree (see candidatesForMany). Two records of one
- * batch that share none of these are matched the same whichever is written first.
+ * The keys a record's candidates are read under, and through which other customers can change what
+ * it matches: all but the plain name keys, which a person's corroborated keys stand for (see
+ * candidatesForMany); an organisation's name keys when it has an address. Two records of one batch
+ * that share none of these are matched the same whichever is written first.
  */
 export const keysThatMatter = (record: MatchRecord, keys: readonly string[] = blockingKeys(record)): string[] =>
-  namesCanMatter(record) ? [...keys] : keys.filter((k) => !isNameKey(k));
+  keys.filter((k) => kindOf(k) !== 'name' || (record.kind === 'organization' && namesCanMatter(record)));
 
 /**
  * The candidates of many records at once, in a few reads (an import's batch): for each record what
- * candidatesFor gives. A customer who shares only a name key with a record is compared only when the
- * record has a birthday or an address, or a contact too common to block on: without those nothing
- * but a name could agree, and a name alone never makes a match (see compare.ts), so that pair is
- * distinct unread. At a million customers this leaves out most of what the name blocks hold.
+ * candidatesFor gives. A customer who shares only a name with a record is compared only when a
+ * birthday or an address could corroborate it (a name alone never makes a match, see compare.ts):
+ * for a person these are found under the corroborated keys (the name's sound with the birth year,
+ * the birthday, a house number), not in the whole name block, which at a million customers is
+ * mostly strangers. The plain name keys are read only when a contact of the record is too common
+ * to block on (a switchboard's number): that contact may then corroborate.
  */
 export async function candidatesForMany(db: Db, records: readonly MatchRecord[], exclude: ReadonlySet<string> = new Set()): Promise<Candidate[][]> {
   const keysOf = records.map(blockingKeys);
@@ -64,21 +74,20 @@ export async function candidatesForMany(db: Db, records: readonly MatchRecord[],
       else holders.set(r.key, [r.customerId]);
     }
   };
-  // Name keys are read only for the records a name could match (most rows of a name key are strangers).
   const rows = await customersWithKeys(db, keysOf.flatMap((keys, i) => keysThatMatter(records[i]!, keys)));
   hold(rows);
   const blocked = (key: string) => (holders.get(key)?.length ?? 0) <= maxBlockSize;
-  const late = keysOf.flatMap((keys, i) => (!namesCanMatter(records[i]!) && keys.some((k) => !isNameKey(k) && !blocked(k)) ? keys.filter((k) => isNameKey(k) && !holders.has(k)) : []));
+  const crowded = keysOf.map((keys) => keys.some((k) => kindOf(k) === 'contact' && !blocked(k)));
+  const late = keysOf.flatMap((keys, i) => (crowded[i] ? keys.filter((k) => kindOf(k) === 'name' && !holders.has(k)) : []));
   if (late.length) hold(await customersWithKeys(db, late));
-  /** Per record, its candidates, each true when found through a name key only (and no contact too common to block on). */
+  /** Per record, its candidates, each true when found through a name only (and no contact too common to block on). */
   const idsOf = records.map((record, i) => {
-    const keys = keysOf[i]!;
-    const crowded = keys.some((k) => !isNameKey(k) && !blocked(k));
-    const namesMatter = namesCanMatter(record) || crowded;
+    const keys = crowded[i] ? keysOf[i]! : keysThatMatter(record, keysOf[i]!);
     const ids = new Map<string, boolean>();
     for (const key of keys) {
-      if (!blocked(key) || (!namesMatter && isNameKey(key))) continue;
-      for (const id of holders.get(key) ?? []) if (id !== record.id && !exclude.has(id)) ids.set(id, (ids.get(id) ?? true) && isNameKey(key) && !crowded);
+      if (!blocked(key)) continue;
+      const byName = kindOf(key) !== 'contact' && !crowded[i];
+      for (const id of holders.get(key) ?? []) if (id !== record.id && !exclude.has(id)) ids.set(id, (ids.get(id) ?? true) && byName);
     }
     return ids;
   });

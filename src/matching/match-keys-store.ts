@@ -95,7 +95,10 @@ export async function matchProfiles(db: Db, ids: readonly string[]): Promise<Map
 export async function customersWithKeys(db: Db, keys: readonly string[]): Promise<{ key: string; customerId: string }[]> {
   const out: { key: string; customerId: string }[] = [];
   const list = [...new Set(keys)];
-  for (let i = 0; i < list.length; i += 1000) out.push(...(await db.selectFrom('matchKeys').select(['key', 'customerId']).where('key', 'in', list.slice(i, i + 1000)).execute()));
+  for (let i = 0; i < list.length; i += 1000) {
+    // Pushed one by one: a name block at a million customers is more rows than a spread may pass.
+    for (const row of await db.selectFrom('matchKeys').select(['key', 'customerId']).where('key', 'in', list.slice(i, i + 1000)).execute()) out.push(row);
+  }
   return out;
 }
 
