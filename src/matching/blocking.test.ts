@@ -53,11 +53,11 @@ describe('blocking keys', () => {
     const wei = { given: 'Wei', family: 'Chen', birthday: { year: 1984, month: 3, day: 9 }, address: { line1: '12 Oak St', postalCode: '60614', city: 'Chicago' } };
     const keys = blockingKeys(sketch(wei)).filter((k) => /^[ybh]/.test(k));
     const sound = soundOf('chen');
-    expect(keys).toEqual(expect.arrayContaining([`y${sound}:1984`, `b${sound}:3-9`, `h${sound}:12@p60614`, `h${sound}:12@cchicago`]));
+    expect(keys).toEqual(expect.arrayContaining([`y${sound}:w:1984`, `b${sound}:w:3-9`, `h${sound}:w:12@p60614`, `h${sound}:w:12@cchicago`]));
     // Swapped, with the same birthday: found; another birthday and no address: not.
     expect(meet(wei, { given: 'Chen', family: 'Wei', birthday: { year: 1984 } }).filter((k) => k.startsWith('y'))).not.toEqual([]);
     expect(meet(wei, { given: 'Wei', family: 'Chen', birthday: { year: 1990 } }).filter((k) => /^[ybh]/.test(k))).toEqual([]);
     // The same house in the same city, the postcode missing on one side.
-    expect(meet(wei, { given: 'W.', family: 'Chen', address: { line1: '12 Oak Street', city: 'Chicago' } }).filter((k) => k.startsWith('h'))).toEqual([`h${sound}:12@cchicago`]);
+    expect(meet(wei, { given: 'W.', family: 'Chen', address: { line1: '12 Oak Street', city: 'Chicago' } }).filter((k) => k.startsWith('h'))).toEqual([`h${sound}:w:12@cchicago`]);
   });
 });

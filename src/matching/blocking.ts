@@ -36,23 +36,25 @@ function personKeys(record: MatchRecord, keys: string[]): void {
   if (family.length === 0) return;
   const familySound = soundOf(family.join(''));
   const firstNames = [given[0], preferred[0]].filter((w): w is string => Boolean(w));
+  const names: string[] = [];
   for (const first of firstNames) {
-    for (const letter of givenLetters(first)) keys.push(`n${familySound}:${letter}`);
+    for (const letter of givenLetters(first)) names.push(`${familySound}:${letter}`);
     // Given and family swapped ("Chen Wei" / "Wei Chen"): this record as the other would key it.
-    if (first.length > 1) keys.push(`n${soundOf(first)}:${family[0]![0]}`);
+    if (first.length > 1) names.push(`${soundOf(first)}:${family[0]![0]}`);
   }
+  for (const name of names) keys.push(`n${name}`);
   for (const address of record.addresses) if (address.postcode) keys.push(`a${address.postcode}:${familySound}`);
-  corroboratedNameKeys(record, [familySound, ...firstNames.filter((first) => first.length > 1).map(soundOf)], keys);
+  corroboratedNameKeys(record, names, keys);
 }
 
 /**
- * A name's sound with what could corroborate it (see compare.ts: a name alone never makes a
- * match): the birth year, the birthday's month and day, a house number in a postcode or a city.
- * Under each sound the record may be found by (its family name's, or its given name's when the
- * two are swapped). They find the few in a name block who could be this person, so a record with a
- * birthday or an address need not read the whole block ("Smith, J." at a million customers).
+ * Each name key (a sound and a first letter) with what could corroborate it (see compare.ts: a name
+ * alone never makes a match): the birth year, the birthday's month and day, a house number in a
+ * postcode or a city. Two records share one exactly when they share a name key and could
+ * corroborate it, so a record with a birthday or an address finds the few in its name block who
+ * could be this person without reading the block ("Smith, J." at a million customers).
  */
-function corroboratedNameKeys(record: MatchRecord, sounds: readonly string[], keys: string[]): void {
+function corroboratedNameKeys(record: MatchRecord, names: readonly string[], keys: string[]): void {
   const facts: string[] = [];
   const birthday = record.birthday;
   if (birthday?.year != null) facts.push(`y${birthday.year}`);
@@ -62,7 +64,7 @@ function corroboratedNameKeys(record: MatchRecord, sounds: readonly string[], ke
     if (address.postcode) facts.push(`h${address.number}@p${address.postcode}`);
     if (address.city) facts.push(`h${address.number}@c${address.city}`);
   }
-  for (const fact of facts) for (const sound of sounds) keys.push(`${fact[0]}${sound}:${fact.slice(1)}`);
+  for (const fact of facts) for (const name of names) keys.push(`${fact[0]}${name}:${fact.slice(1)}`);
 }
 
 function organizationKeys(record: MatchRecord, keys: string[]): void {
