@@ -6,7 +6,7 @@ import { compactAfterErasure } from '../data-rights/erasure-compact-job.js';
 import { trashPurgeJob } from '../trash/trash-purge-job.js';
 import { contactStateRebuildJob } from '../contact-state/contact-state-job.js';
 import { caseClockJob } from '../cases/case-refresh-job.js';
-import { importCheckJob, importRunJob } from '../imports/import-jobs.js';
+import { importCheckJob, importRunJob, importUndoJob } from '../imports/import-jobs.js';
 import { matchKeysRebuildJob } from '../matching/match-keys-job.js';
 
 /**
@@ -15,7 +15,7 @@ import { matchKeysRebuildJob } from '../matching/match-keys-job.js';
  * as the trash purge) and adds it here with one line; the worker that server.ts starts runs them.
  * Jobs run at least once, so every handler must be idempotent.
  */
-export const jobKinds: readonly JobKind[] = [trashPurgeJob, compactAfterErasure, contactStateRebuildJob, caseClockJob, importCheckJob, importRunJob, matchKeysRebuildJob];
+export const jobKinds: readonly JobKind[] = [trashPurgeJob, compactAfterErasure, contactStateRebuildJob, caseClockJob, importCheckJob, importRunJob, importUndoJob, matchKeysRebuildJob];
 
 /** With the kinds built from the configuration: reminders (sources in reminders.ts) need SMTP and the public address. */
 export const jobKindsFor = (config: Pick<Config, 'mail' | 'publicUrl'>): readonly JobKind[] => [

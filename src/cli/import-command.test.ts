@@ -81,7 +81,17 @@ describe('rapport import and rapport export --customers', () => {
     const id = /Import (\S+)/.exec(run.stdout)![1]!;
     const undone = await runCli(['import', '--undo', id], database.env);
     expect(undone.code, undone.stderr).toBe(0);
+    // The same progress as the import's, in the rows the import wrote, then what the undo did.
+    expect(undone.stderr).toMatch(/Undoing: \d+ of \d+ changes/);
+    // Every customer it created (an organisation named on a card is one too), none filled in (the database was empty).
+    expect(Number(/Undone: (\d+) records moved to the trash, 0 fields emptied again/.exec(undone.stdout)?.[1])).toBeGreaterThanOrEqual(created);
     expect(await customerCount()).toBe(0);
+    const state = await inDatabase((db) => db.selectFrom('imports').select(['status', 'undoneAt', 'processedRows', 'totalRows']).where('id', '=', id).executeTakeFirstOrThrow());
+    expect(state).toMatchObject({ status: 'undone', undoneAt: expect.anything() });
+    expect(Number(state.processedRows)).toBe(Number(state.totalRows));
+    const twice = await runCli(['import', '--undo', id], database.env);
+    expect(twice.code).not.toBe(0);
+    expect(twice.stderr).toMatch(/This import is undone/);
   }, 120_000);
 
   it('resumes an import killed half-way, with every record in once', async () => {

@@ -6,7 +6,7 @@ import type { ImportCounts } from '../imports/import-run.js';
 import { withDatabase } from './commands.js';
 
 /** A progress bar on standard error: redrawn in place on a terminal, a line every tenth otherwise. */
-function progressBar(label: string): (done: number, total: number) => void {
+function progressBar(label: string, unit = 'records'): (done: number, total: number) => void {
   let lastTenth = -1;
   return (done, total) => {
     const share = total === 0 ? 1 : done / total;
@@ -16,7 +16,7 @@ function progressBar(label: string): (done: number, total: number) => void {
       process.stderr.write(`\r${label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total}${done === total ? '\n' : ''}`);
     } else if (Math.floor(share * 10) > lastTenth) {
       lastTenth = Math.floor(share * 10);
-      process.stderr.write(`${label}: ${done} of ${total} records\n`);
+      process.stderr.write(`${label}: ${done} of ${total} ${unit}\n`);
     }
   };
 }
@@ -28,7 +28,8 @@ const summary = (c: ImportCounts, would: boolean) =>
  * `rapport import FILE --source NAME`: checks the file (what would be created, updated, matched,
  * and every row's problem), then imports it with a progress bar, through the same code as the web
  * app's imports. `--check` stops after the check; `--resume ID` finishes an import that was stopped
- * (killed, a crash) after its last whole batch; `--undo ID` undoes one.
+ * (killed, a crash) after its last whole batch; `--undo ID` undoes one, with a progress bar (run again,
+ * it finishes an undo that was stopped).
  */
 export function registerImportCommand(program: Command, config: () => Config): void {
   program
@@ -52,11 +53,15 @@ export function registerImportCommand(program: Command, config: () => Config): v
       const cfg = config();
       const { startImport, commitImport, undoImport, formatOfName } = await import('../imports/import-commands.js');
       const { runImport } = await import('../imports/import-run.js');
+      const { runUndo } = await import('../imports/import-undo.js');
       const { findImport, problemsOf } = await import('../imports/import-store.js');
       const ctx = { actor: null, phoneRegion: cfg.phoneRegion };
       await withDatabase(cfg, async ({ db }) => {
         if (typeof options.undo === 'string') {
-          const undone = await db.transaction().execute((trx) => undoImport(trx, ctx, options.undo as string));
+          // The same undo as the web app's, run here with its progress; one stopped half-way goes on where it stopped.
+          const undoId = options.undo;
+          await db.transaction().execute((trx) => undoImport(trx, ctx, undoId, true));
+          const undone = await runUndo(db, undoId, { progress: progressBar('Undoing', 'changes') });
           process.stdout.write(`Undone: ${undone.trashed} records moved to the trash, ${undone.cleared} fields emptied again.\n`);
           return;
         }

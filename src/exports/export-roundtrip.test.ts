@@ -100,6 +100,14 @@ describe('export and import again', () => {
     });
   }
 
+  it('documents its answers as files of each format, the whole export as a stream', async () => {
+    const paths = (await source.anonymous.get('/api/openapi.json')).body.paths as Record<string, { get: { responses: Record<string, { content: Record<string, { schema: unknown }> }> } }>;
+    for (const path of ['/api/v1/customers/export', '/api/v1/customers/{id}/export']) {
+      expect(Object.keys(paths[path]!.get.responses['200']!.content), path).toEqual(['text/csv', 'text/vcard', 'application/x-ndjson']);
+    }
+    expect(paths['/api/v1/customers/export']!.get.responses['200']!.content['text/csv']!.schema).toEqual({ type: 'string', format: 'binary' });
+  });
+
   it('gives one customer as a contact card', async () => {
     const [first] = (await clerk.get('/api/v1/customers?q=Majo')).body.items as { id: string }[];
     const card = await clerk.get(`/api/v1/customers/${first!.id}/export?format=vcard`);

@@ -1,6 +1,6 @@
 import { once } from 'node:events';
-import { PassThrough } from 'node:stream';
-import { Type } from 'typebox';
+import { PassThrough, type Readable } from 'node:stream';
+import { Type, type TSchema } from 'typebox';
 import { recordAudit } from '../audit/audit-store.js';
 import { IdParams, ProblemSchema } from '../common/schema.js';
 import { findCustomerRow } from '../customers/customer-store.js';
@@ -15,6 +15,15 @@ const FormatQuery = Type.Object(
   { additionalProperties: false },
 );
 
+/** The 200 answer of an export: a file of each format's media type, written by `schema` (OpenAPI reads a string). */
+const fileAnswer = <T extends TSchema>(schema: T) => ({
+  description: 'The file',
+  content: Object.fromEntries(exportFormats.map((format) => [exportTypes[format].contentType.split(';')[0]!, { schema }])),
+});
+
+/** A file streamed as it is written: binary text to OpenAPI, a Node stream to the handler that sends it (never JSON-serialised). */
+const StreamedFile = Type.Unsafe<Readable>(Type.String({ format: 'binary' }));
+
 /** A name safe in a Content-Disposition header. */
 const fileNameOf = (name: string, format: ExportFormat) => `${name.replace(/[^\p{L}\p{N} ._-]+/gu, '').trim().replace(/\s+/g, '-') || 'customer'}.${exportTypes[format].extension}`;
 
@@ -28,7 +37,7 @@ export async function exportRoutes(app: App) {
     {
       config: { access: 'admin' },
       // The 200 answer is a file streamed as it is written (text/csv, text/vcard or application/x-ndjson), not JSON.
-      schema: { tags, summary: 'Every customer as CSV, vCard 4.0 or JSON lines, streamed (a file to download)', querystring: FormatQuery, response: { 400: ProblemSchema } },
+      schema: { tags, summary: 'Every customer as CSV, vCard 4.0 or JSON lines, streamed (a file to download)', querystring: FormatQuery, response: { 200: fileAnswer(StreamedFile), 400: ProblemSchema } },
     },
     async (request, reply) => {
       const format = request.query.format;
@@ -48,8 +57,7 @@ export async function exportRoutes(app: App) {
       return reply
         .header('content-type', exportTypes[format].contentType)
         .header('content-disposition', `attachment; filename="customers.${exportTypes[format].extension}"`)
-        // A stream is sent as it is written; the route's typed answers are its JSON problems only.
-        .send(body as never);
+        .send(body);
     },
   );
 
@@ -57,7 +65,7 @@ export async function exportRoutes(app: App) {
     '/customers/:id/export',
     {
       config: { access: 'frontline' },
-      schema: { tags, summary: 'One customer as CSV, vCard 4.0 (a contact card) or JSON lines', params: IdParams, querystring: FormatQuery, response: { 200: Type.String(), 404: ProblemSchema } },
+      schema: { tags, summary: 'One customer as CSV, vCard 4.0 (a contact card) or JSON lines', params: IdParams, querystring: FormatQuery, response: { 200: fileAnswer(Type.String()), 404: ProblemSchema } },
     },
     async (request, reply) => {
       const row = await findCustomerRow(app.db, request.params.id);

@@ -1,22 +1,20 @@
 import { createHash } from 'node:crypto';
 import { recordAudit } from '../audit/audit-store.js';
-import { updateCustomer } from '../customers/customer-commands.js';
-import { loadCustomer } from '../customers/customer-store.js';
 import type { Db } from '../platform/database/connect.js';
-import { tableSpec, type TableName } from '../platform/database/customer-tables.js';
 import { conflict, notFound, unprocessable } from '../platform/errors.js';
 import { newId } from '../platform/ids.js';
 import { enqueue } from '../platform/jobs/job-queue.js';
 import { nowIso } from '../platform/time.js';
 import type { WriteContext } from '../platform/write-context.js';
-import { moveToTrash } from '../trash/trash-commands.js';
 import type { ImportOptions } from './import-reading.js';
-import { findImport, insertImport, insertImportFile, updateImport, writesOf } from './import-store.js';
+import { countWrites, findImport, insertImport, insertImportFile, updateImport } from './import-store.js';
+import { isUndoing, stateOf, undoStart, withUndoState } from './import-undo-rules.js';
 
 /** Starting an import (the check runs at once, in the background), committing it, and undoing it. */
 
 export const checkJobKind = 'imports.check';
 export const runJobKind = 'imports.run';
+export const undoJobKind = 'imports.undo';
 
 export interface ImportStart {
   source: string;
@@ -82,7 +80,7 @@ export async function commitImport(db: Db, ctx: WriteContext, id: string, inProc
   const row = await findImport(db, id);
   if (!row) throw notFound(`Import ${id}`);
   if (row.status === 'checking') throw conflict('The file is still being checked: commit it once the check is done.');
-  if (row.status !== 'checked' && row.status !== 'failed') throw conflict(`This import is ${row.status}: there is nothing to commit.`);
+  if (row.status !== 'checked' && row.status !== 'failed') throw conflict(`This import is ${stateOf(row)}: there is nothing to commit.`);
   if (row.status === 'failed' && row.checkedAt === null) throw conflict(`The file could not be read: ${row.error ?? 'start again with a new upload'}.`);
   await updateImport(db, id, { status: 'importing', committedAt: row.committedAt ?? nowIso(), committedBy: row.committedBy ?? ctx.actor?.staffId ?? null, error: null });
   await recordAudit(db, ctx.actor, { action: 'update', entityType: 'import', entityId: id, before: { status: row.status }, after: { status: 'importing' } });
@@ -90,43 +88,25 @@ export async function commitImport(db: Db, ctx: WriteContext, id: string, inProc
 }
 
 /**
- * Undoes an import as a whole: the customers it created go to the trash with everything recorded
- * about them since (restorable from there), the contact points, notes, links, purchases and contacts
- * it added to customers already there go to the trash, and the fields it filled in are emptied
- * again unless someone changed them since.
+ * Asks for an import to be undone as a whole, in the background (import-undo.ts does it): the
+ * customers it created go to the trash with everything recorded about them since (restorable from
+ * there), the contact points, notes, links, purchases and contacts it added to customers already
+ * there go to the trash, and the fields it filled in are emptied again unless someone changed them
+ * since. Asked again while under way (after a crash, or a job that gave up), it goes on where it
+ * stopped. `inProcess` when the caller runs it itself (the command line), so no worker also does.
  */
-export async function undoImport(db: Db, ctx: WriteContext, id: string): Promise<{ trashed: number; cleared: number }> {
+export async function undoImport(db: Db, ctx: WriteContext, id: string, inProcess = false): Promise<void> {
   const row = await findImport(db, id);
   if (!row) throw notFound(`Import ${id}`);
+  if (isUndoing(row)) {
+    if (!inProcess) await enqueue(db, { kind: undoJobKind, payload: { importId: id }, key: `${undoJobKind}:${id}` });
+    return;
+  }
   if (row.status !== 'done' && row.status !== 'failed') throw conflict(`This import is ${row.status}: only a finished (or failed) import can be undone.`);
   if (row.status === 'failed' && row.committedAt === null) throw conflict('Nothing was imported from this file.');
-  const writes = await writesOf(db, id);
-  const exists = async (table: TableName, rowId: string) => {
-    const key = tableSpec(table).key[0]!;
-    return (await db.selectFrom(table as 'customers').select(key as 'id').where(key as 'id', '=', rowId).executeTakeFirst()) !== undefined;
-  };
-  let trashed = 0;
-  let cleared = 0;
-  // Customers first (each takes what hangs from them), then what was added to others, newest first.
-  const created = writes.filter((w) => w.action === 'created');
-  for (const w of [...created.filter((c) => c.tableName === 'customers'), ...created.filter((c) => c.tableName !== 'customers')]) {
-    const table = w.tableName as TableName;
-    if (!(await exists(table, w.rowId))) continue;
-    await moveToTrash(db, ctx, table, w.rowId);
-    trashed += 1;
-  }
-  for (const w of writes.filter((x) => x.action === 'filled')) {
-    const customer = await loadCustomer(db, w.rowId);
-    if (!customer) continue;
-    const before = JSON.parse(w.before ?? '{}') as Record<string, unknown>;
-    const after = JSON.parse(w.after ?? '{}') as Record<string, unknown>;
-    const patch = Object.fromEntries(Object.keys(after).filter((k) => JSON.stringify(customer[k as keyof typeof customer] ?? null) === JSON.stringify(after[k] ?? null)).map((k) => [k, before[k] ?? null]));
-    if (Object.keys(patch).length === 0) continue;
-    await updateCustomer(db, ctx, w.rowId, patch);
-    cleared += Object.keys(patch).length;
-  }
-  const now = nowIso();
-  await updateImport(db, id, { status: 'undone', undoneAt: now, undoneBy: ctx.actor?.staffId ?? null });
-  await recordAudit(db, ctx.actor, { action: 'update', entityType: 'import', entityId: id, before: { status: row.status }, after: { status: 'undone', trashed, cleared } });
-  return { trashed, cleared };
+  // Its progress from now on counts the rows it wrote or filled in, undone one by one.
+  const total = await countWrites(db, id);
+  await updateImport(db, id, { status: 'undone', undoneAt: null, undoneBy: ctx.actor?.staffId ?? null, totalRows: total, processedRows: 0, importCounts: withUndoState(row.importCounts, undoStart) });
+  await recordAudit(db, ctx.actor, { action: 'update', entityType: 'import', entityId: id, before: { status: row.status }, after: { status: 'undoing' } });
+  if (!inProcess) await enqueue(db, { kind: undoJobKind, payload: { importId: id }, key: `${undoJobKind}:${id}` });
 }

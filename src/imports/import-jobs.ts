@@ -1,13 +1,14 @@
 import type { JobKind } from '../platform/jobs/job-queue.js';
 import { DomainError } from '../platform/errors.js';
-import { checkJobKind, runJobKind } from './import-commands.js';
+import { checkJobKind, runJobKind, undoJobKind } from './import-commands.js';
 import { runImport } from './import-run.js';
+import { runUndo } from './import-undo.js';
 
 /**
- * The import's background work: the check of a new file, and the import once committed. Both are
- * idempotent: a check run twice finds the same; an import run again (after a crash, on another
- * server) resumes after its last whole batch. A file that cannot be read fails the import with why
- * (the import says so) rather than retrying.
+ * The import's background work: the check of a new file, the import once committed, and its undo.
+ * All are idempotent: a check run twice finds the same; an import or an undo run again (after a
+ * crash, on another server) resumes after its last whole batch, and does nothing once finished.
+ * A file that cannot be read fails the import with why (the import says so) rather than retrying.
  */
 const importIdOf = (payload: unknown): string => {
   const id = (payload as { importId?: unknown } | null)?.importId;
@@ -27,3 +28,10 @@ const runAs = (mode: 'check' | 'import'): JobKind['handler'] => async ({ db, pay
 
 export const importCheckJob: JobKind = { kind: checkJobKind, handler: runAs('check') };
 export const importRunJob: JobKind = { kind: runJobKind, handler: runAs('import') };
+export const importUndoJob: JobKind = {
+  kind: undoJobKind,
+  handler: async ({ db, payload, log }) => {
+    const counts = await runUndo(db, importIdOf(payload));
+    log.info({ counts }, 'import undone');
+  },
+};

@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { Check } from 'typebox/value';
 import { decodeCursor, pageOf } from '../common/cursor.js';
 import { IdParams, Page, PageQuery, ProblemSchema } from '../common/schema.js';
 import type { Db } from '../platform/database/connect.js';
@@ -8,8 +9,9 @@ import type { App } from '../platform/http/types.js';
 import { writeContextOf } from '../platform/write-context.js';
 import { commitImport, formatOfName, startImport, undoImport } from './import-commands.js';
 import type { ImportOptions } from './import-reading.js';
-import { ImportOut, ImportStartQuery, ImportUndoOut, ProblemOut, ProblemsQuery } from './import-schemas.js';
+import { ImportCountsOut, ImportOut, ImportStartQuery, ProblemOut, ProblemsQuery } from './import-schemas.js';
 import { earlierImportsOf, findImport, listImports, problemsOf } from './import-store.js';
+import { importResultOf, stateOf, undoStateOf } from './import-undo-rules.js';
 
 const tags = ['imports'];
 
@@ -28,17 +30,20 @@ function sniffFormat(content: Buffer): 'csv' | 'vcard' | 'jsonl' {
 
 async function present(db: Db, row: Row<'imports'> & { createdByName?: string | null }) {
   const earlier = row.status === 'done' ? [] : await earlierImportsOf(db, row.source, row.fileSha256, row.id);
+  const result = importResultOf(row.importCounts);
+  const undone = undoStateOf(row.importCounts);
   return {
     id: row.id,
     source: row.source,
     kind: row.kind,
     format: row.format,
     fileName: row.fileName,
-    status: row.status,
+    status: stateOf(row),
     totalRows: Number(row.totalRows),
     processedRows: Number(row.processedRows),
     check: row.checkCounts ? JSON.parse(row.checkCounts) : null,
-    result: row.importCounts ? JSON.parse(row.importCounts) : null,
+    result: result && Check(ImportCountsOut, result) ? result : null,
+    undo: undone ? { trashed: undone.trashed, cleared: undone.cleared } : null,
     error: row.error,
     alreadyImported: earlier[0]?.finishedAt ?? null,
     createdAt: row.createdAt,
@@ -53,7 +58,7 @@ async function present(db: Db, row: Row<'imports'> & { createdByName?: string | 
 /**
  * Imports from other systems (managers and admins): upload a file (checked at once in the
  * background: what would be created, updated, matched, and every row's problem), commit it
- * (imported in the background with progress), undo it as a whole.
+ * (imported in the background with progress), undo it as a whole (in the background, with progress).
  */
 export async function importRoutes(app: App) {
   app.addContentTypeParser(fileTypes, { parseAs: 'buffer', bodyLimit: maxImportBytes }, (_request, body, done) => done(null, body));
@@ -171,8 +176,16 @@ export async function importRoutes(app: App) {
     '/imports/:id/undo',
     {
       config: { access: 'manager' },
-      schema: { tags, summary: 'Undo an import as a whole: what it created goes to the trash, what it filled in is emptied again', params: IdParams, response: { 200: ImportUndoOut, 404: ProblemSchema, 409: ProblemSchema } },
+      schema: {
+        tags,
+        summary: 'Undo an import as a whole, in the background (follow GET /imports/{id}): what it created goes to the trash, what it filled in is emptied again; an undo under way asked again goes on',
+        params: IdParams,
+        response: { 202: ImportOut, 404: ProblemSchema, 409: ProblemSchema },
+      },
     },
-    async (request) => app.db.transaction().execute((trx) => undoImport(trx, writeContextOf(request), request.params.id)),
+    async (request, reply) => {
+      await app.db.transaction().execute((trx) => undoImport(trx, writeContextOf(request), request.params.id));
+      return reply.code(202).send(await present(app.db, (await findImport(app.db, request.params.id))!));
+    },
   );
 }

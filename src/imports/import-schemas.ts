@@ -34,17 +34,22 @@ export const ImportCountsOut = Type.Object({
   notes: Type.Array(Type.String(), { description: 'What the reader found: the encoding, the separator, columns not imported' }),
 });
 
+/** What an import's undo did: while undoing, so far. */
+export const ImportUndoOut = Type.Object({ trashed: Type.Integer({ description: 'Records moved to the trash' }), cleared: Type.Integer({ description: 'Fields filled in by the import emptied again' }) });
+
 export const ImportOut = Type.Object({
   id: Type.String(),
   source: Type.String(),
   kind: Kind,
   format: Format,
   fileName: Type.String(),
-  status: Type.Enum(['checking', 'checked', 'importing', 'done', 'failed', 'undone']),
-  totalRows: Type.Integer(),
-  processedRows: Type.Integer({ description: 'Records imported so far (the progress of an import)' }),
+  status: Type.Enum(['checking', 'checked', 'importing', 'done', 'failed', 'undoing', 'undone'], { description: 'undoing: its undo is under way, in the background (follow processedRows of totalRows)' }),
+  totalRows: Type.Integer({ description: 'Records in the file; while undoing and once undone, the rows the import wrote or filled in' }),
+  processedRows: Type.Integer({ description: 'Records imported so far (the progress of an import); while undoing, rows undone so far' }),
   check: Nullable(ImportCountsOut),
   result: Nullable(ImportCountsOut),
+  /** What its undo did (so far, while undoing). */
+  undo: Nullable(ImportUndoOut),
   error: Nullable(Type.String()),
   alreadyImported: Nullable(DateTime),
   createdAt: DateTime,
@@ -58,4 +63,3 @@ export type ImportOut = Static<typeof ImportOut>;
 
 export const ProblemOut = Type.Object({ seq: Type.Integer(), line: Type.Integer(), field: Nullable(Type.String()), message: Type.String() });
 export const ProblemsQuery = Type.Object({ ...PageQuery }, { additionalProperties: false });
-export const ImportUndoOut = Type.Object({ trashed: Type.Integer({ description: 'Records moved to the trash' }), cleared: Type.Integer({ description: 'Fields filled in by the import emptied again' }) });

@@ -1,6 +1,8 @@
 import type { Db } from '../platform/database/connect.js';
 import { chunks } from '../platform/database/customer-rows.js';
+import { tableSpec, type TableName } from '../platform/database/customer-tables.js';
 import type { NewRow, RowUpdate } from '../platform/database/schema.js';
+import type { UndoPhase } from './import-undo-rules.js';
 
 /** The only place imports, their files, problems and writes are read and written. */
 
@@ -51,8 +53,42 @@ export const problemsOf = (db: Db, importId: string, limit: number, afterSeq = 0
 
 export const deleteProblems = (db: Db, importId: string) => db.deleteFrom('importProblems').where('importId', '=', importId).execute();
 
-/** What an import wrote, newest first: what its undo reverses. */
-export const writesOf = (db: Db, importId: string) => db.selectFrom('importWrites').selectAll().where('importId', '=', importId).orderBy('seq', 'desc').execute();
+/** How many rows an import wrote or filled in: the work of its undo. */
+export async function countWrites(db: Db, importId: string): Promise<number> {
+  const row = await db.selectFrom('importWrites').select((eb) => eb.fn.countAll<number>().as('n')).where('importId', '=', importId).executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/** The next writes of one phase of an undo (see import-undo-rules.ts), newest first, below `beforeSeq`. */
+export const writesToUndo = (db: Db, importId: string, phase: UndoPhase, beforeSeq: number | null, limit: number) =>
+  db
+    .selectFrom('importWrites')
+    .select(['seq', 'tableName', 'rowId', 'before', 'after'])
+    .where('importId', '=', importId)
+    .where('action', '=', phase === 'filled' ? 'filled' : 'created')
+    .$if(phase === 'customers', (q) => q.where('tableName', '=', 'customers'))
+    .$if(phase === 'added', (q) => q.where('tableName', '!=', 'customers'))
+    .$if(beforeSeq !== null, (q) => q.where('seq', '<', beforeSeq!))
+    .orderBy('seq', 'desc')
+    .limit(limit)
+    .execute();
+
+/**
+ * Writes to the import's row first thing in a transaction, so that two runs of one import's work
+ * (a worker and the command line, say) take turns batch by batch and each reads where the other left off.
+ */
+export const lockImport = (db: Db, id: string) =>
+  db
+    .updateTable('imports')
+    .set((eb) => ({ status: eb.ref('status') }))
+    .where('id', '=', id)
+    .execute();
+
+/** Whether a row an import wrote is still there (not already in the trash, merged away or erased). */
+export async function rowExists(db: Db, table: TableName, id: string): Promise<boolean> {
+  const key = tableSpec(table).key[0]!;
+  return (await db.selectFrom(table as 'customers').select(key as 'id').where(key as 'id', '=', id).executeTakeFirst()) !== undefined;
+}
 
 /** Where a row came from: the imports that wrote or filled it, with their source and the source's record id. */
 export const provenanceOf = (db: Db, table: string, rowId: string) =>

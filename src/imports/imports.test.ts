@@ -4,7 +4,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createJobWorker } from '../platform/jobs/job-worker.js';
 import { testApp, type Client, type TestApp } from '../test/app.js';
-import { importCheckJob, importRunJob } from './import-jobs.js';
+import { importCheckJob, importRunJob, importUndoJob } from './import-jobs.js';
 
 /**
  * Scenario S6 through the API on files that look like real exports: a Google Contacts CSV, then the
@@ -28,7 +28,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const worker = () => createJobWorker({ database: t.database, kinds: [importCheckJob, importRunJob], log: pino({ level: 'silent' }) });
+const worker = () => createJobWorker({ database: t.database, kinds: [importCheckJob, importRunJob, importUndoJob], log: pino({ level: 'silent' }) });
 
 async function upload(name: string, query: string, contentType = 'text/csv') {
   const res = await manager.request('POST', `/api/v1/imports?fileName=${encodeURIComponent(name)}&${query}`, file(name), { headers: { 'content-type': contentType } });
@@ -141,14 +141,20 @@ describe('importing the silos of S6', () => {
     const writes = await t.database.db.selectFrom('importWrites').select(['tableName', 'rowId', 'action']).where('importId', '=', vcards.id).execute();
     expect(writes.length).toBeGreaterThan(0);
     const undo = await manager.post(`/api/v1/imports/${vcards.id}/undo`);
-    expect(undo.status, JSON.stringify(undo.body)).toBe(200);
+    // Undone in the background: the answer says it is under way, with the rows to undo as its progress.
+    expect(undo.status, JSON.stringify(undo.body)).toBe(202);
+    expect(undo.body).toMatchObject({ status: 'undoing', processedRows: 0, totalRows: writes.length, undo: { trashed: 0, cleared: 0 } });
+    expect((await clerk.post(`/api/v1/imports/${vcards.id}/undo`)).status).toBe(403);
+    await worker().runDue();
     // Every customer it created is gone (to the trash), every row it added too; the others are as they were.
     expect(await t.database.db.selectFrom('customers').select('id').orderBy('id').execute()).toEqual(before);
     for (const w of writes.filter((x) => x.action === 'created')) {
       const row = await t.database.db.selectFrom(w.tableName as 'emails').select('id').where('id', '=', w.rowId).executeTakeFirst();
       expect(row, `${w.tableName} ${w.rowId}`).toBeUndefined();
     }
-    expect((await manager.get(`/api/v1/imports/${vcards.id}`)).body.status).toBe('undone');
+    const undone = (await manager.get(`/api/v1/imports/${vcards.id}`)).body;
+    expect(undone).toMatchObject({ status: 'undone', processedRows: writes.length, totalRows: writes.length, undoneAt: expect.any(String) });
+    expect(undone.undo.trashed).toBeGreaterThan(0);
     expect((await manager.post(`/api/v1/imports/${vcards.id}/undo`)).status).toBe(409);
 
     const noSource = await manager.request('POST', '/api/v1/imports?fileName=a.csv', file('pos-sales.csv'), { headers: { 'content-type': 'text/csv' } });

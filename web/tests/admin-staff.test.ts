@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { apiAs } from './api-as.js';
-import { demoServerAndBrowser, expectAccessible, openPage, password, phone, signIn } from './harness.js';
+import { demoServerAndBrowser, expectAccessible, goToManaged, openPage, password, phone, signIn } from './harness.js';
 
 /** Staff administration: invite a person with a one-time link; reset a colleague's password (issue 8). */
 describe('staff administration', () => {
@@ -10,7 +10,7 @@ describe('staff administration', () => {
 
   async function openStaff(page: Page) {
     await signIn(page, env.server.url, adminEmail());
-    await page.getByRole('link', { name: 'Admin' }).click();
+    await goToManaged(page, 'Admin');
     await page.getByRole('heading', { level: 1, name: 'Staff' }).waitFor();
   }
   const card = (page: Page, name: string) => page.getByRole('list', { name: /Accounts/ }).getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name }) });

@@ -43,6 +43,7 @@ describe("the customer's data", () => {
     expect(await page.getByRole('region', { name: 'Their data' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: /^(Delete|Remove) / }).count()).toBe(0);
     expect(await page.getByRole('link', { name: 'Trash' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Manage' }).count()).toBe(0);
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -3,16 +3,16 @@ import { fileURLToPath } from 'node:url';
 import pino from 'pino';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importCheckJob, importRunJob } from '../../src/imports/import-jobs.js';
+import { importCheckJob, importRunJob, importUndoJob } from '../../src/imports/import-jobs.js';
 import { createJobWorker, type JobWorker } from '../../src/platform/jobs/job-worker.js';
 import { apiAs } from './api-as.js';
-import { earl, expectAccessible, launchBrowser, openPage, phone, screenshot, signIn, startServer, type Server } from './harness.js';
+import { earl, expectAccessible, goToManaged, launchBrowser, openPage, phone, screenshot, signIn, startServer, type Server } from './harness.js';
 
 /**
  * Scenario S6 through the screens: a manager imports the Google contacts, then the point-of-sale
  * export as customers; the check says what each would do, the import shows its progress and what it
  * did; the duplicates queue shows Robert and Bob Smith with why, and they are merged from it; the
- * point-of-sale import is then undone from the list of imports.
+ * point-of-sale import is then undone from the list of imports, its progress shown as the import's.
  */
 
 const fixtures = fileURLToPath(new URL('../../src/imports/readers/fixtures/', import.meta.url));
@@ -32,7 +32,7 @@ describe('importing the silos and reviewing the duplicates', () => {
   beforeAll(async () => {
     env.server = await startServer({ demo: true });
     // The harness's server does not run background jobs (server.ts does): the imports' worker runs here, polling as in production.
-    env.worker = createJobWorker({ database: env.server.database, kinds: [importCheckJob, importRunJob], log: pino({ level: 'silent' }), pollMs: 200 });
+    env.worker = worker();
     env.worker.start();
     env.browser = await launchBrowser();
   });
@@ -41,6 +41,8 @@ describe('importing the silos and reviewing the duplicates', () => {
     await env.browser?.close();
     await env.server?.close();
   });
+
+  const worker = () => createJobWorker({ database: env.server.database, kinds: [importCheckJob, importRunJob, importUndoJob], log: pino({ level: 'silent' }), pollMs: 200 });
 
   /** The newest import of a file, as the API has it. */
   async function importOf(page: Page, fileName: string): Promise<ImportOut> {
@@ -81,7 +83,7 @@ describe('importing the silos and reviewing the duplicates', () => {
     const { page, problems, context } = await openPage(env.browser);
     const url = env.server.url;
     await signIn(page, url, grace());
-    await page.getByRole('link', { name: 'Import', exact: true }).click();
+    await goToManaged(page, 'Import');
     await page.getByRole('heading', { level: 1, name: 'Import' }).waitFor();
     await expectAccessible(page, 'import screen, the form');
 
@@ -129,22 +131,34 @@ describe('importing the silos and reviewing the duplicates', () => {
     await page.getByRole('heading', { level: 1, name: 'Robert Smith' }).waitFor();
     await page.getByRole('status').filter({ hasText: 'Merged. Bob Smith is now part of this record.' }).waitFor();
 
-    await page.getByRole('link', { name: 'Duplicates', exact: true }).click();
+    await goToManaged(page, 'Duplicates');
     await page.getByRole('heading', { level: 1, name: 'Possible duplicates' }).waitFor();
     const list = page.getByRole('list', { name: 'Pairs to review' });
     await expect.poll(() => list.getAttribute('aria-busy')).toBe('false');
     expect(await list.getByRole('heading', { name: /Bob Smith/ }).count()).toBe(0);
 
     // Undo the till's import from the list: it says first what happens.
-    await page.getByRole('link', { name: 'Import', exact: true }).click();
+    await goToManaged(page, 'Import');
     const entry = page.getByRole('list', { name: 'Past imports' }).getByRole('listitem').filter({ has: page.getByRole('link', { name: 'pos-sales.csv' }) });
     await expect.poll(() => entry.textContent()).toContain('Imported');
     await entry.getByRole('button', { name: 'Undo the import of pos-sales.csv' }).click();
     const question = entry.getByRole('group', { name: 'Undo the import of pos-sales.csv?' });
     expect(await question.textContent()).toContain('The customers it created go to the trash, with everything recorded about them since');
     await expectAccessible(page, 'import list, asking before an undo');
+    // The undo runs in the background: held back here a moment, it shows its progress as the import did.
+    await env.worker.stop();
     await question.getByRole('button', { name: 'Undo import' }).click();
+    const undoing = entry.getByRole('progressbar', { name: 'Changes undone' });
+    await undoing.waitFor();
+    const asked = await importOf(page, 'pos-sales.csv');
+    expect(asked.status).toBe('undoing');
+    expect([await undoing.getAttribute('value'), await undoing.getAttribute('max')]).toEqual(['0', String(asked.totalRows)]);
+    expect(await entry.textContent()).toContain('Being undone');
+    await expectAccessible(page, 'import list, an undo under way');
+    env.worker = worker();
+    env.worker.start();
     await expect.poll(() => entry.getByRole('status').textContent()).toMatch(/^Import undone: \d+ records? moved to the trash/);
+    expect(await undoing.count()).toBe(0);
     await expect.poll(() => entry.textContent()).toContain('Undone');
     expect(await entry.getByRole('button', { name: /^Undo/ }).count()).toBe(0);
 
@@ -222,6 +236,7 @@ describe('importing the silos and reviewing the duplicates', () => {
     await signIn(clerk.page, url, earl(env.server));
     expect(await clerk.page.getByRole('link', { name: 'Import', exact: true }).count()).toBe(0);
     expect(await clerk.page.getByRole('link', { name: 'Duplicates', exact: true }).count()).toBe(0);
+    expect(await clerk.page.getByRole('button', { name: 'Manage' }).count()).toBe(0);
     for (const [address, heading, sentence] of [
       ['/imports', 'Import', 'A manager imports customers, purchases and contacts from other systems.'],
       ['/duplicates', 'Possible duplicates', 'A manager reviews possible duplicates and merges the records of one person.'],

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { apiAs } from './api-as.js';
-import { demoServerAndBrowser, expectAccessible, jimId, openPage, phone, screenshot, signIn } from './harness.js';
+import { demoServerAndBrowser, expectAccessible, goToManaged, jimId, openPage, phone, screenshot, signIn } from './harness.js';
 
 /** Deleting moves a record to the trash: Undo from the message, or Restore from the Trash page, puts it back as it was. */
 describe('deleting and the trash', () => {
@@ -67,7 +67,7 @@ describe('deleting and the trash', () => {
     await page.getByRole('status').filter({ hasText: 'The contact is back.' }).waitFor();
     await expect.poll(() => timeline.textContent()).toContain(visit);
 
-    await page.getByRole('link', { name: 'Trash' }).click();
+    await goToManaged(page, 'Trash');
     await page.getByRole('heading', { level: 1, name: 'Trash' }).waitFor();
     const entries = page.getByRole('list', { name: 'Deleted records' }).getByRole('listitem');
     const deleted = entries.filter({ has: page.getByRole('heading', { name: /^Exchange pending/ }) });
@@ -109,7 +109,7 @@ describe('deleting and the trash', () => {
     }
     expect(deleted).toBe(26);
 
-    await page.getByRole('link', { name: 'Trash' }).click();
+    await goToManaged(page, 'Trash');
     await page.getByRole('heading', { level: 1, name: 'Trash' }).waitFor();
     const entries = page.getByRole('list', { name: 'Deleted records' }).getByRole('listitem');
     await expect.poll(() => entries.count()).toBe(25);

@@ -1,15 +1,16 @@
-import { useId, useRef, useState } from 'react';
+import { useCallback, useId, useRef, useState } from 'react';
 import { imports } from '../api/endpoints';
 import type { Import } from '../api/types';
 import { Link } from '../router';
 import { ago, fullDate } from '../ui/format';
 import { countsLine, kindShort, statusWords, undoneSentence } from './import-words';
 import { UndoImport } from './UndoImport';
+import { FollowUndo } from './UndoProgress';
 import { usePaged } from './usePaged';
 
 export const importPath = (id: string) => `/imports?import=${encodeURIComponent(id)}`;
 
-/** Past imports, newest first: the file, where from, what it held, where it stands, when, its counts; Undo for the done ones. */
+/** Past imports, newest first: the file, where from, what it held, where it stands, when, its counts; Undo for the done ones, and its progress. */
 export function ImportList({ version }: { version: number }) {
   const list = usePaged((cursor) => imports.list(cursor), (i: Import) => i.id, version);
   return (
@@ -17,7 +18,7 @@ export function ImportList({ version }: { version: number }) {
       <h2 id="import-history-title">Past imports</h2>
       <ul className="plain import-list" aria-label="Past imports" aria-busy={list.loading}>
         {list.items.map((i) => (
-          <ImportEntry key={i.id} imp={i} onUndone={() => void imports.get(i.id).then(list.update, () => undefined)} />
+          <ImportEntry key={i.id} imp={i} onChange={list.update} />
         ))}
       </ul>
       {!list.loading && !list.failed && !list.items.length ? <p className="muted">Nothing has been imported yet.</p> : null}
@@ -36,11 +37,18 @@ export function ImportList({ version }: { version: number }) {
   );
 }
 
-function ImportEntry({ imp, onUndone }: { imp: Import; onUndone: () => void }) {
+function ImportEntry({ imp, onChange }: { imp: Import; onChange: (next: Import) => void }) {
   const [message, setMessage] = useState('');
   const headingId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
   const counts = countsLine(imp);
+  const undone = useCallback(
+    (next: Import) => {
+      if (next.undo && next.status === 'undone') setMessage(undoneSentence(next.undo));
+      onChange(next);
+    },
+    [onChange],
+  );
   return (
     <li className={`card import-entry status-${imp.status}`}>
       <h3 id={headingId} ref={heading} tabIndex={-1} className="import-file">
@@ -63,14 +71,14 @@ function ImportEntry({ imp, onUndone }: { imp: Import; onUndone: () => void }) {
         <div className="import-undo">
           <UndoImport
             imp={imp}
-            onUndone={(result) => {
-              setMessage(undoneSentence(result));
-              onUndone();
+            onUndone={(next) => {
+              onChange(next);
               heading.current?.focus();
             }}
           />
         </div>
       ) : null}
+      {imp.status === 'undoing' ? <FollowUndo imp={imp} onDone={undone} /> : null}
       <p role="status" className="import-outcome">
         {message}
       </p>

@@ -1,13 +1,14 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { imports } from '../api/endpoints';
 import type { Import, ImportCounts } from '../api/types';
 import { Link } from '../router';
 import { FormError } from '../ui/Field';
 import { fullDate, plural } from '../ui/format';
 import { useSubmit } from '../ui/useSubmit';
-import { checkSentence, failureSentence, kindWords, resultSentence, undoneSentence } from './import-words';
+import { checkSentence, failureSentence, kindWords, resultSentence } from './import-words';
 import { ImportProblems } from './ImportProblems';
 import { UndoImport } from './UndoImport';
+import { UndoProgress } from './UndoProgress';
 import { useImport } from './useImport';
 
 /** A short sentence for screen readers each time the import moves on (not every row of progress). */
@@ -23,6 +24,8 @@ function stateSentence(i: Import): string {
       return `Imported ${i.fileName}.`;
     case 'failed':
       return `The import of ${i.fileName} failed.`;
+    case 'undoing':
+      return `Undoing the import of ${i.fileName}…`;
     case 'undone':
       return `The import of ${i.fileName} was undone.`;
   }
@@ -32,7 +35,8 @@ const day = (iso: string) => new Date(iso).toLocaleDateString(undefined, { day: 
 
 /**
  * The import being looked at: the check while it runs, what it found (counts, notes, problems, a
- * file imported before), Import or Cancel; then the import's progress and what it did, with Undo.
+ * file imported before), Import or Cancel; then the import's progress and what it did, with Undo;
+ * then the undo's progress and what it did.
  */
 export function ImportPanel({ id, onChanged, onClose }: { id: string; onChanged: () => void; onClose: (message?: string) => void }) {
   const current = useImport(id);
@@ -40,7 +44,6 @@ export function ImportPanel({ id, onChanged, onClose }: { id: string; onChanged:
   const headingId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
   const status = i?.status;
-  const [undone, setUndone] = useState<string | null>(null);
 
   // The list below shows where each import stands: it is read again when this one moves on.
   const seen = useRef<string | undefined>(undefined);
@@ -86,15 +89,20 @@ export function ImportPanel({ id, onChanged, onClose }: { id: string; onChanged:
       {i.status === 'importing' || i.status === 'done' ? <Progress imp={i} /> : null}
       {i.status === 'done' && i.result ? <Result imp={i} result={i.result} /> : null}
       {i.status === 'failed' ? <Failed imp={i} onRetry={current.set} /> : null}
-      {i.status === 'undone' ? <p>{undone ?? `This import was undone${i.undoneAt ? ` on ${day(i.undoneAt)}` : ''}: what it created is in the trash.`}</p> : null}
+      {i.status === 'undoing' ? <UndoProgress imp={i} /> : null}
+      {i.status === 'undone' ? (
+        <p>
+          {`This import was undone${i.undoneAt ? ` on ${day(i.undoneAt)}` : ''}: `}
+          {i.undo ? `${plural(i.undo.trashed, 'record')} moved to the trash, ${plural(i.undo.cleared, 'field')} emptied again.` : 'what it created is in the trash.'}
+        </p>
+      ) : null}
       <div className="actions import-panel-actions">
-        {(i.status === 'done' || (i.status === 'failed' && i.committedAt !== null)) && !undone ? (
+        {i.status === 'done' || (i.status === 'failed' && i.committedAt !== null) ? (
           <div className="import-undo">
             <UndoImport
               imp={i}
-              onUndone={(result) => {
-                setUndone(undoneSentence(result));
-                current.reload();
+              onUndone={(next) => {
+                current.set(next);
                 heading.current?.focus({ preventScroll: true });
               }}
             />

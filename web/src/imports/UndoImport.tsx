@@ -1,13 +1,16 @@
 import { useRef, useState } from 'react';
 import { imports } from '../api/endpoints';
-import type { Import, ImportUndo } from '../api/types';
+import type { Import } from '../api/types';
 import { Confirm } from '../ui/Confirm';
 import { FormError } from '../ui/Field';
 import { useSubmit } from '../ui/useSubmit';
 import { undoHint } from './import-words';
 
-/** Undo a whole import (a done one, or a failed one that wrote something): asks first, saying what happens. */
-export function UndoImport({ imp, onUndone }: { imp: Import; onUndone: (result: ImportUndo) => void }) {
+/**
+ * Undo a whole import (a done one, or a failed one that wrote something): asks first, saying what
+ * happens. The undo goes on in the background: `onUndone` gets the import as it starts.
+ */
+export function UndoImport({ imp, onUndone }: { imp: Import; onUndone: (next: Import) => void }) {
   const [asking, setAsking] = useState(false);
   const { busy, error, run } = useSubmit();
   const opener = useRef<HTMLButtonElement>(null);
@@ -17,10 +20,10 @@ export function UndoImport({ imp, onUndone }: { imp: Import; onUndone: (result: 
     requestAnimationFrame(() => opener.current?.focus());
   };
   const confirm = async () => {
-    const result = await run(() => imports.undo(imp.id));
-    if (result) {
+    const next = await run(() => imports.undo(imp.id));
+    if (next) {
       setAsking(false);
-      onUndone(result);
+      onUndone(next);
     }
   };
 

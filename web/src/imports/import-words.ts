@@ -1,4 +1,4 @@
-import type { Import, ImportCounts, ImportStart } from '../api/types';
+import type { Import, ImportCounts, ImportStart, ImportUndo } from '../api/types';
 import { plural } from '../ui/format';
 
 /** The words of the import screen: what a file holds, where an import stands, what its check found. */
@@ -22,6 +22,7 @@ export const statusWords: Record<Import['status'], string> = {
   importing: 'Importing',
   done: 'Imported',
   failed: 'Failed',
+  undoing: 'Being undone',
   undone: 'Undone',
 };
 
@@ -85,7 +86,7 @@ export function resultSentence(c: ImportCounts): string {
 
 /** What the list says of an import's counts: the result once imported, else what the check found. */
 export function countsLine(i: Import): string | null {
-  if (i.result && (i.status === 'done' || i.status === 'undone' || i.status === 'failed')) {
+  if (i.result && (i.status === 'done' || i.status === 'undoing' || i.status === 'undone' || i.status === 'failed')) {
     const r = i.result;
     return `${plural(r.records, 'record')}: ${r.created} created, ${r.updated} updated, ${r.unchanged} already there, ${r.review} to review, ${r.problems} with problems.`;
   }
@@ -106,6 +107,6 @@ export function failureSentence(i: Import): string {
 export const undoHint =
   'The customers it created go to the trash, with everything recorded about them since; what it added to customers already there goes to the trash too; the fields it filled in are emptied again unless someone has changed them since. A manager can restore them from the trash.';
 
-export function undoneSentence(r: { trashed: number; cleared: number }): string {
+export function undoneSentence(r: ImportUndo): string {
   return `Import undone: ${plural(r.trashed, 'record')} moved to the trash, ${plural(r.cleared, 'field')} emptied again.`;
 }

@@ -5,10 +5,10 @@ import type { Import } from '../api/types';
 /** How often an import is read again while the server works on it (its worker looks about once a second). */
 const pollMs = 500;
 
-const working = (i: Import | null) => i !== null && (i.status === 'checking' || i.status === 'importing');
+const working = (i: Import | null) => i !== null && (i.status === 'checking' || i.status === 'importing' || i.status === 'undoing');
 
 /**
- * One import, read again and again while it is being checked or imported (its progress), then left
+ * One import, read again and again while it is being checked, imported or undone (its progress), then left
  * alone. `set` takes the import a request answered (after Import or Undo) and follows it from there.
  */
 export function useImport(id: string) {
@@ -43,7 +43,6 @@ export function useImport(id: string) {
     setData(next);
     setRound((r) => r + 1);
   }, []);
-  const reload = useCallback(() => setRound((r) => r + 1), []);
 
-  return { data, failed, set, reload };
+  return { data, failed, set };
 }
