@@ -4,8 +4,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'web/tests/**/*.test.ts'],
-    // Builds web/dist fresh once, so the browser tests never test an old build.
-    globalSetup: ['web/tests/build-web.ts'],
+    // Builds web/dist fresh once, so the browser tests never test an old build; and the source
+    // transpiled for the tests that start `rapport` in a process of its own (src/test/cli.ts).
+    globalSetup: ['web/tests/build-web.ts', 'src/test/build-for-processes.ts'],
     environment: 'node',
     pool: 'forks',
     // Most tests wait on I/O (a spawned CLI, Chromium, PostgreSQL), not the CPU: three files at once

@@ -8,6 +8,7 @@ import { addEndingProject, addStaff } from '../test/reminder-fixtures.js';
 import type { ReminderProcessInput } from '../test/reminder-process.js';
 import { sharedTestDatabase, type SharedTestDatabase } from '../test/shared-database.js';
 import { startSmtpCapture, type SmtpCapture } from '../test/smtp-capture.js';
+import { nodeArgsFor } from '../test/cli.js';
 import { mailKind } from './reminder-mail.js';
 
 /**
@@ -42,7 +43,7 @@ interface Child {
 }
 
 function startProcess(input: ReminderProcessInput): Child {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+  const child = spawn(process.execPath, nodeArgsFor(script), {
     env: { ...process.env, REMINDER_PROCESS: JSON.stringify(input) },
     stdio: ['pipe', 'pipe', 'pipe'],
   });

@@ -5,13 +5,23 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { buildDir } from './build-for-processes.js';
 
 /**
- * Runs the real `rapport` command from source (through tsx, so no build is needed) in a child
- * process, with only the environment a test gives it.
+ * Runs the real `rapport` command in a child process, with only the environment a test gives it:
+ * from the source as the test run transpiled it (build-for-processes.ts), or through tsx when a
+ * test runs without that set-up.
  */
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** The command line that starts a source file (src/…/x.ts) in a process of its own. */
+export function nodeArgsFor(sourceFile: string): string[] {
+  const dir = buildDir();
+  const built = dir ? path.join(dir, path.relative(path.join(root, 'src'), sourceFile)).replace(/\.ts$/, '.js') : null;
+  return built && fs.existsSync(built) ? [built] : ['--import', 'tsx', sourceFile];
+}
+
 const entry = path.join(root, 'src/cli/main.ts');
 
 export interface CliResult {
@@ -23,7 +33,7 @@ export interface CliResult {
 const baseEnv = (env: Record<string, string>) => ({ PATH: process.env.PATH ?? '', HOME: os.tmpdir(), LOG_LEVEL: 'warn', ...env });
 
 export function startCli(args: string[], env: Record<string, string> = {}): ChildProcessWithoutNullStreams {
-  return spawn(process.execPath, ['--import', 'tsx', entry, ...args], { cwd: root, env: baseEnv(env) });
+  return spawn(process.execPath, [...nodeArgsFor(entry), ...args], { cwd: root, env: baseEnv(env) });
 }
 
 export function runCli(args: string[], env: Record<string, string> = {}, input?: string): Promise<CliResult> {
