@@ -23,6 +23,8 @@ import { consentRoutes } from '../consent/consent-routes.js';
 import { preferenceRoutes } from '../preferences/preference-routes.js';
 import { promiseRoutes } from '../promises/promise-routes.js';
 import { caseRoutes } from '../cases/case-routes.js';
+import { urgentCaseRoutes } from '../cases/urgent-routes.js';
+import { handoffRoutes } from '../handoffs/handoff-routes.js';
 import { dataRightsRoutes } from '../data-rights/data-rights-routes.js';
 import { notificationRoutes } from '../notifications/notification-routes.js';
 import { contactStateRoutes } from '../contact-state/contact-state-routes.js';
@@ -54,6 +56,8 @@ export async function apiRoutes(app: App) {
   await app.register(promiseRoutes);
   await app.register(dataRightsRoutes);
   await app.register(caseRoutes);
+  await app.register(urgentCaseRoutes);
+  await app.register(handoffRoutes);
   await app.register(todayRoutes, today);
   await app.register(notificationRoutes);
   await app.register(contactStateRoutes);

@@ -1,4 +1,5 @@
 import { casesToday } from '../cases/case-today.js';
+import { fillInLaterToday } from '../cases/fill-in-later-today.js';
 import { keepInTouchDue, waitingOnMe } from '../contact-state/contact-state-today.js';
 import { lifeEventsToday } from '../life-events/life-event-today.js';
 import { promisesOnTime, promisesToday } from '../promises/promise-today.js';
@@ -15,6 +16,7 @@ export const today: TodayComposition = {
     { key: 'promises', provider: promisesToday },
     { key: 'waiting', provider: waitingOnMe },
     { key: 'cases', provider: casesToday },
+    { key: 'fill_in_later', provider: fillInLaterToday },
     { key: 'keep_in_touch', provider: keepInTouchDue },
     { key: 'life_events', provider: lifeEventsToday },
   ],

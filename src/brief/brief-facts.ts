@@ -38,6 +38,8 @@ export interface BriefFacts {
   lastTransactions: { kind: string; occurredAt: string; amountMinor: number; currency: string; description: string | null }[];
   /** When the reader last dealt with this customer, and what others changed since (null: never). */
   readerLastDealtAt: string | null;
+  /** The reader's own open promises to this customer, soonest due first: "since you last saw them" starts with them. */
+  readerPromises?: { what: string; due: { dueOn: string | null; dueAt: string | null }; dueBy: string; timezone: string }[];
   changesSince: { at: string; staffName: string | null; what: string }[];
   pinnedNotes: { body: string; private: boolean; authorName: string | null; provenance: Provenance }[];
   /** What they prefer, oldest first. */

@@ -6,6 +6,7 @@ import { accountOf } from '../transactions/account.js';
 import { composeBrief } from './brief-rules.js';
 import { BriefOut } from './brief-schemas.js';
 import { gatherBriefFacts } from './brief-store.js';
+import { handoffBanners } from '../handoffs/handoff-brief.js';
 
 export async function briefRoutes(app: App) {
   app.get(
@@ -21,12 +22,15 @@ export async function briefRoutes(app: App) {
     },
     async (request) => {
       const now = new Date();
-      const facts = await gatherBriefFacts(app.db, actorOf(request), request.params.id, accountOf, now);
+      const actor = actorOf(request);
+      const facts = await gatherBriefFacts(app.db, actor, request.params.id, accountOf, now);
       if (!facts) throw notFound(`Customer ${request.params.id}`);
+      const handoffs = await handoffBanners(app.db, actor, request.params.id);
       return {
         customerId: request.params.id,
         displayName: facts.customer.displayName,
         ...composeBrief(facts),
+        handoffs,
         generatedAt: now.toISOString(),
       };
     },

@@ -1,7 +1,7 @@
 import { formatPartialDate } from '../common/partial-date.js';
 import { consentWords, doNotContactWords } from '../consent/consent-rules.js';
 import type { BriefFacts } from './brief-facts.js';
-import { promiseSentences } from '../promises/promise-words.js';
+import { dueWords, promiseSentences } from '../promises/promise-words.js';
 import { caseSentences } from '../cases/case-words.js';
 import { ago, capitalize, channelPhrase, list, money } from './brief-words.js';
 import { fineToMention, tactfulItem, tactfully } from './tact-rules.js';
@@ -177,6 +177,9 @@ function last(f: BriefFacts): BriefSection {
 function since(f: BriefFacts): BriefSection {
   const name = greetingName(f.customer);
   let sentences: string[];
+  // The reader's own open promises to them come first: what they owe this person.
+  const own = (f.readerPromises ?? []).slice(0, 3).map((p) => `${p.what} (${p.dueBy < f.now.toISOString() ? 'overdue since' : 'by'} ${dueWords(p.due, p.timezone, { year: 'when-other', now: f.now })})`);
+  const yours = own.length ? [`You promised ${name}: ${own.join('; ')}${(f.readerPromises?.length ?? 0) > 3 ? ` and ${f.readerPromises!.length - 3} more` : ''}.`] : [];
   if (!f.readerLastDealtAt) {
     sentences = [`You have not dealt with ${name} before.`];
   } else if (!f.changesSince.length) {
@@ -186,7 +189,7 @@ function since(f: BriefFacts): BriefSection {
     const more = f.changesSince.length > 5 ? ` and ${f.changesSince.length - 5} more` : '';
     sentences = [`Since you last dealt with ${name} ${ago(f.readerLastDealtAt, f.now)}: ${changes.join('; ')}${more}.`];
   }
-  return { key: 'since', heading: 'Since you last saw them', sentences, attention: false };
+  return { key: 'since', heading: 'Since you last saw them', sentences: [...yours, ...sentences], attention: false };
 }
 
 function notes(f: BriefFacts): BriefSection {

@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { HandoffBannerOut } from '../handoffs/handoff-schemas.js';
 
 export const BriefSection = Type.Object({
   key: Type.Union([
@@ -21,5 +22,6 @@ export const BriefOut = Type.Object({
   displayName: Type.String(),
   greetAs: Type.String({ description: 'The name to greet them by' }),
   sections: Type.Array(BriefSection),
+  handoffs: Type.Array(HandoffBannerOut, { description: "Hand-offs of this customer to show at the top until their new owner has read them (and not to a reader who has): POST /handoffs/:id/read" }),
   generatedAt: Type.String({ format: 'date-time' }),
 });

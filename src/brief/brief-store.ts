@@ -8,7 +8,7 @@ import { consentFacts, loadConsent } from '../consent/consent-store.js';
 import { promiseBriefFacts } from '../promises/promise-store.js';
 import { caseBriefFacts } from '../cases/case-brief.js';
 import type { BriefFacts } from './brief-facts.js';
-import { describeChange } from './brief-changes.js';
+import { countsAsDealing, describeChange } from './brief-changes.js';
 import { briefContactFacts } from '../contact-state/contact-state-store.js';
 
 const year = 365 * 24 * 60 * 60 * 1000;
@@ -111,7 +111,7 @@ export async function gatherBriefFacts(
     loadConsent(db, customerId),
   ]);
 
-  const { readerLastDealtAt, changesSince } = await sinceReader(db, actor, customer.id);
+  const [{ readerLastDealtAt, changesSince }, readerPromises] = await Promise.all([sinceReader(db, actor, customer.id), readerOpenPromises(db, actor, customer.id)]);
   const firstSeenAt = [customer.createdAt, ...firsts.map((f) => f.at as string | null)].filter((t): t is string => Boolean(t)).sort()[0]!;
 
   return {
@@ -145,6 +145,7 @@ export async function gatherBriefFacts(
     lastInteractions,
     lastTransactions: lastTransactions.map((t) => ({ ...t, description: t.description ?? null })),
     readerLastDealtAt,
+    readerPromises,
     changesSince,
     pinnedNotes: notes.map((n) => ({ body: n.body, private: n.sensitivity === 'private', authorName: n.authorName, provenance: n.provenance })),
     preferences: preferences.map((p) => ({ topic: p.topic, preference: p.preference, private: p.sensitivity === 'private', provenance: p.provenance })),
@@ -162,13 +163,17 @@ export async function gatherBriefFacts(
 async function sinceReader(db: Db, actor: Actor, customerId: string) {
   const [ownContact, ownChange] = await Promise.all([
     db.selectFrom('interactions').select((eb) => eb.fn.max('occurredAt').as('at')).where('customerId', '=', customerId).where('staffId', '=', actor.staffId).executeTakeFirst(),
+    // The reader's latest changes that were dealing with the customer: taking over or reading a hand-off is not.
     db
       .selectFrom('auditEvents as a')
-      .select((eb) => eb.fn.max('a.at').as('at'))
+      .select(['a.at', 'a.action', 'a.entityType', 'a.diff'])
       .where('a.customerId', '=', customerId)
       .where('a.staffId', '=', actor.staffId)
       .where(visibleRows(actor, 'auditEvents', 'a'))
-      .executeTakeFirst(),
+      .orderBy('a.at', 'desc')
+      .limit(50)
+      .execute()
+      .then((rows) => rows.find(countsAsDealing)),
   ]);
   const readerLastDealtAt = [ownContact?.at, ownChange?.at].filter((t): t is string => Boolean(t)).sort().at(-1) ?? null;
   if (!readerLastDealtAt) return { readerLastDealtAt, changesSince: [] };
@@ -188,3 +193,18 @@ async function sinceReader(db: Db, actor: Actor, customerId: string) {
     .filter((c): c is { at: string; staffName: string | null; what: string } => c.what !== null);
   return { readerLastDealtAt, changesSince };
 }
+
+/** The reader's own open promises to this customer, soonest due first. */
+const readerOpenPromises = async (db: Db, actor: Actor, customerId: string) =>
+  (
+    await db
+      .selectFrom('promises')
+      .select(['what', 'dueOn', 'dueAt', 'dueBy', 'timezone'])
+      .where('customerId', '=', customerId)
+      .where('ownerId', '=', actor.staffId)
+      .where('status', '=', 'open')
+      .orderBy('dueBy')
+      .orderBy('id')
+      .limit(10)
+      .execute()
+  ).map((p) => ({ what: p.what, due: { dueOn: p.dueOn, dueAt: p.dueAt }, dueBy: p.dueBy, timezone: p.timezone }));

@@ -3,7 +3,11 @@ import { ensureLocation } from '../common/references.js';
 import { clean, requiredText } from '../common/text-rules.js';
 import type { Db } from '../platform/database/connect.js';
 import type { CasePriority, Row, RowUpdate } from '../platform/database/schema.js';
-import { conflict, notFound, unprocessable } from '../platform/errors.js';
+import { conflict, forbidden, notFound, unprocessable } from '../platform/errors.js';
+import { hasRole } from '../platform/auth/roles.js';
+import { applyTypeFields } from './case-field-commands.js';
+import { closeProblems, invalid } from './case-field-rules.js';
+import { fieldsOfCase } from './case-field-store.js';
 import { newId } from '../platform/ids.js';
 import { nowIso } from '../platform/time.js';
 import type { WriteContext } from '../platform/write-context.js';
@@ -31,7 +35,18 @@ const snapshot = (c: Row<'cases'>) => ({
   openedAt: c.openedAt,
   escalatedTo: c.escalatedTo,
   escalationReason: c.escalationReason,
+  ...(c.urgent ? { urgent: true, callbackNumber: c.callbackNumber, situation: c.situation, helpNeeded: c.helpNeeded } : {}),
+  ...(c.helpDispatchedAt ? { helpDispatchedAt: c.helpDispatchedAt } : {}),
+  ...(c.helpGivenAt ? { helpGivenAt: c.helpGivenAt } : {}),
+  ...(c.closeOverrideReason ? { closeOverrideReason: c.closeOverrideReason } : {}),
 });
+
+/** What the urgent intake adds to a case (src/cases/urgent-commands.ts). */
+export interface UrgentIntake {
+  callbackNumber: string | null;
+  situation: string | null;
+  helpNeeded: string | null;
+}
 
 async function existing(db: Db, id: string): Promise<Row<'cases'>> {
   const row = await findCaseRow(db, id);
@@ -65,7 +80,7 @@ async function link(db: Db, ctx: WriteContext, c: { id: string; customerId: stri
   await recordAudit(db, ctx.actor, { action: 'update', entityType: 'interaction', entityId: interactionId, customerId: c.customerId, before: { caseId: null }, after: { caseId: c.id } });
 }
 
-export async function createCase(db: Db, ctx: WriteContext, input: CaseCreate, at = nowIso()): Promise<string> {
+export async function createCase(db: Db, ctx: WriteContext, input: CaseCreate, at = nowIso(), intake: UrgentIntake | null = null): Promise<string> {
   const subject = checkSubject(input.subject);
   const customer = await customerHome(db, input.customerId);
   if (!customer) throw unprocessable('/body/customerId', `customer ${input.customerId} does not exist`);
@@ -104,10 +119,25 @@ export async function createCase(db: Db, ctx: WriteContext, input: CaseCreate, a
     updatedAt: at,
     createdBy: by,
     updatedBy: by,
+    urgent: intake !== null,
+    callbackNumber: intake?.callbackNumber ?? null,
+    situation: intake?.situation ?? null,
+    helpNeeded: intake?.helpNeeded ?? null,
+    helpDispatchedAt: null,
+    helpDispatchedBy: null,
+    helpGivenAt: null,
+    helpGivenBy: null,
+    completedAt: null,
+    closeOverrideReason: null,
+    closeOverrideBy: null,
+    closeOverrideAt: null,
   };
-  await insertCase(db, row);
+  await insertCase(db, { ...row, urgent: intake !== null });
   await event(db, ctx, row, openedAt, 'opened', { to: 'new' });
-  await recordAudit(db, ctx.actor, { action: 'create', entityType: 'case', entityId: id, customerId: row.customerId, after: snapshot(row) });
+  // Its type's fields, with any typed at once; none is needed to save. Complete at once when its type wants none.
+  await applyTypeFields(db, ctx, row, input.fields ?? {}, at);
+  const fields = Object.fromEntries((await fieldsOfCase(db, id)).map((f) => [f.fieldKey, f.value]));
+  await recordAudit(db, ctx.actor, { action: 'create', entityType: 'case', entityId: id, customerId: row.customerId, after: { ...snapshot(row), ...(Object.keys(fields).length ? { fields } : {}) } });
   if (input.interactionId) await link(db, ctx, row, input.interactionId, at);
   await refreshCaseClock(db, id);
   return id;
@@ -125,6 +155,7 @@ export async function updateCase(db: Db, ctx: WriteContext, id: string, patch: C
     changes.statusChangedAt = at;
     changes.resolvedAt = resolvedAtAfter(before.status, patch.status, before.resolvedAt, at);
     steps.push(['status', before.status, patch.status]);
+    if (isOpenStatus(before.status) && !isOpenStatus(patch.status)) Object.assign(changes, await closeCheck(db, ctx, id, patch.overrideReason, at));
   }
   if (patch.priority !== undefined && patch.priority !== before.priority) {
     // A new priority brings its targets; what was already missed stays missed.
@@ -147,7 +178,21 @@ export async function updateCase(db: Db, ctx: WriteContext, id: string, patch: C
   await updateCaseRow(db, id, changes);
   for (const [kind, from, to] of steps) await event(db, ctx, before, at, kind, { from, to });
   await recordAudit(db, ctx.actor, { action: 'update', entityType: 'case', entityId: id, customerId: before.customerId, before: snapshot(before), after: snapshot(after) });
+  if (changes.caseType !== undefined && changes.caseType !== before.caseType) await applyTypeFields(db, ctx, { ...before, caseType: changes.caseType }, {}, at);
   await refreshCaseClock(db, id);
+}
+
+/**
+ * Closing (resolving or closing) asks for every field the case's type wants: refused naming each
+ * missing one at /body/fields/<key>, unless a manager overrides with a reason, kept on the case.
+ */
+async function closeCheck(db: Db, ctx: WriteContext, id: string, overrideReason: string | undefined, at: string): Promise<RowUpdate<'cases'>> {
+  const problems = closeProblems(await fieldsOfCase(db, id));
+  if (!problems.length) return {};
+  const reason = clean(overrideReason);
+  if (!reason) throw invalid(problems);
+  if (ctx.actor && !hasRole(ctx.actor.role, 'manager')) throw forbidden('Only a manager can close a case with wanted fields missing. Fill them in, or ask a manager.');
+  return { closeOverrideReason: reason, closeOverrideBy: ctx.actor?.staffId ?? null, closeOverrideAt: at };
 }
 
 /** Escalates an open case to a manager, with the reason; escalating again passes it to another. */

@@ -167,7 +167,7 @@ describe('the count and order of Today’s cases, from the stored clocks', () =>
 
   it('counts beyond any number read (hundreds), exactly', async () => {
     const row = (await findCaseRow(t.database.db, opened.near0!))!;
-    for (let i = 0; i < 210; i++) await insertCase(t.database.db, { ...row, id: newId(), ownerId: null });
+    for (let i = 0; i < 210; i++) await insertCase(t.database.db, { ...row, urgent: Boolean(row.urgent), id: newId(), ownerId: null });
     const section = await casesToday(t.database.db, actorOf(boss, 'manager', [branchA, branchB]), new Date());
     expect(section.more).toBe(9 + 210);
     const admin = await casesToday(t.database.db, actorOf(await t.signIn('admin'), 'admin', []), new Date());

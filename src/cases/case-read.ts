@@ -4,7 +4,10 @@ import type { CaseStatus } from '../platform/database/schema.js';
 import { caseClocks, type CaseClocks, type Clock } from './case-clock-rules.js';
 import { eventText } from './case-words.js';
 import type { CaseDetail, CaseOut } from './case-schemas.js';
-import { calendarsOf, eventsOf, loadCaseRow, loadCaseRows, threadOf, type CaseRow } from './case-store.js';
+import { calendarsOf, eventsOf, loadCaseRow, loadCaseRows, namesOf, threadOf, type CaseRow } from './case-store.js';
+import { fieldsOfCases } from './case-field-store.js';
+import { minutesBetween } from './case-field-rules.js';
+import { notFound } from '../platform/errors.js';
 
 /**
  * Cases as they are now: each case's clocks worked out afresh from its history, its thread and its
@@ -110,6 +113,16 @@ export function presentCase(state: CaseState, now: number): CaseOut {
     targets: clocks.clocks.map(presentClock),
     breaches: clocks.breaches,
     attention: attentionOf(clocks, now),
+    urgent: Boolean(row.urgent),
+    callbackNumber: row.callbackNumber,
+    situation: row.situation,
+    helpNeeded: row.helpNeeded,
+    helpDispatched: row.helpDispatchedAt ? { at: row.helpDispatchedAt, staffId: row.helpDispatchedBy, staffName: row.dispatchedByName ?? null } : null,
+    helpGiven: row.helpGivenAt ? { at: row.helpGivenAt, staffId: row.helpGivenBy, staffName: row.givenByName ?? null } : null,
+    completedAt: row.completedAt,
+    minutesToHelp: row.helpDispatchedAt ? minutesBetween(row.openedAt, row.helpDispatchedAt) : null,
+    minutesToComplete: row.completedAt ? minutesBetween(row.openedAt, row.completedAt) : null,
+    closeOverride: row.closeOverrideReason ? { reason: row.closeOverrideReason, staffId: row.closeOverrideBy, staffName: row.overrideByName ?? null, at: row.closeOverrideAt ?? row.updatedAt } : null,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     createdBy: row.createdBy,
@@ -117,8 +130,26 @@ export function presentCase(state: CaseState, now: number): CaseOut {
   };
 }
 
-export function presentDetail(state: CaseState, now: number, names: Map<string, string>): CaseDetail {
+type FieldRow = Awaited<ReturnType<typeof fieldsOfCases>>[number];
+
+export function presentField(f: FieldRow, now: number): CaseDetail['fields'][number] {
   return {
+    key: f.fieldKey,
+    label: f.label,
+    due: f.due,
+    hours: f.dueHours,
+    dueAt: f.dueAt,
+    value: f.value,
+    overdue: f.value === null && f.dueAt !== null && Date.parse(f.dueAt) <= now,
+    filledAt: f.filledAt,
+    filledBy: f.filledBy,
+    filledByName: f.filledByName ?? null,
+  };
+}
+
+export function presentDetail(state: CaseState, now: number, names: Map<string, string>, fields: FieldRow[] = []): CaseDetail {
+  return {
+    fields: fields.map((f) => presentField(f, now)),
     ...presentCase(state, now),
     thread: state.thread.map((t) => ({ id: t.id, channel: t.channel, direction: t.direction, occurredAt: t.occurredAt, summary: t.summary, staffName: t.staffName ?? null })),
     history: state.events.map((e) => ({
@@ -147,4 +178,14 @@ export async function presentCases(db: Db, rows: CaseRow[], now: number): Promis
 
 export async function presentCaseIds(db: Db, ids: string[], now: number): Promise<CaseOut[]> {
   return presentCases(db, await loadCaseRows(db, ids), now);
+}
+
+/** One case as it is now, with its thread, its history in words and its fields. */
+export async function caseDetail(db: Db, id: string): Promise<CaseDetail> {
+  const now = Date.now();
+  const state = await loadCaseState(db, id, now);
+  if (!state) throw notFound(`Case ${id}`);
+  const ids = state.events.flatMap((e) => (['owner', 'location', 'escalated'].includes(e.kind) ? [e.fromValue, e.toValue] : [])).filter((v): v is string => Boolean(v));
+  const [staff, locations, fields] = await Promise.all([namesOf(db, 'staff', ids), namesOf(db, 'locations', ids), fieldsOfCases(db, [id])]);
+  return presentDetail(state, now, new Map([...staff, ...locations]), fields);
 }

@@ -1,30 +1,20 @@
 import { decodeCursor, pageOf } from '../common/cursor.js';
 import { IdParams, Page, ProblemSchema } from '../common/schema.js';
 import { actorOf } from '../platform/http/actor-of.js';
-import { notFound } from '../platform/errors.js';
 import type { App } from '../platform/http/types.js';
 import { writeContextOf } from '../platform/write-context.js';
 import { TrashReceipt } from '../trash/trash-schemas.js';
 import { createCase, deleteCase, escalateCase, linkInteraction, recordApology, unlinkInteraction, updateCase } from './case-commands.js';
 import { caseFigures } from './case-figures.js';
-import { loadCaseState, presentCases, presentDetail } from './case-read.js';
+import { caseDetail, presentCases } from './case-read.js';
 import { ApologyIn, CaseCreate, CaseDetail, CaseListQuery, CaseOut, CasePatch, EscalationIn, FiguresOut, FiguresQuery, TargetsIn, TargetsOut, ThreadLinkIn, ThreadParams } from './case-schemas.js';
-import { listCaseRows, namesOf } from './case-store.js';
+import { listCaseRows } from './case-store.js';
 import { listTargets, setTargets } from './case-targets.js';
-import type { Db } from '../platform/database/connect.js';
 
 const tags = ['cases'];
 const errors = { 400: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 422: ProblemSchema };
 
-/** The case as it is now, with its thread and history in words. */
-async function detail(db: Db, id: string) {
-  const now = Date.now();
-  const state = await loadCaseState(db, id, now);
-  if (!state) throw notFound(`Case ${id}`);
-  const ids = state.events.flatMap((e) => (['owner', 'location', 'escalated'].includes(e.kind) ? [e.fromValue, e.toValue] : [])).filter((v): v is string => Boolean(v));
-  const [staff, locations] = await Promise.all([namesOf(db, 'staff', ids), namesOf(db, 'locations', ids)]);
-  return presentDetail(state, now, new Map([...staff, ...locations]));
-}
+const detail = caseDetail;
 
 export async function caseRoutes(app: App) {
   app.post(

@@ -14,6 +14,13 @@ export const CasePriority = Type.Enum([...casePriorities], { description: 'Sets 
 const TargetKind = Type.Enum([...caseTargetKinds]);
 
 export const caseTypeMax = 60;
+
+/** Values of the fields a case's type wants, by key; null or blank empties one. Unknown keys are refused at /body/fields/<key>. */
+export const FieldValues = Type.Record(Type.String({ maxLength: 40 }), Nullable(Type.String({ maxLength: limits.line })), {
+  description: 'Values of the fields its type wants, by key: {"colour": "red"}; null or blank empties one',
+});
+export const fieldDueKinds = ['dispatch', 'close', 'hours'] as const;
+export const FieldDue = Type.Enum([...fieldDueKinds], { description: 'dispatch: due when help is dispatched; close: before closing; hours: within N hours of opening' });
 const CaseType = Text(caseTypeMax, { description: "What kind of case: free text for now, 'general' when left out" });
 const Subject = Text(limits.line, { description: 'What it is about, in a line: "Boiler not heating since the service"' });
 const Reason = Text(limits.line, { description: 'Why, in a sentence' });
@@ -28,8 +35,9 @@ export const CaseCreate = Type.Object(
     locationId: Type.Optional(Nullable(Id)),
     openedAt: Type.Optional(Type.String({ format: 'date-time', description: 'When the customer raised it (defaults to now; never in the future)' })),
     interactionId: Type.Optional(Id),
+    fields: Type.Optional(FieldValues),
   },
-  { additionalProperties: false, description: 'Owner: the signed-in staff member when left out. Location: the customer’s home location. interactionId: a logged contact that starts its thread' },
+  { additionalProperties: false, description: 'Owner: the signed-in staff member when left out. Location: the customer’s home location. interactionId: a logged contact that starts its thread. fields: values of the fields its type wants, any or none' },
 );
 export type CaseCreate = Static<typeof CaseCreate>;
 
@@ -41,8 +49,11 @@ export const CasePatch = Type.Object(
     priority: Type.Optional(CasePriority),
     ownerId: Type.Optional(Nullable(Id)),
     locationId: Type.Optional(Nullable(Id)),
+    overrideReason: Type.Optional(
+      Text(limits.line, { description: 'Managers only: close (or resolve) although wanted fields are missing, and why; kept on the case and in the audit trail' }),
+    ),
   },
-  { additionalProperties: false },
+  { additionalProperties: false, description: 'Resolving or closing asks for every field its type wants: refused with 422 naming each missing one at /body/fields/<key>, unless a manager gives overrideReason' },
 );
 export type CasePatch = Static<typeof CasePatch>;
 
@@ -73,6 +84,22 @@ export const TargetOut = Type.Object({
   breached: Type.Boolean(),
 });
 
+const HelpStep = Type.Object({ at: DateTime, staffId: Nullable(Type.String()), staffName: Nullable(Type.String()) });
+
+export const CaseFieldOut = Type.Object({
+  key: Type.String(),
+  label: Type.String(),
+  due: FieldDue,
+  hours: Nullable(Type.Integer({ description: 'For due hours: within this many hours of opening' })),
+  dueAt: Nullable(Type.String({ format: 'date-time', description: 'When it falls due; null: before closing, or at dispatch while help is not dispatched yet' })),
+  value: Nullable(Type.String({ description: 'null: missing, on the owner’s fill-in-later list' })),
+  overdue: Type.Boolean({ description: 'Missing and past its deadline' }),
+  filledAt: Nullable(DateTime),
+  filledBy: Nullable(Type.String()),
+  filledByName: Nullable(Type.String()),
+});
+export type CaseFieldOut = Static<typeof CaseFieldOut>;
+
 export const CaseOut = Type.Object({
   id: Type.String(),
   customerId: Type.String(),
@@ -95,6 +122,16 @@ export const CaseOut = Type.Object({
   targets: Type.Array(TargetOut, { description: 'First response, next response and resolution, in business hours of the location' }),
   breaches: Type.Integer({ description: 'Targets breached so far (missed, or running past their target now)' }),
   attention: Nullable(Type.Enum(['breached', 'near'], { description: 'breached: a target still owed is past; near: 80% of one is used' })),
+  urgent: Type.Boolean({ description: 'Opened through the urgent intake (help first, fill in later)' }),
+  callbackNumber: Nullable(Type.String({ description: 'The callback number as the caller gave it' })),
+  situation: Nullable(Type.String({ description: 'Where they are, or what is happening' })),
+  helpNeeded: Nullable(Type.String()),
+  helpDispatched: Nullable(HelpStep),
+  helpGiven: Nullable(HelpStep),
+  completedAt: Nullable(Type.String({ format: 'date-time', description: 'When every field its type wants was filled in' })),
+  minutesToHelp: Nullable(Type.Number({ description: 'Opened to help dispatched, in minutes' })),
+  minutesToComplete: Nullable(Type.Number({ description: 'Opened to every wanted field filled in, in minutes' })),
+  closeOverride: Nullable(Type.Object({ reason: Type.String(), staffId: Nullable(Type.String()), staffName: Nullable(Type.String()), at: DateTime }, { description: 'A manager closed it with fields missing' })),
   ...Authored,
 });
 export type CaseOut = Static<typeof CaseOut>;
@@ -125,6 +162,7 @@ export const CaseDetail = Type.Intersect([
   Type.Object({
     thread: Type.Array(ThreadItem, { description: 'The linked contacts, oldest first' }),
     history: Type.Array(CaseEventOut, { description: 'Opened, status, priority, owner and location changes, escalations, apologies; oldest first' }),
+    fields: Type.Array(CaseFieldOut, { description: 'The fields its type wanted when it was opened, with what is due when and what is filled in' }),
   }),
 ]);
 export type CaseDetail = Static<typeof CaseDetail>;

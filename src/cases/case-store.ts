@@ -24,8 +24,11 @@ export const caseSelect = (db: Db) =>
     .leftJoin('staff as o', 'o.id', 'c.ownerId')
     .leftJoin('staff as m', 'm.id', 'c.escalatedTo')
     .leftJoin('locations as l', 'l.id', 'c.locationId')
+    .leftJoin('staff as hd', 'hd.id', 'c.helpDispatchedBy')
+    .leftJoin('staff as hg', 'hg.id', 'c.helpGivenBy')
+    .leftJoin('staff as ov', 'ov.id', 'c.closeOverrideBy')
     .selectAll('c')
-    .select(['cu.displayName as customerName', 'o.name as ownerName', 'm.name as managerName', 'l.name as locationName']);
+    .select(['cu.displayName as customerName', 'o.name as ownerName', 'm.name as managerName', 'l.name as locationName', 'hd.name as dispatchedByName', 'hg.name as givenByName', 'ov.name as overrideByName']);
 
 export type CaseRow = Awaited<ReturnType<ReturnType<typeof caseSelect>['executeTakeFirstOrThrow']>>;
 

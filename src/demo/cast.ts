@@ -28,6 +28,8 @@ export const demoLocations: DemoLocation[] = [
     holidays: yearly([['01-01', "New Year's Day"], ['07-04', 'Independence Day'], ['11-11', 'Veterans Day'], ['12-25', 'Christmas Day']]),
   },
   { key: 'ward', name: "St. Mary's Hospital, Ward 4B (children)", address: '1 Hospital Road, Millbrook, IL 61704', timezone: 'America/Chicago' },
+  // S5: a ward with two shifts, night and morning, and the hand-off between them.
+  { key: 'adultWard', name: "St. Mary's Hospital, Ward 6 (adult medicine)", address: '1 Hospital Road, Millbrook, IL 61704', timezone: 'America/Chicago' },
   {
     key: 'callCentre',
     name: 'Valley Connect call centre (roadside, TV and internet)',
@@ -50,6 +52,10 @@ export const demoStaff: DemoStaff[] = [
   // S3: the next agent who takes Ellen's call, and the supervisor who sees overdue promises at the call centre.
   { key: 'agent2', name: 'Nadia Brooks', email: 'nadia@demo.example', role: 'frontline', job: 'call-centre agent, customer care', locations: ['callCentre'] },
   { key: 'callManager', name: 'Dana Whitfield', email: 'dana@demo.example', role: 'manager', job: 'call-centre supervisor', locations: ['callCentre'] },
+  // S5: Ward 6's night nurse hands her patients' families to the morning shift; the ward sister sees the shift view.
+  { key: 'wardNight', name: 'Joy Mensah', email: 'joy@demo.example', role: 'frontline', job: 'nurse, Ward 6 night shift', locations: ['adultWard'] },
+  { key: 'wardMorning', name: 'Ben Castillo', email: 'ben@demo.example', role: 'frontline', job: 'nurse, Ward 6 morning shift', locations: ['adultWard'] },
+  { key: 'wardSister', name: 'Ruth Adeyemi', email: 'ruth@demo.example', role: 'manager', job: 'ward sister, Ward 6', locations: ['adultWard'] },
 ];
 
 /** Who usually serves customers of each location, for the generated crowd. */
@@ -58,4 +64,5 @@ export const frontlineAt: Record<DemoLocation['key'], DemoStaff['key'][]> = {
   bank: ['adviser', 'teller'],
   ward: ['nurse', 'nightNurse'],
   callCentre: ['agent'],
+  adultWard: ['wardNight', 'wardMorning'],
 };

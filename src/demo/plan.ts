@@ -13,8 +13,8 @@ export type Provenance = 'told_us' | 'our_records' | 'other_system';
  * Keys (not ids) tie things together; the writer turns a plan into calls to the real commands.
  */
 
-export type LocationKey = 'hardware' | 'bank' | 'ward' | 'callCentre';
-export type StaffKey = 'admin' | 'earl' | 'adviser' | 'teller' | 'manager' | 'nurse' | 'nightNurse' | 'agent' | 'agent2' | 'callManager';
+export type LocationKey = 'hardware' | 'bank' | 'ward' | 'callCentre' | 'adultWard';
+export type StaffKey = 'admin' | 'earl' | 'adviser' | 'teller' | 'manager' | 'nurse' | 'nightNurse' | 'agent' | 'agent2' | 'callManager' | 'wardNight' | 'wardMorning' | 'wardSister';
 
 export interface DemoLocation {
   key: LocationKey;

@@ -28,8 +28,8 @@ async function as(email: string) {
 }
 
 describe('seed-demo', () => {
-  it('builds about 200 customers, the staff and the four locations', async () => {
-    expect(summary.counts).toMatchObject({ customers: 200, staff: 10, locations: 4 });
+  it('builds about 200 customers, the staff and the five locations', async () => {
+    expect(summary.counts).toMatchObject({ customers: 200, staff: 13, locations: 5 });
     expect(summary.counts.interactions).toBeGreaterThan(300);
     expect(summary.counts.transactions).toBeGreaterThan(300);
     expect(summary.counts['audit events']).toBeGreaterThan(summary.counts.customers! + summary.counts.interactions!);
@@ -190,6 +190,22 @@ describe('seed-demo', () => {
     expect(figures.byLocation.map((r: { name: string }) => r.name)).toEqual(['First Valley Bank, Riverside branch', 'Hutchins Hardware, Elm Street']);
   });
 
+  it('S4: Katie’s night call, helped within minutes with two fields typed, the rest on the agent’s fill-in-later list; the report has figures', async () => {
+    const agent = await as('sam@demo.example');
+    const [night] = (await agent(`/api/v1/cases?customerId=${id('katie-brennan')}`)).items;
+    expect(night).toMatchObject({ urgent: true, priority: 'urgent', type: 'roadside', minutesToHelp: 6, completedAt: null, ownerId: staffId('sam@demo.example') });
+    expect(new Date(night.openedAt).getHours()).toBe(0);
+    const detail = await agent(`/api/v1/cases/${night.id}`);
+    const missing = detail.fields.filter((f: { value: string | null }) => f.value === null).map((f: { key: string }) => f.key);
+    expect(missing).toEqual(['colour', 'mileage']);
+    const today = await agent('/api/v1/today');
+    const later = today.sections.find((s: { key: string }) => s.key === 'fill_in_later');
+    expect(later.items.map((i: { title: string }) => i.title)).toEqual(expect.arrayContaining([expect.stringMatching(/^Colour for/), expect.stringMatching(/^Mileage for/)]));
+    const report = await (await as('dana@demo.example'))('/api/v1/cases/help-report');
+    const roadside = report.rows.find((r: { type: string }) => r.type === 'roadside');
+    expect(roadside).toMatchObject({ cases: 4, helped: 4, completed: 3, helpMedian: 11 });
+  });
+
   it('S3: the TV promised with the switch slipped twice, nobody told Ellen, and it is overdue; a kept promise and one due tomorrow', async () => {
     const nadia = await as('nadia@demo.example');
     const [tv] = (await nadia(`/api/v1/promises?customerId=${id('ellen-farrow')}`)).items;
@@ -220,7 +236,20 @@ describe('seed-demo', () => {
     expect(grout).toMatchObject({ ownerName: 'Earl Hutchins', status: 'open', overdue: false });
     const tomorrow = new Date(Date.now() + dayMs).toLocaleDateString('en-CA', { timeZone: 'America/Chicago' });
     expect(grout.dueOn).toBe(tomorrow);
-    expect(summary.counts.promises).toBe(3);
+    expect(summary.counts.promises).toBe(4);
+  });
+
+  it("S5: Ward 6's night nurse hands Walter and his daughter to the morning shift, with her promise, pending until accepted", async () => {
+    const ben = await as('ben@demo.example');
+    const [incoming] = (await ben('/api/v1/handoffs')).items;
+    expect(incoming).toMatchObject({ status: 'pending', fromStaffName: 'Joy Mensah', toLocationName: "St. Mary's Hospital, Ward 6 (adult medicine)", canAccept: true });
+    expect(incoming.customers.map((c: { displayName: string }) => c.displayName)).toEqual(['Walter Brandt', 'Karen Brandt-Mills']);
+    expect(incoming.customers[0].promises).toEqual([expect.objectContaining({ what: "call the daughter after the consultant's round", ownerName: 'Joy Mensah' })]);
+    // The private sensitivity is for Joy and the ward sister, not for the next nurse.
+    expect(JSON.stringify(incoming)).not.toContain('estranged');
+    expect(JSON.stringify(await (await as('ruth@demo.example'))('/api/v1/handoffs/shift'))).toContain('estranged');
+    const brief = await ben(`/api/v1/customers/${id('walter-brandt')}/brief`);
+    expect(brief.handoffs).toEqual([expect.objectContaining({ status: 'pending', toName: "the next shift at St. Mary's Hospital, Ward 6 (adult medicine)" })]);
   });
 
   it('S6: the same people from three sources, each with its external id, waiting in the duplicates queue with reasons', async () => {
@@ -254,6 +283,6 @@ describe('seed-demo', () => {
     await expect(again).rejects.toMatchObject({ kind: 'conflict', detail: expect.stringMatching(/already has 200 customers.*--force/) });
     const forced = await seedDemo(t.database.db, { password, force: true, seed: 2, phoneRegion: 'US', customers: 30 });
     expect(forced.counts.customers).toBeGreaterThanOrEqual(230);
-    expect(forced.counts).toMatchObject({ staff: 10, locations: 4 });
+    expect(forced.counts).toMatchObject({ staff: 13, locations: 5 });
   }, 60_000);
 });

@@ -15,13 +15,15 @@ import { callCentreStories } from './story-calls.js';
 import { jimPhone, jimStory } from './story-jim.js';
 import { siloStory } from './story-silos.js';
 import { wardStory } from './story-ward.js';
+import { handoffStory, writeDemoHandoffs } from './story-handoff.js';
 import { writeCustomer, type Cast } from './writer.js';
 import { writeDemoCases } from './story-cases.js';
+import { writeDemoUrgentCases } from './story-urgent.js';
 import { writeDemoPromises } from './story-promises.js';
 import { scanForDuplicates } from '../matching/duplicate-scan.js';
 
 /**
- * The demo: four locations, their staff, and about 200 customers built around the scenarios S1-S8,
+ * The demo: five locations, their staff, and about 200 customers built around the scenarios S1-S8,
  * written through the real commands, one database transaction per customer.
  */
 
@@ -71,7 +73,7 @@ export const countRows = async (db: Db, table: keyof Database): Promise<number> 
 export function demoPlan(seed: number, now: Date, customers = 200): DemoCustomer[] {
   const clock = new Clock(now);
   const random = new Random(seed);
-  const stories = [...jimStory(clock, random), ...branchStories(clock, random), ...callCentreStories(clock), ...wardStory(clock), ...siloStory(clock)];
+  const stories = [...jimStory(clock, random), ...branchStories(clock, random), ...callCentreStories(clock), ...wardStory(clock), ...handoffStory(clock), ...siloStory(clock)];
   return [...stories, ...new Crowd(random, clock).build(Math.max(0, customers - stories.length))];
 }
 
@@ -106,7 +108,9 @@ export async function seedDemo(db: Db, options: SeedOptions): Promise<SeedSummar
     await db.transaction().execute((trx) => writeCustomer(trx, cast, customer));
   }
   await writeDemoCases(db, cast, new Clock(options.now ?? new Date()));
+  await writeDemoUrgentCases(db, cast, new Clock(options.now ?? new Date()));
   await writeDemoPromises(db, cast, new Clock(options.now ?? new Date()));
+  await writeDemoHandoffs(db, cast, new Clock(options.now ?? new Date()));
   // S6: the silos' records of one person wait in the duplicates queue, with the reasons.
   await scanForDuplicates(db);
   const counts: Record<string, number> = {};

@@ -5,7 +5,7 @@ import type { App } from '../platform/http/types.js';
 import { candidatesOfCustomer, type Candidate } from './match-candidates.js';
 import type { MatchReason } from './match-reason.js';
 import { MayBeOut, SuspicionOut, SuspicionQuery } from './duplicate-schemas.js';
-import { countSuspicions, listSuspicions } from './suspicion-store.js';
+import { countSuspicions, listSuspicions, pairSideFacts } from './suspicion-store.js';
 
 const tags = ['duplicates'];
 
@@ -19,7 +19,8 @@ export const presentCandidate = (c: Candidate): MayBeOut => ({
 
 /**
  * The duplicates queue (managers): pairs of customers who may be one person, most likely first, each
- * with its reasons field by field; and, for any customer, who else may be them.
+ * with its reasons field by field and, for each side, what tells it apart (where it came from, its
+ * email and phone, when it was added); and, for any customer, who else may be them.
  */
 export async function duplicateRoutes(app: App) {
   app.get(
@@ -37,10 +38,11 @@ export async function duplicateRoutes(app: App) {
       const { cursor, limit = 50, customerId } = request.query;
       const key = decodeCursor(cursor, ['number', 'text']);
       const rows = await listSuspicions(app.db, key ? { score: Number(key[0]), id: String(key[1]) } : null, limit + 1, customerId);
+      const facts = await pairSideFacts(app.db, rows.flatMap((r) => [r.firstCustomerId, r.secondCustomerId]));
       const items = rows.map((r) => ({
         id: r.id,
-        first: { id: r.firstCustomerId, displayName: r.firstName },
-        second: { id: r.secondCustomerId, displayName: r.secondName },
+        first: { id: r.firstCustomerId, displayName: r.firstName, addedAt: r.firstAddedAt, ...facts.get(r.firstCustomerId)! },
+        second: { id: r.secondCustomerId, displayName: r.secondName, addedAt: r.secondAddedAt, ...facts.get(r.secondCustomerId)! },
         score: Math.round(Number(r.score) * 10) / 10,
         reasons: JSON.parse(r.reasons) as MatchReason[],
         foundBy: r.foundBy,

@@ -17,10 +17,23 @@ export const MayBeOut = Type.Object({
 });
 export type MayBeOut = Static<typeof MayBeOut>;
 
+/** One customer of a pair in the queue, with what tells it apart from the other at a glance (two Robert Kowalczyks). */
+export const PairSideOut = Type.Object({
+  id: Type.String(),
+  displayName: Type.String(),
+  addedAt: Type.String({ format: 'date-time', description: 'When the record was added to Rapport' }),
+  email: Nullable(Type.String({ description: 'Its primary email address (else its oldest); null when it has none' })),
+  phone: Nullable(Type.String({ description: 'Its primary phone number as written (else its oldest); null when it has none' })),
+  externalIds: Type.Array(Type.Object({ source: Type.String({ description: 'The other system: pos, newsletter…' }), externalId: Type.String() }), {
+    maxItems: 3,
+    description: 'Where it came from: its ids in other systems, by source then id, at most 3',
+  }),
+});
+
 export const SuspicionOut = Type.Object({
   id: Type.String(),
-  first: Type.Object({ id: Type.String(), displayName: Type.String() }),
-  second: Type.Object({ id: Type.String(), displayName: Type.String() }),
+  first: PairSideOut,
+  second: PairSideOut,
   score: Type.Number(),
   reasons: Type.Array(MatchReasonOut),
   foundBy: Type.String({ description: 'create, import or scan' }),

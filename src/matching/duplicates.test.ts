@@ -50,6 +50,50 @@ describe('matching a new customer', () => {
     expect((await manager.get(`/api/v1/duplicates?customerId=${jane.id}`)).body.items).toEqual([]);
   });
 
+  it('tells apart two records of the same name in the queue: where each came from, its email and phone, when it was added', async () => {
+    const till = await create({
+      givenName: 'Robert',
+      familyName: 'Kowalczyk',
+      phones: [{ number: '+1 312 555 0177' }],
+      emails: [{ address: 'old.rk@example.com' }, { address: 'rk@example.com', primary: true }],
+      externalIds: [{ source: 'pos', externalId: 'P-20931' }],
+    });
+    const desk = await create({
+      givenName: 'Robert',
+      familyName: 'Kowalczyk',
+      phones: [{ number: '(312) 555-0188' }, { number: '(312) 555-0177', primary: true }],
+      externalIds: [
+        { source: 'service-desk', externalId: 'SD-7' },
+        { source: 'newsletter', externalId: 'N-4410' },
+      ],
+    });
+    expect(desk.mayBe.map((m) => m.customerId)).toContain(till.id);
+    const res = await manager.get(`/api/v1/duplicates?customerId=${till.id}`);
+    expect(res.status).toBe(200);
+    const [pair] = res.body.items as { first: { id: string; addedAt: string }; second: { id: string; addedAt: string } }[];
+    const side = (id: string) => (pair!.first.id === id ? pair!.first : pair!.second);
+    expect(side(till.id)).toEqual({
+      id: till.id,
+      displayName: 'Robert Kowalczyk',
+      addedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      email: 'rk@example.com',
+      phone: '+1 312 555 0177',
+      externalIds: [{ source: 'pos', externalId: 'P-20931' }],
+    });
+    expect(side(desk.id)).toEqual({
+      id: desk.id,
+      displayName: 'Robert Kowalczyk',
+      addedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      email: null,
+      phone: '(312) 555-0177',
+      externalIds: [
+        { source: 'newsletter', externalId: 'N-4410' },
+        { source: 'service-desk', externalId: 'SD-7' },
+      ],
+    });
+    expect(Date.parse(side(desk.id).addedAt)).toBeGreaterThanOrEqual(Date.parse(side(till.id).addedAt));
+  });
+
   it('never suggests family members who share a phone and an email', async () => {
     const mum = await create({ givenName: 'Maria', familyName: 'Lopez', phones: [{ number: '+1 212 555 0199' }], emails: [{ address: 'lopez.family@example.com' }] });
     const son = await create({ givenName: 'Diego', familyName: 'Lopez', phones: [{ number: '212-555-0199' }], emails: [{ address: 'Lopez.Family@example.com' }] });

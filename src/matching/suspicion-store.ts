@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../platform/database/connect.js';
 import { newId } from '../platform/ids.js';
 import { nowIso } from '../platform/time.js';
@@ -44,13 +45,13 @@ export const deleteSuspicion = (db: Db, a: string, b: string) => {
 
 export const findSuspicion = (db: Db, id: string) => db.selectFrom('duplicateSuspicions').selectAll().where('id', '=', id).executeTakeFirst();
 
-/** The queue, most likely first; with both customers' names. */
+/** The queue, most likely first; with both customers' names and when each was added. */
 export const listSuspicions = (db: Db, after: { score: number; id: string } | null, limit: number, customerId?: string) =>
   db
     .selectFrom('duplicateSuspicions as d')
     .innerJoin('customers as a', 'a.id', 'd.firstCustomerId')
     .innerJoin('customers as b', 'b.id', 'd.secondCustomerId')
-    .select(['d.id', 'd.firstCustomerId', 'a.displayName as firstName', 'd.secondCustomerId', 'b.displayName as secondName', 'd.score', 'd.reasons', 'd.foundBy', 'd.importId', 'd.createdAt'])
+    .select(['d.id', 'd.firstCustomerId', 'a.displayName as firstName', 'd.secondCustomerId', 'b.displayName as secondName', 'a.createdAt as firstAddedAt', 'b.createdAt as secondAddedAt', 'd.score', 'd.reasons', 'd.foundBy', 'd.importId', 'd.createdAt'])
     .$if(customerId !== undefined, (q) => q.where((eb) => eb.or([eb('d.firstCustomerId', '=', customerId!), eb('d.secondCustomerId', '=', customerId!)])))
     .$if(after !== null, (q) => q.where((eb) => eb.or([eb('d.score', '<', after!.score), eb.and([eb('d.score', '=', after!.score), eb('d.id', '>', after!.id)])])))
     .orderBy('d.score', 'desc')
@@ -59,3 +60,53 @@ export const listSuspicions = (db: Db, after: { score: number; id: string } | nu
     .execute();
 
 export const countSuspicions = async (db: Db) => Number((await db.selectFrom('duplicateSuspicions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+
+/** What tells a customer of a pair apart at a glance: its primary email and phone (else the oldest), its ids in other systems. */
+export interface PairSideFacts {
+  email: string | null;
+  phone: string | null;
+  externalIds: { source: string; externalId: string }[];
+}
+
+/** Ids in other systems shown per customer of a pair: enough to say where it came from, short. */
+export const externalIdsShown = 3;
+
+/**
+ * The facts that tell apart the customers of a page of the queue, in one read for the whole page
+ * (never one per pair): their emails, phones and ids in other systems, as the customer page shows
+ * them to any staff member (none of them is a private fact).
+ */
+export async function pairSideFacts(db: Db, customerIds: readonly string[]): Promise<Map<string, PairSideFacts>> {
+  const sides = new Map<string, PairSideFacts>(customerIds.map((id) => [id, { email: null, phone: null, externalIds: [] }]));
+  if (!customerIds.length) return sides;
+  const ids = [...sides.keys()];
+  const primary = sql<number>`case when ${sql.ref('isPrimary')} then 1 else 0 end`;
+  const rows = await db
+    .selectFrom('emails')
+    .select(['customerId', sql<string>`'email'`.as('kind'), sql<string>`cast(null as text)`.as('source'), 'address as value', primary.as('isPrimary'), 'createdAt', 'id'])
+    .where('customerId', 'in', ids)
+    .unionAll(
+      db
+        .selectFrom('phones')
+        .select(['customerId', sql<string>`'phone'`.as('kind'), sql<string>`cast(null as text)`.as('source'), 'number as value', primary.as('isPrimary'), 'createdAt', 'id'])
+        .where('customerId', 'in', ids),
+    )
+    .unionAll(
+      db
+        .selectFrom('externalIds')
+        .select(['customerId', sql<string>`'external'`.as('kind'), 'source', 'externalId as value', sql<number>`0`.as('isPrimary'), 'createdAt', 'id'])
+        .where('customerId', 'in', ids),
+    )
+    .execute();
+  // Primary first, then the oldest; ids in other systems by source then id (as the customer page lists them).
+  const order = (a: (typeof rows)[number], b: (typeof rows)[number]) =>
+    a.kind === 'external' ? (a.source ?? '').localeCompare(b.source ?? '') || a.value.localeCompare(b.value) : Number(b.isPrimary) - Number(a.isPrimary) || a.createdAt.localeCompare(b.createdAt);
+  rows.sort((a, b) => a.kind.localeCompare(b.kind) || order(a, b) || a.id.localeCompare(b.id));
+  for (const r of rows) {
+    const side = sides.get(r.customerId)!;
+    if (r.kind === 'email') side.email ??= r.value;
+    else if (r.kind === 'phone') side.phone ??= r.value;
+    else if (side.externalIds.length < externalIdsShown) side.externalIds.push({ source: r.source ?? '', externalId: r.value });
+  }
+  return sides;
+}

@@ -73,14 +73,24 @@ export const CaseItem = Type.Object({
   staffName: Nullable(Type.String({ description: 'Who did it; null for a breach' })),
 });
 
-export const TimelineItem = Type.Union([InteractionItem, TransactionItem, LifeEventItem, NoteItem, PromiseItem, CaseItem]);
+/** A hand-off of the customer written, or accepted (src/handoffs/); its lines are the reader's to see by the privacy rule. */
+export const HandoffItem = Type.Object({
+  kind: Type.Literal('handoff'),
+  ...common,
+  event: Type.Enum(['written', 'accepted']),
+  handoffId: Type.String(),
+  status: Type.Enum(['pending', 'accepted', 'withdrawn'], { description: 'The hand-off as it is now' }),
+  staffName: Nullable(Type.String({ description: 'Who handed over, or who accepted' })),
+});
+
+export const TimelineItem = Type.Union([InteractionItem, TransactionItem, LifeEventItem, NoteItem, PromiseItem, CaseItem, HandoffItem]);
 export type TimelineItem = Static<typeof TimelineItem>;
 
 export const TimelinePage = Type.Object({ items: Type.Array(TimelineItem), nextCursor: Nullable(Type.String()) });
 
 export const TimelineQuery = Type.Object(
   {
-    kinds: Type.Optional(Type.String({ maxLength: 200, description: 'Comma-separated: interaction,transaction,life_event,note,promise,case (all when left out)' })),
+    kinds: Type.Optional(Type.String({ maxLength: 200, description: 'Comma-separated: interaction,transaction,life_event,note,promise,case,handoff (all when left out)' })),
     ...PageQuery,
   },
   { additionalProperties: false },

@@ -4,6 +4,7 @@ import type { TimelineItem } from './timeline-schemas.js';
 import { interactionRows, lifeEventRows, noteRows, transactionRows, type SourceQuery } from './timeline-store.js';
 import { promiseTimelineItems } from '../promises/promise-timeline.js';
 import { caseTimelineItems } from '../cases/case-timeline.js';
+import { handoffTimelineItems } from '../handoffs/handoff-timeline.js';
 
 /**
  * What feeds the timeline. Each source gives, for one customer, its items newest first after the
@@ -93,6 +94,7 @@ export const timelineSources: readonly TimelineSource[] = [
   },
   { kind: 'promise', items: promiseTimelineItems },
   { kind: 'case', items: caseTimelineItems },
+  { kind: 'handoff', items: handoffTimelineItems },
 ];
 
 export const timelineKinds = timelineSources.map((s) => s.kind);

@@ -16,6 +16,10 @@ import { ImportsPage } from './imports/ImportsPage';
 import { DuplicatesPage } from './duplicates/DuplicatesPage';
 import { DataQualityPage } from './data-quality/DataQualityPage';
 import { WaitingPage } from './contact-state/WaitingPage';
+import { UrgentIntakePage } from './urgent/UrgentIntakePage';
+import { HelpReportPage } from './urgent/HelpReportPage';
+import { HandoffsRoute, isHandoffsPath } from './handoffs/HandoffsRoute';
+import { HeaderMenu, type MenuLink } from './ui/HeaderMenu';
 import { shortcutLabel } from './ui/shortcut';
 
 
@@ -46,6 +50,18 @@ export function Shell() {
   const admin = /^\/admin(?:\/([^/]+))?$/.exec(pathname);
   const caseId = /^\/cases\/([^/]+)$/.exec(pathname)?.[1];
   const mergeInto = /^\/customers\/([^/]+)\/merge$/.exec(pathname)?.[1];
+  // Looking after the data (managers and admins) and running Rapport (admins): one header entry, so the everyday ones stay in reach.
+  const manage: MenuLink[] = [
+    ...(me.role !== 'frontline'
+      ? [
+          { href: '/imports', label: 'Import', current: pathname === '/imports' },
+          { href: '/duplicates', label: 'Duplicates', current: pathname === '/duplicates' },
+          { href: '/data-quality', label: 'Data quality', current: pathname === '/data-quality' },
+          { href: '/trash', label: 'Trash', current: pathname === '/trash' },
+        ]
+      : []),
+    ...(me.role === 'admin' ? [{ href: '/admin/staff', label: 'Admin', current: admin !== null }] : []),
+  ];
 
   return (
     <>
@@ -67,31 +83,10 @@ export function Shell() {
         <Link href="/cases" className="header-link" aria-current={pathname === '/cases' ? 'page' : undefined}>
           Cases
         </Link>
-        {me.role !== 'frontline' ? (
-          <Link href="/trash" className="header-link" aria-current={pathname === '/trash' ? 'page' : undefined}>
-            Trash
-          </Link>
-        ) : null}
-        {me.role !== 'frontline' ? (
-          <Link href="/imports" className="header-link" aria-current={pathname === '/imports' ? 'page' : undefined}>
-            Import
-          </Link>
-        ) : null}
-        {me.role !== 'frontline' ? (
-          <Link href="/duplicates" className="header-link" aria-current={pathname === '/duplicates' ? 'page' : undefined}>
-            Duplicates
-          </Link>
-        ) : null}
-        {me.role !== 'frontline' ? (
-          <Link href="/data-quality" className="header-link" aria-current={pathname === '/data-quality' ? 'page' : undefined}>
-            Data quality
-          </Link>
-        ) : null}
-        {me.role === 'admin' ? (
-          <Link href="/admin/staff" className="header-link" aria-current={pathname.startsWith('/admin') ? 'page' : undefined}>
-            Admin
-          </Link>
-        ) : null}
+        <Link href="/handoffs" className="header-link" aria-current={isHandoffsPath(pathname) ? 'page' : undefined}>
+          Hand-offs
+        </Link>
+        {manage.length ? <HeaderMenu label="Manage" links={manage} /> : null}
         <NotificationsButton />
         <span className="who" title={me.email ?? undefined}>
           {me.name}
@@ -115,8 +110,14 @@ export function Shell() {
           <DuplicatesPage />
         ) : pathname === '/data-quality' ? (
           <DataQualityPage />
+        ) : isHandoffsPath(pathname) ? (
+          <HandoffsRoute />
         ) : pathname === '/cases' ? (
           <CasesPage />
+        ) : pathname === '/urgent/new' ? (
+          <UrgentIntakePage key={window.location.search} />
+        ) : pathname === '/cases/help-report' ? (
+          <HelpReportPage />
         ) : mergeInto ? (
           <MergePage key={mergeInto} id={decodeURIComponent(mergeInto)} />
         ) : caseId ? (

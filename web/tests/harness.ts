@@ -91,6 +91,13 @@ export async function signIn(page: Page, url: string, email: string): Promise<vo
   await page.getByRole('combobox', { name: 'Look up a customer' }).waitFor();
 }
 
+/** Goes to a screen of the header's Manage entry (Import, Duplicates, Data quality, Trash, Admin) as a person does: opens it, then follows the link. */
+export async function goToManaged(page: Page, name: string): Promise<void> {
+  const header = page.getByRole('banner');
+  await header.getByRole('button', { name: 'Manage' }).click();
+  await header.getByRole('link', { name, exact: true }).click();
+}
+
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 

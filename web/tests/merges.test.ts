@@ -6,6 +6,8 @@ import { demoServerAndBrowser, earl, expectAccessible, openPage, phone, screensh
 /**
  * Two records of one person (scenario S6): a manager merges Bob Smith into Robert Smith from the
  * customer page, sees Bob's records on Robert, and undoes it; both are then as they were, row by row.
+ * From the duplicates queue, two records of one name are told apart by where each came from, its
+ * email and phone, and the merge screen says why Rapport thinks they may be one person.
  */
 describe('merging two records of one customer', () => {
   const env = demoServerAndBrowser();
@@ -188,5 +190,74 @@ describe('merging two records of one customer', () => {
     await expectAccessible(clerk.page, 'merge screen for a clerk');
     expect(clerk.problems).toEqual([]);
     await clerk.context.close();
+  });
+
+  it('tells apart two records of one name in the queue, at desktop and phone width, and the merge screen says why they may be one person', async () => {
+    const url = env.server.url;
+    const desk = await openPage(env.browser);
+    await signIn(desk.page, url, grace());
+    const name = 'Robert Kowalczyk';
+    await apiAs(desk.page, url, 'POST', '/customers', {
+      givenName: 'Robert',
+      familyName: 'Kowalczyk',
+      birthday: { year: 1968, month: 9, day: 14 },
+      emails: [{ address: 'rk@till.example' }],
+      phones: [{ number: '(217) 555-0144' }],
+      externalIds: [{ source: 'pos', externalId: 'P-20931' }],
+    });
+    await apiAs(desk.page, url, 'POST', '/customers', {
+      givenName: 'Robert',
+      familyName: 'Kowalczyk',
+      birthday: { year: 1968, month: 9, day: 14 },
+      phones: [{ number: '217-555-0144' }],
+      externalIds: [{ source: 'newsletter', externalId: 'N-4410' }],
+    });
+
+    const pairIn = (page: Page) => page.getByRole('list', { name: 'Pairs to review' }).getByRole('listitem').filter({ has: page.getByRole('heading', { level: 2, name: `${name} and ${name}` }) });
+    const sidesOf = (page: Page) => pairIn(page).getByRole('list', { name: `How to tell ${name} and ${name} apart` }).getByRole('listitem');
+    await desk.page.goto(`${url}/duplicates`);
+    await desk.page.getByRole('heading', { level: 1, name: 'Possible duplicates' }).waitFor();
+    await expect.poll(() => sidesOf(desk.page).count()).toBe(2);
+    const lines = (await sidesOf(desk.page).allTextContents()).sort();
+    expect(lines).toEqual([
+      expect.stringMatching(new RegExp(`^${name}newsletter N-4410 · 217-555-0144 · added (just now|\\d+ min ago)$`)),
+      expect.stringMatching(new RegExp(`^${name}pos P-20931 · rk@till\\.example · \\(217\\) 555-0144 · added (just now|\\d+ min ago)$`)),
+    ]);
+    // Side by side on a wide screen: the two lines start at the same height.
+    const [left, right] = await Promise.all([sidesOf(desk.page).nth(0).boundingBox(), sidesOf(desk.page).nth(1).boundingBox()]);
+    expect(left!.y).toBe(right!.y);
+    await expectAccessible(desk.page, 'duplicates queue, two records of one name');
+    await screenshot(desk.page, 'duplicates-same-name');
+
+    // Compare and merge: the reasons with their weights, and the score, above the comparison.
+    await pairIn(desk.page).getByRole('link', { name: 'Compare and merge' }).click();
+    await desk.page.getByRole('heading', { level: 1, name: `Merge another record into ${name}` }).waitFor();
+    const why = desk.page.getByRole('region', { name: 'Why they may be one person' });
+    await why.waitFor();
+    const reasons = await why.getByRole('listitem').allTextContents();
+    expect(reasons.some((r) => /^same phone\b.* [+]\d+\.\d$/.test(r)), reasons.join('; ')).toBe(true);
+    expect(await why.textContent()).toMatch(/Score \d+\.\d · in the possible duplicates/);
+    const table = desk.page.getByRole('table', { name: 'Which value stays' });
+    await table.waitFor();
+    expect((await why.boundingBox())!.y).toBeLessThan((await table.boundingBox())!.y);
+    await expectAccessible(desk.page, 'merge screen with why they may be one person');
+    await screenshot(desk.page, 'merge-why');
+    expect(desk.problems).toEqual([]);
+    await desk.context.close();
+
+    const small = await openPage(env.browser, phone);
+    await signIn(small.page, url, grace());
+    await small.page.goto(`${url}/duplicates`);
+    await expect.poll(() => sidesOf(small.page).count()).toBe(2);
+    await expect.poll(() => small.page.getByRole('list', { name: 'Pairs to review' }).getAttribute('aria-busy')).toBe('false');
+    expect(await small.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    for (const box of [await sidesOf(small.page).nth(0).boundingBox(), await sidesOf(small.page).nth(1).boundingBox()]) expect(box!.x >= 0 && box!.x + box!.width <= phone.width).toBe(true);
+    await expectAccessible(small.page, 'duplicates queue, two records of one name, at phone width');
+    await screenshot(small.page, 'duplicates-same-name-phone');
+    await pairIn(small.page).getByRole('link', { name: 'Compare and merge' }).click();
+    await small.page.getByRole('region', { name: 'Why they may be one person' }).waitFor();
+    expect(await small.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    expect(small.problems).toEqual([]);
+    await small.context.close();
   });
 });

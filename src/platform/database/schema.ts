@@ -10,7 +10,7 @@ type Timestamp = string;
 /** SQLite hands booleans back as 0/1. */
 type Flag = ColumnType<boolean | number, boolean, boolean>;
 /** Every column of type Flag, for code that reads rows without their types (the export, subject access). */
-export const flagColumns: ReadonlySet<string> = new Set(['active', 'isPrimary', 'household', 'pinned', 'apologised', 'flagCleared']);
+export const flagColumns: ReadonlySet<string> = new Set(['active', 'isPrimary', 'household', 'pinned', 'apologised', 'flagCleared', 'urgent']);
 /** A row read without its types, with 0/1 in a flag column made true/false as on PostgreSQL. */
 export const withBooleanFlags = <T extends Record<string, unknown>>(row: T): T =>
   Object.fromEntries(Object.entries(row).map(([k, v]) => [k, flagColumns.has(k) && typeof v === 'number' ? v !== 0 : v])) as T;
@@ -652,6 +652,47 @@ export interface CaseTable extends Authored {
   dueAt: Timestamp | null;
   lateCount: number;
   clockAt: Timestamp;
+  /** Help first (issue 11, migration 0017_urgent_cases): opened through the urgent intake, with what it took. */
+  urgent: Flag;
+  callbackNumber: ColumnType<string | null, string | null | undefined, string | null>;
+  situation: ColumnType<string | null, string | null | undefined, string | null>;
+  helpNeeded: ColumnType<string | null, string | null | undefined, string | null>;
+  helpDispatchedAt: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
+  helpDispatchedBy: ColumnType<string | null, string | null | undefined, string | null>;
+  helpGivenAt: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
+  helpGivenBy: ColumnType<string | null, string | null | undefined, string | null>;
+  /** When every field its type wants was filled in (time to complete: opened → this). */
+  completedAt: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
+  /** A manager closed it with fields still missing: why, who, when. */
+  closeOverrideReason: ColumnType<string | null, string | null | undefined, string | null>;
+  closeOverrideBy: ColumnType<string | null, string | null | undefined, string | null>;
+  closeOverrideAt: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
+}
+
+/** A case type's policy (migration 0017): the fields it wants, as JSON [{ key, label, due, hours? }]. */
+export interface CaseTypeTable extends Authored {
+  key: string;
+  label: string;
+  fields: string;
+  /** Set when an admin archives the type: offered for new cases no more. */
+  archivedAt: Timestamp | null;
+}
+
+/** A field a case's type wanted when it was opened, its deadline, and its value once filled in (migration 0017). */
+export interface CaseFieldTable {
+  id: string;
+  caseId: string;
+  customerId: string;
+  fieldKey: string;
+  label: string;
+  position: number;
+  due: 'dispatch' | 'close' | 'hours';
+  dueHours: number | null;
+  /** hours: opened + N h; dispatch: when help was dispatched; close: null. */
+  dueAt: Timestamp | null;
+  value: string | null;
+  filledAt: Timestamp | null;
+  filledBy: string | null;
 }
 
 /** One step in a case's history: opened, a change of status, priority, owner or location, an escalation, an apology. */
@@ -737,6 +778,75 @@ export interface NotificationTable {
   emailedAt: Timestamp | null;
 }
 
+/** Hand-offs (src/handoffs/, migration 0018_handoffs): to a colleague or to a location's next shift. Not customer data itself. */
+export interface HandoffTable {
+  id: string;
+  fromStaffId: string;
+  toStaffId: string | null;
+  toLocationId: string | null;
+  /** The location whose shift view shows it. */
+  locationId: string | null;
+  status: HandoffStatus;
+  acceptedBy: string | null;
+  acceptedAt: Timestamp | null;
+  withdrawnBy: string | null;
+  withdrawnAt: Timestamp | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+  createdBy: string | null;
+  updatedBy: string | null;
+}
+export type HandoffStatus = 'pending' | 'accepted' | 'withdrawn';
+export type HandoffTopic = 'told' | 'worries' | 'sensitivities' | 'next_step';
+
+/** A customer in a hand-off. */
+export interface HandoffCustomerTable {
+  id: string;
+  handoffId: string;
+  customerId: string;
+  position: number;
+  createdAt: Timestamp;
+  createdBy: string | null;
+}
+
+/** What the outgoing staff member says of a customer, one topic a row, each with its own privacy. */
+export interface HandoffNoteTable {
+  id: string;
+  handoffCustomerId: string;
+  customerId: string;
+  topic: HandoffTopic;
+  body: string;
+  sensitivity: ColumnType<Sensitivity, Sensitivity | undefined, Sensitivity>;
+  audienceLocationId: string | null;
+  createdAt: Timestamp;
+  createdBy: string | null;
+}
+
+/** A case handed over with a customer. */
+export interface HandoffCaseTable {
+  id: string;
+  handoffCustomerId: string;
+  customerId: string;
+  caseId: string | null;
+}
+
+/** An open promise that moved to the acceptor. */
+export interface HandoffPromiseTable {
+  id: string;
+  handoffCustomerId: string;
+  customerId: string;
+  promiseId: string | null;
+  movedAt: Timestamp;
+}
+
+/** Who read the hand-off of a customer, when. */
+export interface HandoffReadTable {
+  handoffCustomerId: string;
+  staffId: string;
+  customerId: string;
+  readAt: Timestamp;
+}
+
 export interface Database {
   staff: StaffTable;
   locations: LocationTable;
@@ -767,6 +877,8 @@ export interface Database {
   cases: CaseTable;
   caseEvents: CaseEventTable;
   caseTargets: CaseTargetTable;
+  caseTypes: CaseTypeTable;
+  caseFields: CaseFieldTable;
   keepInTouch: KeepInTouchTable;
   contactStates: ContactStateTable;
   promises: PromiseTable;
@@ -796,6 +908,12 @@ export interface Database {
   trashEntries: TrashEntryTable;
   trashRows: TrashRowTable;
   settings: SettingTable;
+  handoffs: HandoffTable;
+  handoffCustomers: HandoffCustomerTable;
+  handoffNotes: HandoffNoteTable;
+  handoffCases: HandoffCaseTable;
+  handoffPromises: HandoffPromiseTable;
+  handoffReads: HandoffReadTable;
 }
 
 export type Row<T extends keyof Database> = Selectable<Database[T]>;

@@ -6,6 +6,7 @@ import { LocationsAdmin } from './locations/LocationsAdmin';
 import { StaffAdmin } from './staff/StaffAdmin';
 import { TokensAdmin } from './tokens/TokensAdmin';
 import { CaseTargetsAdmin } from '../cases/CaseTargetsAdmin';
+import { CaseTypesAdmin } from '../urgent/CaseTypesAdmin';
 
 /** Daily administration, for admins: staff accounts, API tokens, locations and the audit trail. */
 export const adminSections = [
@@ -14,6 +15,7 @@ export const adminSections = [
   { key: 'locations', label: 'Locations', Screen: LocationsAdmin },
   { key: 'audit', label: 'Audit trail', Screen: AuditAdmin },
   { key: 'targets', label: 'Response targets', Screen: CaseTargetsAdmin },
+  { key: 'case-types', label: 'Case types', Screen: CaseTypesAdmin },
 ] as const;
 
 export type AdminSection = (typeof adminSections)[number]['key'];

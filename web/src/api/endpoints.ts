@@ -9,9 +9,11 @@ import type { DueItem, KeepInTouch, KeepInTouchPut, WaitingItem } from './types'
 import type { Today, TodayAction } from './types';
 import type { NotificationList, NotificationsReadAll, StaffNotification } from './types';
 import type { Case, CaseCreate, CaseDetail, CaseFigures, CasePatch, CaseTargets, Interaction, TargetSet } from './types';
+import type { CaseFieldValues, CaseType, CaseTypeCreate, CaseTypePut, HelpReport, HelpReportQuery, UrgentCase, UrgentCaseCreate } from './types';
 import type { DistinctMark, Merge, MergeCreate, MergePreview, MergeReceipt } from './types';
-import type { DuplicatePair, Import, ImportProblem, ImportStart, ImportUndo } from './types';
+import type { DuplicatePair, Import, ImportProblem, ImportStart, MayBe } from './types';
 import type { CustomerQuality, QualityCounts, QualityKind, QualityPage } from './types';
+import type { Handoff, HandoffCreate, HandoffReassign, HandoffShift, HeldCustomer } from './types';
 
 export const auth = {
   setupNeeded: () => get<{ needed: boolean }>('/setup').then((r) => r.needed),
@@ -216,7 +218,7 @@ export const merges = {
 
 /**
  * Imports from other systems (managers and admins): the file goes up as the request's body itself (not
- * JSON), and is checked in the background; then committed (imported in the background) or undone.
+ * JSON), and is checked in the background; then committed (imported in the background) or undone (in the background too).
  */
 export const imports = {
   upload: (file: ArrayBuffer, contentType: string, params: ImportStart) => request<Import>('POST', `/imports${query({ ...params })}`, undefined, { file: { bytes: file, contentType } }),
@@ -224,12 +226,14 @@ export const imports = {
   list: (cursor: string | null, limit = 20) => get<Page<Import>>(`/imports${query({ cursor, limit })}`),
   problems: (id: string, cursor: string | null, limit = 10) => get<Page<ImportProblem>>(`/imports/${id}/problems${query({ cursor, limit })}`),
   commit: (id: string) => post<Import>(`/imports/${id}/commit`, {}),
-  undo: (id: string) => post<ImportUndo>(`/imports/${id}/undo`, {}),
+  undo: (id: string) => post<Import>(`/imports/${id}/undo`, {}),
 };
 
 /** The duplicates queue (managers): pairs who may be one person, most likely first; merge them, or say they are two people (merges.distinct). */
 export const duplicates = {
-  list: (cursor: string | null, limit = 20) => get<Page<DuplicatePair> & { total: number }>(`/duplicates${query({ cursor, limit })}`),
+  list: (cursor: string | null, limit = 20, customerId?: string) => get<Page<DuplicatePair> & { total: number }>(`/duplicates${query({ cursor, limit, customerId })}`),
+  /** Who else may be this customer now, with the reasons (worked out on asking, queued or not). */
+  of: (customerId: string) => get<{ items: MayBe[] }>(`/customers/${customerId}/duplicates`).then((r) => r.items),
 };
 
 /** Data quality: what to fix on one customer; for managers, the counts per kind and a kind's customers page by page. */
@@ -239,4 +243,28 @@ export const dataQuality = {
   page: (kind: QualityKind, cursor: string | null, limit = 25) => get<QualityPage>(`/data-quality${query({ kind, cursor, limit })}`),
   /** "Still right": saving an email, phone or address as it is records that it was confirmed (and when). */
   confirm: (customerId: string, part: 'emails' | 'phones' | 'addresses', itemId: string) => patch<Customer>(`/customers/${customerId}/${part}/${itemId}`, {}),
+};
+
+/** Hand-offs: write one, yours incoming / outgoing / accepted, accept, mark read (the brief's banner), and for managers the shift view and reassigning. */
+export const handoffs = {
+  list: (box: 'incoming' | 'outgoing' | 'accepted') => get<Page<Handoff>>(`/handoffs${query({ box, limit: 50 })}`),
+  get: (id: string) => get<Handoff>(`/handoffs/${id}`),
+  create: (body: HandoffCreate) => post<Handoff>('/handoffs', body),
+  accept: (id: string) => post<Handoff>(`/handoffs/${id}/accept`, {}),
+  read: (id: string, customerId: string) => post<Handoff>(`/handoffs/${id}/read`, { customerId }),
+  reassign: (id: string, body: HandoffReassign) => post<Handoff>(`/handoffs/${id}/reassign`, body),
+  held: () => get<{ items: HeldCustomer[] }>('/handoffs/held-customers').then((r) => r.items),
+  shift: (locationId: string | null) => get<HandoffShift>(`/handoffs/shift${query({ locationId })}`),
+};
+
+/** Help first, fill in later (issue 11): the urgent intake, help dispatched and given, fields filled in later, case types, time to help. */
+export const urgent = {
+  open: (body: UrgentCaseCreate) => post<UrgentCase>('/urgent-cases', body),
+  dispatched: (id: string) => post<CaseDetail>(`/cases/${id}/help-dispatched`, {}),
+  given: (id: string) => post<CaseDetail>(`/cases/${id}/help-given`, {}),
+  fill: (id: string, fields: CaseFieldValues) => patch<CaseDetail>(`/cases/${id}/fields`, { fields }),
+  types: () => get<{ items: CaseType[] }>('/case-types').then((r) => r.items),
+  addType: (body: CaseTypeCreate) => post<{ items: CaseType[] }>('/case-types', body).then((r) => r.items),
+  saveType: (key: string, body: CaseTypePut) => request<{ items: CaseType[] }>('PUT', `/case-types/${key}`, body).then((r) => r.items),
+  report: (params: HelpReportQuery) => get<HelpReport>(`/cases/help-report${query({ ...params })}`),
 };

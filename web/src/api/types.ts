@@ -55,8 +55,16 @@ import type { TodayActionOut, TodayItemOut, TodayOut, TodaySectionOut } from '..
 import type { NotificationOut, NotificationPage, ReadAllOut } from '../../../src/notifications/notification-schemas.js';
 import type { DistinctIn, MergeIn, MergeOut, MergePreviewOut, MergeReceiptOut } from '../../../src/merges/merge-schemas.js';
 import type { ImportOut, ImportStartQuery, ImportUndoOut, ProblemOut as ImportProblemOut } from '../../../src/imports/import-schemas.js';
-import type { SuspicionOut } from '../../../src/matching/duplicate-schemas.js';
+import type { MayBeOut, SuspicionOut } from '../../../src/matching/duplicate-schemas.js';
 import type { CustomerQualityOut, FindingOut, QualityCountsOut, QualityPageOut } from '../../../src/data-quality/quality-schemas.js';
+import type {
+  HandoffBannerOut as HandoffBannerSchema,
+  HandoffCreate as HandoffCreateSchema,
+  HandoffOut as HandoffOutSchema,
+  HandoffReassign as HandoffReassignSchema,
+  HeldCustomerOut as HeldCustomerSchema,
+  ShiftOut as ShiftOutSchema,
+} from '../../../src/handoffs/handoff-schemas.js';
 
 export type Role = ServerRole;
 export type Me = Static<typeof MeSchema>;
@@ -179,6 +187,9 @@ export type ImportUndo = Static<typeof ImportUndoOut>;
 /** The duplicates queue (src/matching/): a pair who may be one person, with the reasons. */
 export type DuplicatePair = Static<typeof SuspicionOut>;
 export type DuplicateReason = DuplicatePair['reasons'][number];
+export type DuplicateSide = DuplicatePair['first'];
+/** Someone who may be a customer, worked out on asking (GET /customers/{id}/duplicates). */
+export type MayBe = Static<typeof MayBeOut>;
 
 /** Data quality (src/data-quality/): what to fix on a customer, the counts per kind, a kind's customers. */
 export type CustomerQuality = Static<typeof CustomerQualityOut>;
@@ -193,3 +204,26 @@ export interface Page<T> {
   items: T[];
   nextCursor: string | null;
 }
+
+/** Hand-offs (src/handoffs/): one with its customers, the lines the reader may see, cases and promises; the shift view; what a hand-off of yours would carry; the brief's banner. */
+export type Handoff = Static<typeof HandoffOutSchema>;
+export type HandoffCustomer = Handoff['customers'][number];
+export type HandoffCreate = Static<typeof HandoffCreateSchema>;
+export type HandoffReassign = Static<typeof HandoffReassignSchema>;
+export type HandoffShift = Static<typeof ShiftOutSchema>;
+export type HeldCustomer = Static<typeof HeldCustomerSchema>;
+export type HandoffBanner = Static<typeof HandoffBannerSchema>;
+export type HandoffTopic = HandoffCustomer['notes'][number]['topic'];
+
+/** Help first, fill in later (src/cases/urgent-schemas.ts): the urgent intake, case types and their fields, time to help. */
+import type { CaseFieldOut, FieldValues as FieldValuesSchema } from '../../../src/cases/case-schemas.js';
+import type { CaseTypeCreate as CaseTypeCreateSchema, CaseTypeOut, CaseTypePut as CaseTypePutSchema, HelpReportOut, HelpReportQuery as HelpReportQuerySchema, UrgentCaseIn, UrgentCaseOut } from '../../../src/cases/urgent-schemas.js';
+export type UrgentCaseCreate = Static<typeof UrgentCaseIn>;
+export type UrgentCase = Static<typeof UrgentCaseOut>;
+export type CaseField = Static<typeof CaseFieldOut>;
+export type CaseFieldValues = Static<typeof FieldValuesSchema>;
+export type CaseType = Static<typeof CaseTypeOut>;
+export type CaseTypeCreate = Static<typeof CaseTypeCreateSchema>;
+export type CaseTypePut = Static<typeof CaseTypePutSchema>;
+export type HelpReport = Static<typeof HelpReportOut>;
+export type HelpReportQuery = Static<typeof HelpReportQuerySchema>;

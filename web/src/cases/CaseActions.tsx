@@ -6,7 +6,9 @@ import { useSubmit } from '../ui/useSubmit';
 import { priorities, priorityLabels, statuses, statusLabels } from './case-text';
 
 /** Change the status, priority (and so the targets) or owner of a case. */
-export function CaseChanges({ c, people, onSaved }: { c: Case; people: StaffBrief[]; onSaved: (next: CaseDetail) => void }) {
+/** `overridable`: a manager may close it although details its type wants are missing, giving a reason. */
+export function CaseChanges({ c, people, onSaved, overridable = false }: { c: Case; people: StaffBrief[]; onSaved: (next: CaseDetail) => void; overridable?: boolean }) {
+  const [overrideReason, setOverrideReason] = useState('');
   const [status, setStatus] = useState(c.status);
   const [priority, setPriority] = useState(c.priority);
   const [ownerId, setOwnerId] = useState(c.ownerId ?? '');
@@ -16,6 +18,8 @@ export function CaseChanges({ c, people, onSaved }: { c: Case; people: StaffBrie
     ...(priority !== c.priority ? { priority } : {}),
     ...(ownerId !== (c.ownerId ?? '') ? { ownerId: ownerId || null } : {}),
   };
+  const closing = status !== c.status && (status === 'resolved' || status === 'closed');
+  if (overridable && closing && overrideReason.trim()) patch.overrideReason = overrideReason.trim();
   const changed = Object.keys(patch).length > 0;
   // The owner may have left or be an integration: keep them choosable as they are.
   const owners = c.ownerId && !people.some((p) => p.id === c.ownerId) ? [{ id: c.ownerId, name: c.ownerName ?? 'Former colleague' }, ...people] : people;
@@ -39,6 +43,9 @@ export function CaseChanges({ c, people, onSaved }: { c: Case; people: StaffBrie
               </option>
             ))}
         </SelectField>
+        {overridable && closing ? (
+          <TextField label="Reason to close without the missing details" value={overrideReason} onChange={(e) => setOverrideReason(e.target.value)} error={fields.overrideReason} hint="Managers only; kept on the case and in the audit trail." />
+        ) : null}
         <SelectField label="Priority" value={priority} onChange={(e) => setPriority(e.target.value as Case['priority'])} error={fields.priority} hint="A new priority brings its own targets.">
           {priorities.map((p) => (
             <option key={p} value={p}>

@@ -13,6 +13,8 @@ import { CaseChanges, Escalate, RecordApology } from './CaseActions';
 import { LinkContact, contactLabel } from './LinkContact';
 import { TargetList } from './TargetList';
 import { isOpen, priorityLabels, statusLabels } from './case-text';
+import { CaseFields } from '../urgent/CaseFields';
+import { HelpPanel } from '../urgent/HelpPanel';
 
 /** One case: where its targets stand, its thread, what can be done about it, and its history. */
 export function CasePage({ id }: { id: string }) {
@@ -102,6 +104,8 @@ export function CasePage({ id }: { id: string }) {
       </header>
       <div className="case-grid">
         <div className="stack">
+          {c.urgent || c.helpDispatched ? <HelpPanel c={c} onSaved={saved} /> : null}
+          <CaseFields c={c} onSaved={saved} />
           <section className={`card${breached ? ' case-breached' : ''}`} aria-labelledby="case-targets-title">
             <h2 id="case-targets-title">Response targets</h2>
             <TargetList c={c} />
@@ -146,7 +150,7 @@ export function CasePage({ id }: { id: string }) {
           </section>
         </div>
         <div className="stack">
-          <CaseChanges key={c.updatedAt} c={c} people={people} onSaved={(next) => saved(next, 'Saved the changes.')} />
+          <CaseChanges key={c.updatedAt} c={c} people={people} overridable={me.role !== 'frontline' && c.fields.some((f) => f.value === null)} onSaved={(next) => saved(next, 'Saved the changes.')} />
           {isOpen(c) ? <Escalate c={c} managers={people.filter((s) => s.role !== 'frontline')} onSaved={(next) => saved(next, `Escalated to ${next.escalation?.managerName ?? 'the manager'}.`)} /> : null}
           {me.role !== 'frontline' ? (
             <section className="card" aria-labelledby="case-delete-title">

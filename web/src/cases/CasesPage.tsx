@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { cases } from '../api/endpoints';
 import type { Case, CaseFigures } from '../api/types';
 import { useSession } from '../auth/session';
+import { Link } from '../router';
 import { useResource } from '../ui/useResource';
 import { CaseSummary } from './CasesPanel';
 
@@ -29,6 +30,11 @@ export function CasesPage() {
       </h1>
       {manages ? <CaseSection title="Escalated to you" empty="Nothing is escalated to you." items={escalated.data?.items} loading={escalated.loading} failed={Boolean(escalated.error)} /> : null}
       <CaseSection title="Your open cases" empty="You own no open case." items={mine.data?.items} loading={mine.loading} failed={Boolean(mine.error)} />
+      {manages ? (
+        <p>
+          <Link href="/cases/help-report">Time to help and to complete</Link>
+        </p>
+      ) : null}
       {manages && figures.data ? <Figures figures={figures.data} /> : null}
     </section>
   );

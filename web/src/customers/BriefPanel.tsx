@@ -1,13 +1,18 @@
+import { useState } from 'react';
 import { customers } from '../api/endpoints';
+import { HandoffBanner } from '../handoffs/HandoffBanner';
 import { useResource } from '../ui/useResource';
 
 /** The brief: a few sentences written for a person, from GET /customers/:id/brief. */
 export function BriefPanel({ customerId, version }: { customerId: string; version: number }) {
-  const brief = useResource(() => customers.brief(customerId), [customerId, version]);
+  // Bumped when a hand-off is marked read: the brief is asked for again without it.
+  const [reads, setReads] = useState(0);
+  const brief = useResource(() => customers.brief(customerId), [customerId, version, reads]);
   const sections = brief.data?.sections.filter((s) => s.sentences.length) ?? [];
   return (
     <section className="brief card" aria-labelledby="brief-title" aria-busy={brief.loading}>
       <h2 id="brief-title">Brief</h2>
+      <HandoffBanner customerId={customerId} items={brief.data?.handoffs} onRead={() => setReads((n) => n + 1)} />
       {sections.length ? (
         <div className="brief-sections">
           {sections.map((section) => (

@@ -96,6 +96,9 @@ export function CustomerPage({ id }: { id: string }) {
             {c.pronouns ? ` · ${c.pronouns}` : ''}
             {c.pronunciation ? ` · say “${c.pronunciation}”` : ''}
           </p>
+          <p className="customer-actions">
+            <Link href={`/handoffs/new?customer=${encodeURIComponent(id)}`}>Hand off {c.displayName}</Link>
+          </p>
         </header>
         <div className="customer-grid">
           <BriefPanel customerId={id} version={version} />

@@ -8,9 +8,10 @@ import { FormError, TextField } from '../ui/Field';
 import { ago, fullDate } from '../ui/format';
 import { useSubmit } from '../ui/useSubmit';
 import { foundWords, pairName, scoreWords } from './duplicate-words';
+import { PairSides } from './PairSides';
 
 /**
- * One pair who may be one person: both names (to open each), the score and its reasons, then
+ * One pair who may be one person: both names (to open each), what tells each apart, the score and its reasons, then
  * Compare and merge (the merge screen, side by side) or Not the same person (asks first).
  */
 export function DuplicatePairItem({ pair, onDistinct }: { pair: DuplicatePair; onDistinct: (pair: DuplicatePair) => void }) {
@@ -40,6 +41,7 @@ export function DuplicatePairItem({ pair, onDistinct }: { pair: DuplicatePair; o
         <span className="duplicate-and"> and </span>
         <Link href={customerPath(second.id)}>{second.displayName}</Link>
       </h2>
+      <PairSides pair={pair} />
       <p className="duplicate-meta">
         <span className="duplicate-score">{`Score ${scoreWords(pair.score)}`}</span>
         {' · '}

@@ -1,4 +1,4 @@
-import type { DuplicatePair } from '../api/types';
+import type { DuplicatePair, DuplicateSide } from '../api/types';
 
 /** How the duplicates queue says things. */
 
@@ -20,3 +20,10 @@ export const pairName = (pair: DuplicatePair) => `${pair.first.displayName} and 
 
 /** The score in bits, one decimal: 14.2. */
 export const scoreWords = (score: number) => score.toLocaleString(undefined, { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+
+/** What tells one record of a pair apart, short: "pos P-20931", its email, its phone (whatever it has; when it was added is said after). */
+export const sideFacts = (side: DuplicateSide): string[] => [
+  ...side.externalIds.map((x) => `${x.source} ${x.externalId}`),
+  ...(side.email ? [side.email] : []),
+  ...(side.phone ? [side.phone] : []),
+];

@@ -6,6 +6,7 @@ import { useSubmit } from '../ui/useSubmit';
 import { newCustomerBody, readTyped, typedWords } from './create-from-query';
 import { ResultOption } from './ResultOption';
 import { useLookup } from './useLookup';
+import { urgentPath } from '../urgent/urgent-words';
 
 interface Props {
   /** Esc on an empty box (the dialog closes). */
@@ -130,6 +131,12 @@ export function LookupBox({ onEscapeEmpty, onDone }: Props) {
           {creating.error}
         </p>
       ) : null}
+      <p className="lookup-urgent">
+        <button type="button" className="urgent-button" onClick={() => { onDone?.(); navigate(urgentPath(q)); }}>
+          Urgent{q ? ` case for “${q}”` : ' case'}
+        </button>
+        <span className="hint"> Help first: a number or a name is enough.</span>
+      </p>
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { Confirm } from '../ui/Confirm';
 import { FormError, TextField } from '../ui/Field';
 import { useResource } from '../ui/useResource';
 import { useSubmit } from '../ui/useSubmit';
+import { MatchWhy } from './MatchWhy';
 import { leaveMergeNotice } from './merge-notice';
 import { mergePath } from './merge-words';
 import { SideBySide } from './SideBySide';
@@ -16,8 +17,8 @@ import { SideBySide } from './SideBySide';
 const besideFields = ['mergedId', 'reason'];
 
 /**
- * Step 2 of a merge: the two records side by side with the value each field keeps, what moves, an
- * optional reason, then Merge (back to the customer, "Merged." with Undo) or "Not the same person".
+ * Step 2 of a merge: why Rapport thinks they may be one person (when it does), the two records side
+ * by side with the value each field keeps, what moves, an optional reason, then Merge (back to the customer, "Merged." with Undo) or "Not the same person".
  */
 export function MergeReview({ survivor, otherId }: { survivor: Customer; otherId: string }) {
   const preview = useResource(() => merges.preview(survivor.id, otherId), [survivor.id, otherId]);
@@ -81,6 +82,7 @@ export function MergeReview({ survivor, otherId }: { survivor: Customer; otherId
           {otherError}
         </p>
       ) : null}
+      <MatchWhy survivorId={survivor.id} otherId={otherId} />
       {preview.loading && !p ? <p role="status">Loading both records…</p> : null}
       {p ? (
         <form onSubmit={merge} aria-labelledby="review-title" noValidate>

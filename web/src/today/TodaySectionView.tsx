@@ -1,5 +1,6 @@
 import type { TodayItem, TodaySection } from '../api/types';
 import { TodayEntry } from './TodayEntry';
+import { FillInLaterEntry } from '../urgent/FillInLaterEntry';
 
 interface Props {
   section: TodaySection;
@@ -26,9 +27,9 @@ export function TodaySectionView({ section, onAct, onRetry }: Props) {
         </p>
       ) : (
         <ul className="today-items">
-          {section.items.map((item) => (
-            <TodayEntry key={item.id} item={item} onAct={onAct} />
-          ))}
+          {section.items.map((item) =>
+            section.key === 'fill_in_later' ? <FillInLaterEntry key={item.id} item={item} onAct={onAct} /> : <TodayEntry key={item.id} item={item} onAct={onAct} />,
+          )}
         </ul>
       )}
       {section.more ? <p className="hint">And {section.more}{section.moreAtLeast ? ' or more' : ' more'}.</p> : null}

@@ -16,6 +16,8 @@ import { promiseTalliesSchema } from './0013_promise_tallies.js';
 import { mergesSchema } from './0014_merges.js';
 import { importsSchema } from './0015_imports.js';
 import { matchProfilesSchema } from './0016_match_profiles.js';
+import { urgentCasesSchema } from './0017_urgent_cases.js';
+import { handoffsSchema } from './0018_handoffs.js';
 
 /** Numbered and append-only: never edit a migration that has shipped, add the next one. */
 export function migrationProvider(engine: Engine): MigrationProvider {
@@ -38,6 +40,8 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         '0014_merges': mergesSchema(engine),
         '0015_imports': importsSchema(engine),
         '0016_match_profiles': matchProfilesSchema(engine),
+        '0017_urgent_cases': urgentCasesSchema(engine),
+        '0018_handoffs': handoffsSchema(engine),
       };
     },
   };
