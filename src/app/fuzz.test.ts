@@ -444,10 +444,10 @@ describe('every documented operation under hostile input', () => {
       }
     }
     expect(failures).toEqual([]);
-    // Bounded: a few hundred requests, however many routes there are.
+    // Bounded: a few hundred requests, however many routes there are (about 60 s on PostgreSQL on a loaded 2-CPU machine).
     expect(sent).toBeGreaterThan(200);
     expect(sent).toBeLessThan(20 * scale * operations.length);
-  }, 60_000 * scale);
+  }, 150_000 * scale);
 
   it('leaves the server answering', async () => {
     expect((await t.anonymous.get('/api/v1/health')).status).toBe(200);

@@ -49,7 +49,7 @@ describe('rapport seed-demo, then rapport export', () => {
     expect(count('interaction')).toBe(summary('interactions'));
     expect(count('transaction')).toBe(summary('transactions'));
     expect(count('note')).toBe(summary('notes'));
-    expect(count('staff')).toBe(10);
+    expect(count('staff')).toBe(13);
     expect(count('auditEvent')).toBe(summary('audit events'));
   }, 60_000);
 

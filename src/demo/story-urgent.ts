@@ -1,6 +1,7 @@
-import { updateCase } from '../cases/case-commands.js';
+import { linkInteraction, updateCase } from '../cases/case-commands.js';
 import { fillCaseFields } from '../cases/case-field-commands.js';
 import { createUrgentCase, recordHelp } from '../cases/urgent-commands.js';
+import { createInteraction } from '../interactions/interaction-commands.js';
 import type { Db } from '../platform/database/connect.js';
 import type { WriteContext } from '../platform/write-context.js';
 import type { Clock } from './random.js';
@@ -61,14 +62,14 @@ const pastCalls: PastCall[] = [
     fields: { registration: 'DF 5150', vehicle: 'Red Honda Jazz', membership: 'RSA-220931', colour: 'Red', mileage: '38,750' },
   },
   {
-    customer: 'ellen-farrow',
+    customer: 'frank-farrow',
     daysAgo: 4,
     type: 'medical',
-    situation: 'Fell at home, cannot get up; husband on the line',
+    situation: 'Fell at home, cannot get up; his wife on the line',
     helpNeeded: 'Ambulance',
     help: 3,
     complete: 240,
-    fields: { breathing: 'Yes, talking', age: '81', doctor: 'Dr Okafor, Millbrook surgery', next_of_kin: 'Frank Farrow (husband)' },
+    fields: { breathing: 'Yes, talking', age: '83', doctor: 'Dr Okafor, Millbrook surgery', next_of_kin: 'Ellen Farrow (wife)' },
   },
 ];
 
@@ -78,6 +79,13 @@ export async function writeDemoUrgentCases(db: Db, cast: Cast, clock: Clock): Pr
   const latest = clock.now.getTime() - minute;
   const at = (from: string, minutes: number) => new Date(Math.min(Date.parse(from) + minutes * minute, latest)).toISOString();
   let written = 0;
+  // The agent calls back to say help is on its way: the case's first response, in its thread.
+  const callBack = async (trx: Db, caseId: string, occurredAt: string) => {
+    // Whoever the case is about (the callback number may have found, or made, another customer than the cast's).
+    const { customerId } = await trx.selectFrom('cases').select('customerId').where('id', '=', caseId).executeTakeFirstOrThrow();
+    const call = await createInteraction(trx, agent, { customerId, channel: 'call', direction: 'outbound', occurredAt, summary: 'Called back: help is on its way' });
+    await linkInteraction(trx, agent, caseId, call, occurredAt);
+  };
 
   for (const call of pastCalls) {
     const customerId = cast.customers.get(call.customer);
@@ -86,6 +94,7 @@ export async function writeDemoUrgentCases(db: Db, cast: Cast, clock: Clock): Pr
       const openedAt = clock.daysAgo(call.daysAgo, 1, 10);
       const { id } = await createUrgentCase(trx, agent, { customerId, type: call.type, situation: call.situation, helpNeeded: call.helpNeeded, locationId, openedAt }, openedAt);
       await recordHelp(trx, agent, id, 'dispatched', { at: at(openedAt, call.help) }, at(openedAt, call.help));
+      await callBack(trx, id, at(openedAt, call.help));
       await recordHelp(trx, agent, id, 'given', { at: at(openedAt, call.help + 30) }, at(openedAt, call.help + 30));
       await fillCaseFields(trx, agent, id, call.fields, at(openedAt, call.complete));
       await updateCase(trx, agent, id, { status: 'resolved' }, at(openedAt, call.complete + 5));
@@ -113,6 +122,7 @@ export async function writeDemoUrgentCases(db: Db, cast: Cast, clock: Clock): Pr
         openedAt,
       );
       await recordHelp(trx, agent, id, 'dispatched', { at: at(openedAt, 6) }, at(openedAt, 6));
+      await callBack(trx, id, at(openedAt, 6));
       await recordHelp(trx, agent, id, 'given', { at: at(openedAt, 42) }, at(openedAt, 42));
       // The next morning (or as late as now allows): the membership number from her card; colour and mileage still to ask.
       await fillCaseFields(trx, agent, id, { membership: 'RSA-448812' }, at(openedAt, 8 * 60 + 45));

@@ -33,7 +33,7 @@ describe('notifications in the header', () => {
 
     const { page, problems, context } = await openPage(browser, phone);
     await signIn(page, server.url, earl.email);
-    const bell = page.getByRole('button', { name: 'Notifications, 1 unread' });
+    const bell = page.getByRole('button', { name: 'Notifications 1 unread' });
     await bell.waitFor();
 
     // Keyboard: open, look, close with Escape (focus comes back), open again.
@@ -61,7 +61,7 @@ describe('notifications in the header', () => {
     await addEndingProject(db, earl.id, 'Karl Berg', lastWeek);
     await notifyDueReminders(db, [source], { now: new Date(), email: false, log });
     await page.reload();
-    await page.getByRole('button', { name: 'Notifications, 2 unread' }).click();
+    await page.getByRole('button', { name: 'Notifications 2 unread' }).click();
     await panel.getByRole('button', { name: 'Mark all read' }).click();
     await page.getByRole('button', { name: 'Notifications', exact: true }).waitFor();
     expect(await panel.getByRole('button', { name: 'Mark all read' }).isDisabled()).toBe(true);
