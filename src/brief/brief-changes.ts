@@ -58,6 +58,7 @@ export function describeChange(row: ChangeRow): string | null {
     if (row.action === 'create') return 'handed them over (a hand-off)';
     if (row.action === 'update' && typeof values.acceptedBy === 'string') return 'took them over (accepted a hand-off)';
     if (row.action === 'update' && typeof values.to === 'string') return `reassigned their hand-off to ${values.to}`;
+    if (row.action === 'update' && values.status === 'withdrawn') return 'withdrew their hand-off';
     return null;
   }
   const thing = things[row.entityType];

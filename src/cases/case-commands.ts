@@ -8,6 +8,7 @@ import { hasRole } from '../platform/auth/roles.js';
 import { applyTypeFields } from './case-field-commands.js';
 import { closeProblems, invalid } from './case-field-rules.js';
 import { fieldsOfCase } from './case-field-store.js';
+import { checkTypeOffered } from './case-types.js';
 import { newId } from '../platform/ids.js';
 import { nowIso } from '../platform/time.js';
 import type { WriteContext } from '../platform/write-context.js';
@@ -82,6 +83,7 @@ async function link(db: Db, ctx: WriteContext, c: { id: string; customerId: stri
 
 export async function createCase(db: Db, ctx: WriteContext, input: CaseCreate, at = nowIso(), intake: UrgentIntake | null = null): Promise<string> {
   const subject = checkSubject(input.subject);
+  await checkTypeOffered(db, clean(input.type) ?? undefined);
   const customer = await customerHome(db, input.customerId);
   if (!customer) throw unprocessable('/body/customerId', `customer ${input.customerId} does not exist`);
   const ownerId = input.ownerId === undefined ? (ctx.actor?.staffId ?? null) : input.ownerId;
@@ -149,6 +151,8 @@ export async function updateCase(db: Db, ctx: WriteContext, id: string, patch: C
   const steps: [Row<'caseEvents'>['kind'], string | null, string | null][] = [];
   if (patch.subject !== undefined) changes.subject = checkSubject(patch.subject);
   if (patch.type !== undefined) changes.caseType = caseTypeOf(patch.type);
+  // Changing to an archived type is refused; a case keeps the one it has.
+  if (changes.caseType !== undefined && changes.caseType.toLowerCase() !== before.caseType.toLowerCase()) await checkTypeOffered(db, changes.caseType);
   if (patch.status !== undefined && patch.status !== before.status) {
     checkStatusChange(before.status, patch.status);
     changes.status = patch.status;

@@ -22,10 +22,10 @@ const policyOf = async (db: Db, caseType: string): Promise<FieldPolicy[]> => {
   return type ? (JSON.parse(type.fields) as FieldPolicy[]) : [];
 };
 
-/** Values for keys the case does not want are refused, each at /body/fields/<key>. */
+/** Values for keys the case does not want are refused, each at /body/fields/<key>, with a message that reads on its own (it names the key). */
 function checkKeys(values: FieldValues, known: ReadonlySet<string>, typeName: string): void {
   const unknown = Object.keys(values).filter((k) => !known.has(k));
-  if (unknown.length) throw invalid(unknown.map((k) => ({ path: `/body/fields/${k}`, message: `is not a field of the type ${typeName}` })));
+  if (unknown.length) throw invalid(unknown.map((k) => ({ path: `/body/fields/${k}`, message: `“${k}” is not a field of the type ${typeName}` })));
 }
 
 type CaseRowLike = Pick<Row<'cases'>, 'id' | 'customerId' | 'caseType' | 'openedAt' | 'helpDispatchedAt' | 'completedAt'>;

@@ -71,15 +71,53 @@ export function missingFieldsOf(db: Db, ownerId: string, now: string, limit: num
     .execute();
 }
 
-export async function missingFieldCount(db: Db, ownerId: string): Promise<number> {
-  const row = await db
+/** Who the fill-in-later list is of: one staff member's own cases, or every open case at some locations (null: everywhere). */
+export type MissingScope = { ownerId: string } | { locationIds: string[] | null };
+
+/** Where a missing field stands in the list: 0 overdue, 1 due later, 2 due at dispatch or before closing. */
+const bucketOf = (now: string) => sql<number>`case when ${sql.ref('f.dueAt')} <= ${now} then 0 when ${sql.ref('f.dueAt')} is not null then 1 else 2 end`;
+const sortTimeOf = sql<string>`coalesce(${sql.ref('f.dueAt')}, ${sql.ref('c.openedAt')})`;
+
+/**
+ * A page of missing fields of open cases, in the order of Today's list (overdue first, then by
+ * deadline, then those without one, oldest case first), after the key of the last one shown.
+ * `now` is fixed by the first page, so a deadline passing while paging moves nothing.
+ */
+export function missingFieldsPage(db: Db, scope: MissingScope, now: string, after: { bucket: number; at: string; id: string } | null, limit: number) {
+  let q = db
+    .selectFrom('caseFields as f')
+    .innerJoin('cases as c', 'c.id', 'f.caseId')
+    .innerJoin('customers as cu', 'cu.id', 'c.customerId')
+    .leftJoin('staff as s', 's.id', 'c.ownerId')
+    .select(['f.id', 'f.caseId', 'f.fieldKey', 'f.label', 'f.due', 'f.dueHours', 'f.dueAt', 'c.customerId', 'c.subject', 'c.caseType', 'c.openedAt', 'c.helpDispatchedAt', 'c.ownerId', 'c.locationId', 'cu.displayName as customerName', 's.name as ownerName'])
+    .select(bucketOf(now).as('bucket'))
+    .where('c.status', 'in', [...openStatuses])
+    .where('f.value', 'is', null);
+  if ('ownerId' in scope) q = q.where('c.ownerId', '=', scope.ownerId);
+  else if (scope.locationIds !== null) q = scope.locationIds.length ? q.where('c.locationId', 'in', scope.locationIds) : q.where(sql<boolean>`1 = 0`);
+  if (after) {
+    const bucket = bucketOf(now);
+    q = q.where((eb) =>
+      eb.or([
+        eb(bucket, '>', after.bucket),
+        eb.and([eb(bucket, '=', after.bucket), eb.or([eb(sortTimeOf, '>', after.at), eb.and([eb(sortTimeOf, '=', after.at), eb('f.id', '>', after.id)])])]),
+      ]),
+    );
+  }
+  return q.orderBy(bucketOf(now)).orderBy(sortTimeOf).orderBy('f.id').limit(limit + 1).execute();
+}
+
+export async function missingFieldCount(db: Db, owner: string | MissingScope): Promise<number> {
+  const scope: MissingScope = typeof owner === 'string' ? { ownerId: owner } : owner;
+  let q = db
     .selectFrom('caseFields as f')
     .innerJoin('cases as c', 'c.id', 'f.caseId')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('c.ownerId', '=', ownerId)
     .where('c.status', 'in', [...openStatuses])
-    .where('f.value', 'is', null)
-    .executeTakeFirstOrThrow();
+    .where('f.value', 'is', null);
+  if ('ownerId' in scope) q = q.where('c.ownerId', '=', scope.ownerId);
+  else if (scope.locationIds !== null) q = scope.locationIds.length ? q.where('c.locationId', 'in', scope.locationIds) : q.where(sql<boolean>`1 = 0`);
+  const row = await q.executeTakeFirstOrThrow();
   return Number(row.n);
 }
 

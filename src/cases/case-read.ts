@@ -152,18 +152,35 @@ export function presentDetail(state: CaseState, now: number, names: Map<string, 
     fields: fields.map((f) => presentField(f, now)),
     ...presentCase(state, now),
     thread: state.thread.map((t) => ({ id: t.id, channel: t.channel, direction: t.direction, occurredAt: t.occurredAt, summary: t.summary, staffName: t.staffName ?? null })),
-    history: state.events.map((e) => ({
-      id: e.id,
-      at: e.at,
-      kind: e.kind,
-      fromValue: e.fromValue,
-      toValue: e.toValue,
-      note: e.note,
-      staffId: e.staffId,
-      staffName: e.staffName ?? null,
-      text: eventText(e, names),
-    })),
+    history: historyOf(state, names),
   };
+}
+
+type HistoryStep = CaseDetail['history'][number];
+
+/**
+ * The case's steps in time order: its events, and help dispatched and given, which are columns
+ * of the case (when and by whom) rather than events; on the same moment, the events come first.
+ */
+export function historyOf(state: CaseState, names: Map<string, string>): HistoryStep[] {
+  const { row } = state;
+  const steps: HistoryStep[] = state.events.map((e) => ({
+    id: e.id,
+    at: e.at,
+    kind: e.kind,
+    fromValue: e.fromValue,
+    toValue: e.toValue,
+    note: e.note,
+    staffId: e.staffId,
+    staffName: e.staffName ?? null,
+    text: eventText(e, names),
+  }));
+  const help = (kind: 'help_dispatched' | 'help_given', at: string | null, staffId: string | null, staffName: string | null | undefined): HistoryStep[] =>
+    at ? [{ id: `${row.id}-${kind.replace('_', '-')}`, at, kind, fromValue: null, toValue: null, note: null, staffId, staffName: staffName ?? null, text: kind === 'help_dispatched' ? 'Help dispatched' : 'Help given' }] : [];
+  const composed = [...help('help_dispatched', row.helpDispatchedAt, row.helpDispatchedBy, row.dispatchedByName), ...help('help_given', row.helpGivenAt, row.helpGivenBy, row.givenByName)];
+  if (!composed.length) return steps;
+  // A stable sort by time keeps the events' own order and puts a help step after an event of the same moment.
+  return [...steps, ...composed].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
 }
 
 export async function loadCaseState(db: Db, id: string, now: number): Promise<CaseState | null> {

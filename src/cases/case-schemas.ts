@@ -148,7 +148,9 @@ export const ThreadItem = Type.Object({
 export const CaseEventOut = Type.Object({
   id: Type.String(),
   at: DateTime,
-  kind: Type.Enum(['opened', 'status', 'priority', 'owner', 'location', 'escalated', 'apology']),
+  kind: Type.Enum(['opened', 'status', 'priority', 'owner', 'location', 'escalated', 'apology', 'help_dispatched', 'help_given'], {
+    description: 'help_dispatched and help_given are composed from the case’s own columns (when and by whom), not kept as events; their id is the case id with -help-dispatched or -help-given',
+  }),
   fromValue: Nullable(Type.String()),
   toValue: Nullable(Type.String()),
   note: Nullable(Type.String()),
@@ -161,7 +163,7 @@ export const CaseDetail = Type.Intersect([
   CaseOut,
   Type.Object({
     thread: Type.Array(ThreadItem, { description: 'The linked contacts, oldest first' }),
-    history: Type.Array(CaseEventOut, { description: 'Opened, status, priority, owner and location changes, escalations, apologies; oldest first' }),
+    history: Type.Array(CaseEventOut, { description: 'Opened, status, priority, owner and location changes, escalations, apologies, help dispatched and help given; oldest first' }),
     fields: Type.Array(CaseFieldOut, { description: 'The fields its type wanted when it was opened, with what is due when and what is filled in' }),
   }),
 ]);

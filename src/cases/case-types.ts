@@ -2,7 +2,7 @@ import { recordAudit } from '../audit/audit-store.js';
 import { requiredText } from '../common/text-rules.js';
 import type { Db } from '../platform/database/connect.js';
 import type { Row } from '../platform/database/schema.js';
-import { conflict, notFound } from '../platform/errors.js';
+import { conflict, notFound, unprocessable } from '../platform/errors.js';
 import { nowIso } from '../platform/time.js';
 import { authored, type WriteContext } from '../platform/write-context.js';
 import { checkPolicy, keyOf, type FieldPolicy } from './case-field-rules.js';
@@ -20,6 +20,7 @@ export function presentCaseType(row: Row<'caseTypes'>): CaseTypeOut {
     key: row.key,
     label: row.label,
     fields: fields.map((f) => ({ key: f.key, label: f.label, due: f.due, hours: f.due === 'hours' ? (f.hours ?? null) : null })),
+    archivedAt: row.archivedAt,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     createdBy: row.createdBy,
@@ -49,4 +50,25 @@ export async function replaceCaseType(db: Db, ctx: WriteContext, key: string, in
   const now = nowIso();
   await updateCaseType(db, key, { label, fields: JSON.stringify(fields), updatedAt: now, updatedBy: ctx.actor?.staffId ?? null });
   await recordAudit(db, ctx.actor, { action: 'update', entityType: 'case_type', entityId: key, before: was, after: { label, fields } });
+}
+
+/**
+ * Archives a type (offered for new cases no more; its cases keep it and the report still shows
+ * them) or restores it. Doing what is already so changes nothing and audits nothing.
+ */
+export async function archiveCaseType(db: Db, ctx: WriteContext, key: string, archived: boolean): Promise<void> {
+  const before = await findCaseType(db, key);
+  if (!before) throw notFound(`Case type ${key}`);
+  if ((before.archivedAt !== null) === archived) return;
+  const now = nowIso();
+  const archivedAt = archived ? now : null;
+  await updateCaseType(db, before.key, { archivedAt, updatedAt: now, updatedBy: ctx.actor?.staffId ?? null });
+  await recordAudit(db, ctx.actor, { action: 'update', entityType: 'case_type', entityId: before.key, before: { archivedAt: before.archivedAt }, after: { archivedAt } });
+}
+
+/** A new case (or a case changing type) may not take an archived type: 422 naming the field. Types nobody defined stay free text. */
+export async function checkTypeOffered(db: Db, type: string | undefined, path = '/body/type'): Promise<void> {
+  if (type === undefined) return;
+  const found = await findCaseType(db, type);
+  if (found?.archivedAt) throw unprocessable(path, `${found.label} is archived: choose another type`);
 }

@@ -147,6 +147,18 @@ describe('help dispatched and given, fields filled in later', () => {
     expect((await audits(id)).some((a) => a.diff?.includes('helpGivenAt') && a.staffId === other.staffId)).toBe(true);
   });
 
+  it('shows help dispatched and given in the case’s history, in time order, with who did each', async () => {
+    const history = (await clerk.get(`/api/v1/cases/${id}`)).body.history as { kind: string; at: string; staffName: string | null; text: string }[];
+    expect(history.map((h) => h.kind)).toEqual(['opened', 'help_dispatched', 'help_given']);
+    expect(history[1]).toMatchObject({ id: `${id}-help-dispatched`, staffId: clerk.staffId, staffName: 'Nina Night', text: 'Help dispatched' });
+    expect(history[2]).toMatchObject({ staffId: other.staffId, staffName: 'Otto Other', text: 'Help given' });
+    const times = history.map((h) => Date.parse(h.at));
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    // A later step of the case's own history comes after them.
+    const changed = await clerk.patch(`/api/v1/cases/${id}`, { priority: 'high' });
+    expect(changed.body.history.map((h: { kind: string }) => h.kind)).toEqual(['opened', 'help_dispatched', 'help_given', 'priority']);
+  });
+
   it('lists the missing fields on the owner’s Today, overdue first, and fills one in through the item’s action', async () => {
     const today = (await clerk.get('/api/v1/today')).body;
     const section = today.sections.find((s: { key: string }) => s.key === 'fill_in_later');
@@ -175,6 +187,8 @@ describe('help dispatched and given, fields filled in later', () => {
     const bad = await clerk.patch(`/api/v1/cases/${id}/fields`, { fields: { wheels: '4' } });
     expect(bad.status).toBe(422);
     expect(paths(bad.body)).toEqual(['/body/fields/wheels']);
+    // The message reads on its own (the web app shows it without the path).
+    expect(bad.body.errors[0].message).toBe('“wheels” is not a field of the type roadside');
     expect((await clerk.patch(`/api/v1/cases/${id}/fields`, { fields: { colour: 5 } })).status).toBe(400);
     expect((await clerk.patch(`/api/v1/cases/${missing}/fields`, { fields: {} })).status).toBe(404);
     await clerk.patch(`/api/v1/cases/${id}/fields`, { fields: { colour: 'Blue' } });
@@ -338,5 +352,130 @@ describe('time to help and time to complete', () => {
     expect(backwards.status).toBe(422);
     expect(paths(backwards.body)).toEqual(['/query/from']);
     expect((await reportManager.get('/api/v1/cases/help-report?from=monday')).status).toBe(400);
+  });
+});
+
+describe('the whole fill-in-later list', () => {
+  let lister: Client;
+  const mine: string[] = [];
+  let away: string;
+  type Item = { id: string; caseId: string; key: string; overdue: boolean; ownerName: string | null };
+  const all = async (client: Client, query: string, limit: number) => {
+    const items: Item[] = [];
+    let cursor: string | null = null;
+    let total = -1;
+    do {
+      const res: { status: number; body: { items: Item[]; nextCursor: string | null; total: number } } = await client.get(`/api/v1/cases/fill-in-later?limit=${limit}${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      expect(res.status).toBe(200);
+      items.push(...res.body.items);
+      cursor = res.body.nextCursor;
+      total = res.body.total;
+    } while (cursor);
+    return { items, total };
+  };
+
+  beforeAll(async () => {
+    lister = await t.signIn('frontline', { name: 'Lena Lister', locationIds: [centre] });
+    // Three roadside cases at the centre (5 fields each, 2 typed on the first), one dispatched long ago: its dispatch fields are overdue.
+    for (const [i, fields] of [{ registration: 'AB 1', vehicle: 'Van' }, {}, {}].entries()) {
+      const c = (await lister.post('/api/v1/urgent-cases', { customerId: katie, type: 'roadside', locationId: centre, openedAt: minutesAgo(120 - i), fields })).body;
+      mine.push(c.id);
+    }
+    await lister.post(`/api/v1/cases/${mine[2]}/help-dispatched`, { at: minutesAgo(60) });
+    away = (await lister.post('/api/v1/urgent-cases', { customerId: katie, type: 'complaint', locationId: elsewhere })).body.id;
+  });
+
+  it('pages through all of one’s missing fields in Today’s order, overdue first', async () => {
+    const { items, total } = await all(lister, '', 4);
+    expect(total).toBe(3 + 5 + 5 + 3);
+    expect(items).toHaveLength(total);
+    expect(new Set(items.map((i) => i.id)).size).toBe(total);
+    expect(items.slice(0, 2).map((i) => [i.caseId, i.key, i.overdue])).toEqual([
+      [mine[2], 'registration', true],
+      [mine[2], 'vehicle', true],
+    ]);
+    expect(items.slice(2).every((i) => !i.overdue)).toBe(true);
+    const today = await fillInLaterToday(t.database.db, actorOf(lister, 'frontline', [centre]), new Date());
+    expect(items.slice(0, 8).map((i) => i.id)).toEqual(today.items.map((i) => i.id));
+    expect(today.more).toBe(total - 8);
+    expect(items[0]).toMatchObject({ customerName: 'Katie Brennan', ownerName: 'Lena Lister', label: 'Registration plate', due: 'dispatch', subject: 'Urgent call', type: 'roadside' });
+  });
+
+  it('is a manager’s for their locations (everyone’s there); refuses that to frontline, and bad cursors', async () => {
+    const { items } = await all(manager, '&scope=locations', 50);
+    const cases = new Set(items.map((i) => i.caseId));
+    for (const id of mine) expect(cases.has(id)).toBe(true);
+    expect(cases.has(away)).toBe(false);
+    expect(new Set(items.map((i) => i.ownerName)).size).toBeGreaterThan(1);
+    const own = await all(manager, '&scope=mine', 50);
+    expect(own.items.every((i) => !cases.has(i.caseId) || i.ownerName === 'Grace Manager')).toBe(true);
+    expect((await lister.get('/api/v1/cases/fill-in-later?scope=locations')).status).toBe(403);
+    const bad = await lister.get('/api/v1/cases/fill-in-later?cursor=nonsense');
+    expect(bad.status).toBe(400);
+    expect(paths(bad.body)).toEqual(['/query/cursor']);
+    expect((await lister.get('/api/v1/cases/fill-in-later?scope=all')).status).toBe(400);
+    expect((await lister.get('/api/v1/cases/fill-in-later?limit=0')).status).toBe(400);
+    expect((await t.anonymous.get('/api/v1/cases/fill-in-later')).status).toBe(401);
+  });
+
+  it('drops a field once filled in', async () => {
+    await lister.patch(`/api/v1/cases/${mine[2]}/fields`, { fields: { registration: 'CD 2' } });
+    const { items, total } = await all(lister, '', 50);
+    expect(total).toBe(15);
+    expect(items[0]).toMatchObject({ caseId: mine[2], key: 'vehicle' });
+  });
+});
+
+describe('archiving case types', () => {
+  let kept: string;
+  let boiler: string;
+  beforeAll(async () => {
+    kept = (await clerk.post('/api/v1/urgent-cases', { customerId: katie, type: 'complaint', locationId: centre })).body.id;
+    boiler = (await clerk.post('/api/v1/cases', { customerId: katie, subject: 'Boiler' })).body.id;
+  });
+
+  it('archives and restores (admins only, audited, once)', async () => {
+    expect((await clerk.post('/api/v1/case-types/complaint/archive', {})).status).toBe(403);
+    expect((await manager.post('/api/v1/case-types/complaint/archive', {})).status).toBe(403);
+    expect((await admin.post('/api/v1/case-types/nothing_here/archive', {})).status).toBe(404);
+    expect((await admin.post('/api/v1/case-types/Not-A-Key/archive', {})).status).toBe(400);
+    const res = await admin.post('/api/v1/case-types/complaint/archive', {});
+    expect(res.status).toBe(200);
+    expect(res.body.items.find((x: { key: string }) => x.key === 'complaint')).toMatchObject({ archivedAt: expect.any(String), updatedBy: admin.staffId });
+    expect(res.body.items.find((x: { key: string }) => x.key === 'roadside').archivedAt).toBeNull();
+    await admin.post('/api/v1/case-types/complaint/archive', {});
+    const entries = (await audits('complaint')).filter((a) => a.diff?.includes('archivedAt'));
+    expect(entries).toHaveLength(1);
+    expect(JSON.parse(entries[0]!.diff!)).toMatchObject({ before: { archivedAt: null }, after: { archivedAt: expect.any(String) } });
+    // Listed to everyone, archived ones marked.
+    expect((await clerk.get('/api/v1/case-types')).body.items.find((x: { key: string }) => x.key === 'complaint').archivedAt).not.toBeNull();
+  });
+
+  it('refuses an archived type for a new case, naming the field; its cases keep it and the report shows them', async () => {
+    for (const [path, body] of [
+      ['/api/v1/urgent-cases', { customerId: katie, type: 'complaint' }],
+      ['/api/v1/cases', { customerId: katie, subject: 'Rude driver', type: 'Complaint' }],
+    ] as const) {
+      const res = await clerk.post(path, body);
+      expect(res.status).toBe(422);
+      expect(paths(res.body)).toEqual(['/body/type']);
+      expect(res.body.errors[0].message).toBe('Complaint is archived: choose another type');
+    }
+    expect(paths((await clerk.patch(`/api/v1/cases/${boiler}`, { type: 'complaint' })).body)).toEqual(['/body/type']);
+    const c = (await clerk.get(`/api/v1/cases/${kept}`)).body;
+    expect(c.type).toBe('complaint');
+    expect(c.fields.map((f: { key: string }) => f.key)).toEqual(['what_happened', 'reference', 'outcome_wanted']);
+    // Its own cases may still be changed, and keep it.
+    expect((await clerk.patch(`/api/v1/cases/${kept}`, { type: 'Complaint', subject: 'Late refund' })).status).toBe(200);
+    expect((await clerk.patch(`/api/v1/cases/${kept}/fields`, { fields: { reference: 'R-1' } })).status).toBe(200);
+    const report = await admin.get(`/api/v1/cases/help-report?type=complaint&locationId=${centre}`);
+    expect(report.body.rows).toEqual([expect.objectContaining({ type: 'complaint', typeLabel: 'Complaint', locationName: 'Call centre', cases: 1 })]);
+  });
+
+  it('offers a restored type again', async () => {
+    const res = await admin.post('/api/v1/case-types/complaint/restore', {});
+    expect(res.body.items.find((x: { key: string }) => x.key === 'complaint').archivedAt).toBeNull();
+    expect((await clerk.post('/api/v1/urgent-cases', { customerId: katie, type: 'complaint' })).status).toBe(201);
+    expect((await audits('complaint')).filter((a) => a.diff?.includes('archivedAt'))).toHaveLength(2);
   });
 });

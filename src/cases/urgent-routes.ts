@@ -5,10 +5,11 @@ import { writeContextOf } from '../platform/write-context.js';
 import { fillCaseFields } from './case-field-commands.js';
 import { caseDetail } from './case-read.js';
 import { CaseDetail } from './case-schemas.js';
-import { createCaseType, listCaseTypes, replaceCaseType } from './case-types.js';
+import { archiveCaseType, createCaseType, listCaseTypes, replaceCaseType } from './case-types.js';
+import { fillInLaterPage } from './fill-in-later-list.js';
 import { helpReport } from './help-report.js';
 import { createUrgentCase, recordHelp } from './urgent-commands.js';
-import { CaseTypeCreate, CaseTypeParams, CaseTypePut, CaseTypesOut, FieldsIn, HelpIn, HelpReportOut, HelpReportQuery, UrgentCaseIn, UrgentCaseOut } from './urgent-schemas.js';
+import { CaseTypeCreate, CaseTypeParams, CaseTypePut, CaseTypesOut, FieldsIn, FillInLaterPage, FillInLaterQuery, HelpIn, HelpReportOut, HelpReportQuery, UrgentCaseIn, UrgentCaseOut } from './urgent-schemas.js';
 
 /** Help first, fill in later (issue 11): the urgent intake, help dispatched and given, fields filled in later, case types, time to help. */
 
@@ -93,6 +94,44 @@ export async function urgentCaseRoutes(app: App) {
       await app.db.transaction().execute((trx) => replaceCaseType(trx, writeContextOf(request), request.params.key, request.body));
       return { items: await listCaseTypes(app.db) };
     },
+  );
+
+  for (const [verb, archived] of [
+    ['archive', true],
+    ['restore', false],
+  ] as const) {
+    app.post(
+      `/case-types/:key/${verb}`,
+      {
+        config: { access: 'admin' },
+        schema: {
+          tags,
+          summary: archived
+            ? 'Archive a case type: offered for new cases no more (opening one with it is refused with 422 at /body/type); its cases keep it and the report still shows them'
+            : 'Restore an archived case type: offered for new cases again',
+          params: CaseTypeParams,
+          response: { 200: CaseTypesOut, ...errors },
+        },
+      },
+      async (request) => {
+        await app.db.transaction().execute((trx) => archiveCaseType(trx, writeContextOf(request), request.params.key, archived));
+        return { items: await listCaseTypes(app.db) };
+      },
+    );
+  }
+
+  app.get(
+    '/cases/fill-in-later',
+    {
+      config: { access: 'frontline' },
+      schema: {
+        tags,
+        summary: 'The whole fill-in-later list, a page at a time: the missing fields of your open cases (or, for managers, everyone’s at their locations), overdue first',
+        querystring: FillInLaterQuery,
+        response: { 200: FillInLaterPage, 400: ProblemSchema, 403: ProblemSchema },
+      },
+    },
+    async (request) => fillInLaterPage(app.db, actorOf(request), request.query),
   );
 
   app.get(

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Authored, DateTime, Id, limits, Nullable, Text } from '../common/schema.js';
+import { Authored, DateTime, Id, limits, Nullable, PageQuery, Text } from '../common/schema.js';
 import { CaseDetail, FieldDue, FieldValues } from './case-schemas.js';
 import { fieldKeyPattern } from './case-field-rules.js';
 
@@ -74,11 +74,52 @@ export const CaseTypeOut = Type.Object({
     Type.Object({ key: Type.String(), label: Type.String(), due: FieldDue, hours: Nullable(Type.Integer()) }),
     { description: 'The fields wanted and by when' },
   ),
+  archivedAt: Nullable(Type.String({ format: 'date-time', description: 'Set while archived: offered for new cases no more (the API refuses it for one); its cases keep it, and the report still shows them' })),
   ...Authored,
 });
 export type CaseTypeOut = Static<typeof CaseTypeOut>;
 
-export const CaseTypesOut = Type.Object({ items: Type.Array(CaseTypeOut, { description: 'By label' }) });
+export const CaseTypesOut = Type.Object({ items: Type.Array(CaseTypeOut, { description: 'By label, archived ones too (archivedAt set): offer only those without' }) });
+
+export const FillInLaterQuery = Type.Object(
+  {
+    scope: Type.Optional(
+      Type.Enum(['mine', 'locations'], {
+        description: 'mine (default): the missing fields of your own open cases. locations (managers and admins): everyone’s at your locations (everywhere when you have none)',
+      }),
+    ),
+    ...PageQuery,
+  },
+  { additionalProperties: false },
+);
+export type FillInLaterQuery = Static<typeof FillInLaterQuery>;
+
+export const FillInLaterItem = Type.Object({
+  id: Type.String({ description: 'The missing field' }),
+  caseId: Type.String(),
+  key: Type.String({ description: 'Fill it in with PATCH /cases/{caseId}/fields and body {"fields": {key: value}}' }),
+  label: Type.String(),
+  due: FieldDue,
+  hours: Nullable(Type.Integer()),
+  dueAt: Nullable(Type.String({ format: 'date-time', description: 'null: before closing, or at dispatch while help is not dispatched yet' })),
+  overdue: Type.Boolean({ description: 'Past its deadline (as of the first page)' }),
+  subject: Type.String({ description: 'The case’s subject' }),
+  type: Type.String({ description: 'The case’s type' }),
+  openedAt: DateTime,
+  helpDispatchedAt: Nullable(DateTime),
+  customerId: Type.String(),
+  customerName: Type.String(),
+  ownerId: Nullable(Type.String()),
+  ownerName: Nullable(Type.String()),
+});
+export type FillInLaterItem = Static<typeof FillInLaterItem>;
+
+export const FillInLaterPage = Type.Object({
+  items: Type.Array(FillInLaterItem, { description: 'Overdue first, then by deadline, then those due at dispatch or before closing (oldest case first)' }),
+  nextCursor: Nullable(Type.String()),
+  total: Type.Integer({ description: 'Missing fields in the whole list' }),
+});
+export type FillInLaterPage = Static<typeof FillInLaterPage>;
 
 export const HelpReportQuery = Type.Object(
   {

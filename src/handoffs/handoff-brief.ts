@@ -8,10 +8,11 @@ import { customerHandoffRows, namesOf, readRows } from './handoff-store.js';
 /**
  * The banner at the top of a customer's brief: their hand-offs that their new owner has not read
  * yet (while pending there is no new owner: it shows), left out for a reader who has read it.
- * Lines the reader may not see are absent (the one privacy rule).
+ * Lines the reader may not see are absent (the one privacy rule). A withdrawn one is left out.
  */
 export async function handoffBanners(db: Db, actor: Actor, customerId: string): Promise<HandoffBannerOut[]> {
-  const rows = await customerHandoffRows(db, customerId, 20);
+  // A withdrawn hand-off never reached anyone: it has no banner.
+  const rows = (await customerHandoffRows(db, customerId, 20)).filter((r) => r.status !== 'withdrawn');
   if (!rows.length) return [];
   const reads = await readRows(
     db,

@@ -11,10 +11,13 @@ import { conflict, forbidden, notFound, unprocessable } from '../platform/errors
 import { newId } from '../platform/ids.js';
 import { nowIso } from '../platform/time.js';
 import type { WriteContext } from '../platform/write-context.js';
+import { notificationText } from '../notifications/notification-rules.js';
+import { insertNewNotifications } from '../notifications/notification-store.js';
 import { handOverPromise } from '../promises/promise-commands.js';
-import { addresseeWords, checkAddressee, mayAccept, mayReassign, shiftLocationOf } from './handoff-rules.js';
+import { addresseesToTell, addresseeWords, checkAddressee, count, mayAccept, mayReassign, mayWithdraw, shiftLocationOf } from './handoff-rules.js';
 import type { HandoffCreate, HandoffReassign } from './handoff-schemas.js';
 import {
+  activeStaffAt,
   caseIdsOfItem,
   caseRow,
   claimHandoff,
@@ -34,6 +37,7 @@ import {
   openPromisesOwnedBy,
   staffMember,
   updateHandoffRow,
+  withdrawPending,
 } from './handoff-store.js';
 
 /**
@@ -67,7 +71,7 @@ async function existing(db: Db, id: string): Promise<Row<'handoffs'>> {
   return row;
 }
 
-const snapshot = (h: Pick<Row<'handoffs'>, 'status' | 'fromStaffId' | 'toStaffId' | 'toLocationId' | 'locationId' | 'acceptedBy' | 'acceptedAt'>) => ({
+const snapshot = (h: Pick<Row<'handoffs'>, 'status' | 'fromStaffId' | 'toStaffId' | 'toLocationId' | 'locationId' | 'acceptedBy' | 'acceptedAt'> & Partial<Pick<Row<'handoffs'>, 'withdrawnBy' | 'withdrawnAt'>>) => ({
   status: h.status,
   fromStaffId: h.fromStaffId,
   toStaffId: h.toStaffId,
@@ -75,7 +79,49 @@ const snapshot = (h: Pick<Row<'handoffs'>, 'status' | 'fromStaffId' | 'toStaffId
   locationId: h.locationId,
   acceptedBy: h.acceptedBy,
   acceptedAt: h.acceptedAt,
+  ...(h.withdrawnBy ? { withdrawnBy: h.withdrawnBy, withdrawnAt: h.withdrawnAt ?? null } : {}),
 });
+
+/** The kind of the staff notifications (src/notifications/) that tell someone a hand-off waits for them. */
+export const handoffNotificationKind = 'handoffs.to-you';
+
+/** Where a hand-off opens in the web app. */
+export const handoffLink = (id: string) => `/handoffs?handoff=${encodeURIComponent(id)}`;
+
+/**
+ * Tells whoever a hand-off now goes to, in their Notifications (the staff notifications of
+ * src/notifications/, written in this transaction): the colleague it is addressed to, or the active
+ * staff of the location whose next shift takes it; not the writer, not the one who reassigned it.
+ * One customer is named (and the notification goes with them, as reminders do); more are counted.
+ */
+async function tellAddressees(db: Db, handoffId: string, to: { toStaffId: string | null; toLocationId: string | null }, who: { fromStaffId: string; byStaffId: string; reassigned: boolean }): Promise<void> {
+  const staffIds = addresseesToTell(to, to.toLocationId ? await activeStaffAt(db, to.toLocationId) : [], [who.fromStaffId, who.byStaffId]);
+  if (!staffIds.length) return;
+  const items = await handoffCustomerRows(db, [handoffId]);
+  const names = await namesOf(db, 'staff', [who.fromStaffId, who.byStaffId]);
+  const from = names.get(who.fromStaffId) ?? 'A colleague';
+  const toWords = to.toLocationId ? `the next shift at ${(await locationRow(db, to.toLocationId))?.name ?? 'your location'}` : 'you';
+  const what = items.length === 1 ? items[0]!.displayName : count(items.length, 'customer');
+  const title = who.reassigned
+    ? `${names.get(who.byStaffId) ?? 'A manager'} gave ${toWords} the hand-off from ${from} (${what})`
+    : `${from} handed over ${what} to ${toWords}`;
+  const body = `Open it under Hand-offs to accept it: until someone does, the promises and cases in it stay with ${from === 'A colleague' ? 'its writer' : from}.`;
+  const event = newId();
+  const createdAt = nowIso();
+  await insertNewNotifications(
+    db,
+    staffIds.map((staffId) => ({
+      id: newId(),
+      key: `handoff:${handoffId}:${event}:${staffId}`,
+      kind: handoffNotificationKind,
+      staffId,
+      customerId: items.length === 1 ? items[0]!.customerId : null,
+      ...notificationText({ title, body }),
+      link: handoffLink(handoffId),
+      createdAt,
+    })),
+  );
+}
 
 export async function createHandoff(db: Db, ctx: WriteContext, input: HandoffCreate): Promise<string> {
   const actor = signedIn(ctx);
@@ -160,6 +206,7 @@ export async function createHandoff(db: Db, ctx: WriteContext, input: HandoffCre
       await recordAudit(db, ctx.actor, { action: 'create', entityType: 'handoff_note', entityId: noteId, customerId: item.customerId, after: { handoffId: id, ...kept } });
     }
   }
+  await tellAddressees(db, id, to, { fromStaffId: actor.staffId, byStaffId: actor.staffId, reassigned: false });
   return id;
 }
 
@@ -171,12 +218,13 @@ export async function createHandoff(db: Db, ctx: WriteContext, input: HandoffCre
 export async function acceptHandoff(db: Db, ctx: WriteContext, id: string): Promise<void> {
   const actor = signedIn(ctx);
   const before = await existing(db, id);
+  if (before.status === 'withdrawn') throw conflict('This hand-off was withdrawn: there is nothing to accept.');
   if (before.status !== 'pending') throw conflict(`This hand-off was accepted already${before.acceptedBy === actor.staffId ? ' (by you)' : ''}.`);
   if (before.fromStaffId === actor.staffId) throw conflict('This is your own hand-off: someone else accepts it.');
   if (!mayAccept(actor, before)) throw forbidden('This hand-off is addressed to someone else.');
   const at = nowIso();
   if (!(await claimHandoff(db, id, { acceptedBy: actor.staffId, acceptedAt: at, updatedBy: actor.staffId }))) {
-    throw conflict('Someone else accepted this hand-off a moment ago.');
+    throw conflict('Someone else accepted or withdrew this hand-off a moment ago.');
   }
   const names = await namesOf(db, 'staff', [before.fromStaffId, actor.staffId]);
   const reason = `Hand-off from ${names.get(before.fromStaffId) ?? 'a colleague'} accepted by ${names.get(actor.staffId) ?? 'a colleague'}`;
@@ -215,7 +263,7 @@ export async function acceptHandoff(db: Db, ctx: WriteContext, id: string): Prom
 export async function reassignHandoff(db: Db, ctx: WriteContext, id: string, input: HandoffReassign): Promise<void> {
   const actor = signedIn(ctx);
   const before = await existing(db, id);
-  if (before.status !== 'pending') throw conflict('This hand-off was accepted already: it can no longer be reassigned.');
+  if (before.status !== 'pending') throw conflict(`This hand-off was ${before.status} already: it can no longer be reassigned.`);
   if (!mayReassign(actor, before)) throw forbidden('Only a manager of its location, or an admin, reassigns a hand-off.');
   const to = checkAddressee(input, before.fromStaffId);
   if (to.toStaffId) await ensureTaker(db, to.toStaffId, '/body/toStaffId');
@@ -234,6 +282,33 @@ export async function reassignHandoff(db: Db, ctx: WriteContext, id: string, inp
       customerId: item.customerId,
       before: { toStaffId: before.toStaffId, toLocationId: before.toLocationId },
       after: { toStaffId: to.toStaffId, toLocationId: to.toLocationId, to: addresseeWords(names) },
+    });
+  }
+  await tellAddressees(db, id, to, { fromStaffId: before.fromStaffId, byStaffId: actor.staffId, reassigned: true });
+}
+
+/**
+ * Its writer, a manager of its location or an admin takes back a pending hand-off. Nothing moves:
+ * the writer still owns the promises and cases. It leaves the pending lists, the brief's banner and
+ * the shift view; the timeline shows it withdrawn. 409 once accepted or withdrawn (also when an
+ * acceptance wins a moment before).
+ */
+export async function withdrawHandoff(db: Db, ctx: WriteContext, id: string): Promise<void> {
+  const actor = signedIn(ctx);
+  const before = await existing(db, id);
+  if (before.status !== 'pending') throw conflict(`This hand-off was ${before.status} already: it can no longer be withdrawn.`);
+  if (!mayWithdraw(actor, before)) throw forbidden('Only its writer, a manager of its location, or an admin withdraws a hand-off.');
+  const at = nowIso();
+  if (!(await withdrawPending(db, id, { withdrawnBy: actor.staffId, withdrawnAt: at }))) throw conflict('Someone accepted or withdrew this hand-off a moment ago.');
+  await recordAudit(db, ctx.actor, { action: 'update', entityType: 'handoff', entityId: id, before: snapshot(before), after: snapshot({ ...before, status: 'withdrawn', withdrawnBy: actor.staffId, withdrawnAt: at }) });
+  for (const item of await handoffCustomerRows(db, [id])) {
+    await recordAudit(db, ctx.actor, {
+      action: 'update',
+      entityType: 'handoff_customer',
+      entityId: item.id,
+      customerId: item.customerId,
+      before: { status: 'pending' },
+      after: { status: 'withdrawn', withdrawnBy: actor.staffId, withdrawnAt: at },
     });
   }
 }

@@ -2,7 +2,7 @@ import type { Actor, ActorOrSystem } from '../platform/auth/actor.js';
 import type { Db } from '../platform/database/connect.js';
 import type { Row } from '../platform/database/schema.js';
 import { notFound } from '../platform/errors.js';
-import { mayAccept, mayReassign } from './handoff-rules.js';
+import { mayAccept, mayReassign, mayWithdraw } from './handoff-rules.js';
 import type { HandoffOut } from './handoff-schemas.js';
 import {
   findHandoffRow,
@@ -66,7 +66,7 @@ export async function presentHandoffs(db: Db, actor: Actor, rows: Row<'handoffs'
     namesOf(
       db,
       'staff',
-      rows.flatMap((r) => [r.fromStaffId, r.toStaffId, r.acceptedBy]),
+      rows.flatMap((r) => [r.fromStaffId, r.toStaffId, r.acceptedBy, r.withdrawnBy]),
     ),
     namesOf(
       db,
@@ -89,11 +89,15 @@ export async function presentHandoffs(db: Db, actor: Actor, rows: Row<'handoffs'
     acceptedBy: r.acceptedBy,
     acceptedByName: name(staff, r.acceptedBy),
     acceptedAt: r.acceptedAt,
+    withdrawnBy: r.withdrawnBy,
+    withdrawnByName: name(staff, r.withdrawnBy),
+    withdrawnAt: r.withdrawnAt,
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
     customers: customers.filter((c) => c.handoffId === r.id).map((c) => ({ customerId: c.customerId, displayName: c.displayName, ...parts.get(c.id)! })),
     canAccept: mayAccept(actor, r),
     canReassign: mayReassign(actor, r),
+    canWithdraw: mayWithdraw(actor, r),
   }));
 }
 

@@ -5,12 +5,13 @@ import { IdParams, Page, ProblemSchema } from '../common/schema.js';
 import { forbidden, unprocessable } from '../platform/errors.js';
 import { actorOf } from '../platform/http/actor-of.js';
 import type { App } from '../platform/http/types.js';
+import { toIso } from '../platform/time.js';
 import { writeContextOf } from '../platform/write-context.js';
-import { acceptHandoff, createHandoff, markHandoffRead, reassignHandoff } from './handoff-commands.js';
+import { acceptHandoff, createHandoff, markHandoffRead, reassignHandoff, withdrawHandoff } from './handoff-commands.js';
 import { heldCustomers, loadHandoff, loadHandoffs } from './handoff-read.js';
 import { managesLocation } from './handoff-rules.js';
 import { HandoffCreate, HandoffListQuery, HandoffOut, HandoffReadIn, HandoffReassign, HeldCustomerOut, ShiftOut, ShiftQuery } from './handoff-schemas.js';
-import { acceptedAtSince, listHandoffRows, locationRow, pendingAt } from './handoff-store.js';
+import { acceptedAtSince, listHandoffRows, locationRow, namesOf, pendingAt, waitingAt } from './handoff-store.js';
 
 const tags = ['hand-offs'];
 const errors = { 400: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 422: ProblemSchema };
@@ -89,6 +90,7 @@ export async function handoffRoutes(app: App) {
       schema: {
         tags,
         summary: "A location's shift view: its open hand-offs, who has not accepted theirs, the customers and cases in them, and those accepted in the last day",
+        description: 'Both lists come a page at a time: cursor (nextCursor) pages the open hand-offs, acceptedCursor (acceptedNextCursor) those accepted lately. waitingOn counts every open one.',
         querystring: ShiftQuery,
         response: { 200: ShiftOut, ...errors },
       },
@@ -100,34 +102,54 @@ export async function handoffRoutes(app: App) {
       const location = await locationRow(app.db, locationId);
       if (!location) throw unprocessable('/query/locationId', `location ${locationId} does not exist`);
       if (!managesLocation(actor, locationId)) throw forbidden('Only managers of this location, and admins, see its shift view.');
-      const [pendingIds, acceptedIds] = await Promise.all([pendingAt(app.db, locationId), acceptedAtSince(app.db, locationId, new Date(Date.now() - day).toISOString())]);
-      const [pending, acceptedLately] = await Promise.all([
+      const limit = request.query.limit ?? 50;
+      const after = decodeCursor(request.query.cursor, ['time', 'text']);
+      const acceptedAfter = decodeCursor(request.query.acceptedCursor, ['time', 'text']);
+      const [pendingRows, acceptedRows, waitingRows] = await Promise.all([
+        pendingAt(app.db, locationId, after ? { at: String(after[0]), id: String(after[1]) } : null, limit + 1),
+        acceptedAtSince(app.db, locationId, new Date(Date.now() - day).toISOString(), acceptedAfter ? { at: String(acceptedAfter[0]), id: String(acceptedAfter[1]) } : null, limit + 1),
+        waitingAt(app.db, locationId),
+      ]);
+      const pendingPage = pageOf(pendingRows, limit, (r) => [r.createdAt, r.id]);
+      const acceptedPage = pageOf(acceptedRows, limit, (r) => [r.acceptedAt ?? '', r.id]);
+      const [pending, acceptedLately, staff, locations] = await Promise.all([
         loadHandoffs(
           app.db,
           actor,
-          pendingIds.map((r) => r.id),
+          pendingPage.items.map((r) => r.id),
         ),
         loadHandoffs(
           app.db,
           actor,
-          acceptedIds.map((r) => r.id),
+          acceptedPage.items.map((r) => r.id),
+        ),
+        namesOf(
+          app.db,
+          'staff',
+          waitingRows.map((w) => w.toStaffId),
+        ),
+        namesOf(
+          app.db,
+          'locations',
+          waitingRows.map((w) => w.toLocationId),
         ),
       ]);
-      const waiting = new Map<string, { staffId: string | null; name: string; handoffs: number; since: string }>();
-      for (const h of pending) {
-        const key = h.toStaffId ?? `location:${h.toLocationId}`;
-        const name = h.toStaffName ?? `The next shift at ${h.toLocationName ?? location.name}`;
-        const w = waiting.get(key) ?? { staffId: h.toStaffId, name, handoffs: 0, since: h.createdAt };
-        w.handoffs += 1;
-        if (h.createdAt < w.since) w.since = h.createdAt;
-        waiting.set(key, w);
-      }
+      const waitingOn = waitingRows
+        .map((w) => ({
+          staffId: w.toStaffId,
+          name: (w.toStaffId ? staff.get(w.toStaffId) : null) ?? `The next shift at ${(w.toLocationId ? locations.get(w.toLocationId) : null) ?? location.name}`,
+          handoffs: Number(w.handoffs),
+          since: toIso(w.since as string | Date),
+        }))
+        .sort((a, b) => a.since.localeCompare(b.since) || a.name.localeCompare(b.name));
       return {
         locationId,
         locationName: location.name,
         pending,
-        waitingOn: [...waiting.values()].sort((a, b) => a.since.localeCompare(b.since)),
+        nextCursor: pendingPage.nextCursor,
+        waitingOn,
         acceptedLately,
+        acceptedNextCursor: acceptedPage.nextCursor,
       };
     },
   );
@@ -176,6 +198,27 @@ export async function handoffRoutes(app: App) {
     async (request) =>
       app.db.transaction().execute(async (trx) => {
         await reassignHandoff(trx, writeContextOf(request), request.params.id, request.body);
+        return loadHandoff(trx, actorOf(request), request.params.id);
+      }),
+  );
+
+  app.post(
+    '/handoffs/:id/withdraw',
+    {
+      config: { access: 'frontline' },
+      schema: {
+        tags,
+        summary: 'Withdraw a hand-off nobody has accepted yet (its writer, managers of its location, admins): nothing moves',
+        description:
+          'The writer keeps the promises and cases. It leaves the pending lists, the brief and the shift view, and shows as withdrawn on the timeline. 409 when it was accepted or withdrawn already; 403 for anyone else.',
+        params: IdParams,
+        body: Type.Optional(Type.Object({}, { additionalProperties: false })),
+        response: { 200: HandoffOut, ...errors },
+      },
+    },
+    async (request) =>
+      app.db.transaction().execute(async (trx) => {
+        await withdrawHandoff(trx, writeContextOf(request), request.params.id);
         return loadHandoff(trx, actorOf(request), request.params.id);
       }),
   );

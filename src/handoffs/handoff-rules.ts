@@ -32,6 +32,16 @@ export function shiftLocationOf(input: { toLocationId: string | null; named: str
   return fromLocations.find((l) => toLocations.includes(l)) ?? fromLocations[0] ?? toLocations[0] ?? null;
 }
 
+/**
+ * The staff members told of a hand-off written or reassigned to them: the colleague it is addressed
+ * to, or the active staff of the location whose next shift takes it; never the one handing off, nor
+ * the one who just reassigned it.
+ */
+export function addresseesToTell(to: { toStaffId: string | null; toLocationId: string | null }, locationStaff: readonly string[], notTold: readonly (string | null)[]): string[] {
+  const wanted = to.toStaffId ? [to.toStaffId] : to.toLocationId ? [...locationStaff] : [];
+  return [...new Set(wanted)].filter((id) => !notTold.includes(id));
+}
+
 /** The addressee, or a member of the location it goes to; admins may take any. Never the one handing off. */
 export function mayAccept(actor: Actor, h: HandoffFacts): boolean {
   if (h.status !== 'pending' || actor.staffId === h.fromStaffId) return false;
@@ -48,6 +58,9 @@ export function managesLocation(actor: Actor, locationId: string | null): boolea
 }
 
 export const mayReassign = (actor: Actor, h: HandoffFacts): boolean => h.status === 'pending' && managesLocation(actor, h.locationId);
+
+/** A pending hand-off is withdrawn by its writer, a manager of its location, or an admin. */
+export const mayWithdraw = (actor: Actor, h: HandoffFacts): boolean => h.status === 'pending' && (h.fromStaffId === actor.staffId || managesLocation(actor, h.locationId));
 
 /**
  * The brief's banner: shown to a reader until the hand-off's new owner has read it (its acceptor;

@@ -98,11 +98,15 @@ export const HandoffOut = Type.Object({
   acceptedBy: Nullable(Type.String()),
   acceptedByName: Nullable(Type.String()),
   acceptedAt: Nullable(DateTime),
+  withdrawnBy: Nullable(Type.String()),
+  withdrawnByName: Nullable(Type.String()),
+  withdrawnAt: Nullable(DateTime),
   createdAt: DateTime,
   updatedAt: DateTime,
   customers: Type.Array(HandoffCustomerOut),
   canAccept: Type.Boolean({ description: 'The caller may accept it now' }),
   canReassign: Type.Boolean({ description: 'The caller may reassign it now (managers of its location, admins)' }),
+  canWithdraw: Type.Boolean({ description: 'The caller may withdraw it now (its writer, managers of its location, admins)' }),
 });
 export type HandoffOut = Static<typeof HandoffOut>;
 
@@ -112,14 +116,22 @@ export const HandoffBox = Type.Enum(['incoming', 'outgoing', 'accepted'], {
 export const HandoffListQuery = Type.Object({ box: Type.Optional(HandoffBox), ...PageQuery }, { additionalProperties: false });
 
 export const ShiftQuery = Type.Object(
-  { locationId: Type.Optional(Id) },
-  { additionalProperties: false, description: "locationId: defaults to the manager's first location" },
+  {
+    locationId: Type.Optional(Id),
+    ...PageQuery,
+    acceptedCursor: Type.Optional(Type.String({ maxLength: 500, description: 'The acceptedNextCursor of the previous answer: the next page of those accepted lately' })),
+  },
+  {
+    additionalProperties: false,
+    description: "locationId: defaults to the manager's first location. limit: the size of both pages; cursor pages the open hand-offs, acceptedCursor those accepted lately.",
+  },
 );
 
 export const ShiftOut = Type.Object({
   locationId: Type.String(),
   locationName: Type.String(),
-  pending: Type.Array(HandoffOut, { description: 'Open hand-offs of this location, oldest first' }),
+  pending: Type.Array(HandoffOut, { description: 'Open hand-offs of this location, oldest first: one page (nextCursor)' }),
+  nextCursor: Nullable(Type.String({ description: 'Pass as cursor for the next page of open hand-offs' })),
   waitingOn: Type.Array(
     Type.Object({
       staffId: Nullable(Type.String({ description: 'null: the next shift at a location' })),
@@ -129,7 +141,8 @@ export const ShiftOut = Type.Object({
     }),
     { description: 'Who has not accepted theirs, longest waiting first' },
   ),
-  acceptedLately: Type.Array(HandoffOut, { description: 'Accepted in the last 24 hours, newest first' }),
+  acceptedLately: Type.Array(HandoffOut, { description: 'Accepted in the last 24 hours, newest first: one page (acceptedNextCursor)' }),
+  acceptedNextCursor: Nullable(Type.String({ description: 'Pass as acceptedCursor for the next page of those accepted lately' })),
 });
 
 /** A customer the caller holds open promises or cases for: what a hand-off of theirs would carry. */

@@ -164,11 +164,62 @@ export function listHandoffRows(db: Db, q: { staffId: string; locationIds: strin
   return query.orderBy('h.createdAt', 'desc').orderBy('h.id', 'desc').limit(q.limit).execute();
 }
 
-/** A location's open hand-offs (oldest first) and those accepted since a moment (newest first). */
-export const pendingAt = (db: Db, locationId: string) =>
-  db.selectFrom('handoffs').select('id').where('locationId', '=', locationId).where('status', '=', 'pending').orderBy('createdAt').orderBy('id').limit(200).execute();
-export const acceptedAtSince = (db: Db, locationId: string, since: string) =>
-  db.selectFrom('handoffs').select('id').where('locationId', '=', locationId).where('status', '=', 'accepted').where('acceptedAt', '>=', since).orderBy('acceptedAt', 'desc').limit(100).execute();
+/** One page of a location's open hand-offs, oldest first after a cursor (createdAt, id). */
+export function pendingAt(db: Db, locationId: string, after: { at: string; id: string } | null, limit: number) {
+  let query = db.selectFrom('handoffs as h').select(['h.id', 'h.createdAt']).where('h.locationId', '=', locationId).where('h.status', '=', 'pending');
+  if (after) query = query.where(sql<SqlBool>`(${sql.ref('h.createdAt')} > ${after.at} or (${sql.ref('h.createdAt')} = ${after.at} and ${sql.ref('h.id')} > ${after.id}))`);
+  return query.orderBy('h.createdAt').orderBy('h.id').limit(limit).execute();
+}
+
+/** One page of a location's hand-offs accepted since a moment, newest first after a cursor (acceptedAt, id). */
+export function acceptedAtSince(db: Db, locationId: string, since: string, before: { at: string; id: string } | null, limit: number) {
+  let query = db
+    .selectFrom('handoffs as h')
+    .select(['h.id', 'h.acceptedAt'])
+    .where('h.locationId', '=', locationId)
+    .where('h.status', '=', 'accepted')
+    .where('h.acceptedAt', '>=', since);
+  if (before) query = query.where(sql<SqlBool>`(${sql.ref('h.acceptedAt')} < ${before.at} or (${sql.ref('h.acceptedAt')} = ${before.at} and ${sql.ref('h.id')} < ${before.id}))`);
+  return query.orderBy('h.acceptedAt', 'desc').orderBy('h.id', 'desc').limit(limit).execute();
+}
+
+/** Who a location's open hand-offs wait on: per addressee, how many and since when (all of them, not one page). */
+export const waitingAt = (db: Db, locationId: string) =>
+  db
+    .selectFrom('handoffs')
+    .select((eb) => ['toStaffId', 'toLocationId', eb.fn.countAll<number>().as('handoffs'), eb.fn.min('createdAt').as('since')])
+    .where('locationId', '=', locationId)
+    .where('status', '=', 'pending')
+    .groupBy(['toStaffId', 'toLocationId'])
+    .execute();
+
+/**
+ * Withdraws a pending hand-off: one statement that only a pending row matches, so that a withdrawal
+ * and an acceptance at the same moment cannot both happen. True when this one changed it.
+ */
+export async function withdrawPending(db: Db, id: string, values: { withdrawnBy: string; withdrawnAt: string }): Promise<boolean> {
+  const result = await db
+    .updateTable('handoffs')
+    .set({ status: 'withdrawn', withdrawnBy: values.withdrawnBy, withdrawnAt: values.withdrawnAt, updatedAt: values.withdrawnAt, updatedBy: values.withdrawnBy })
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** The active people on the staff of a location: who its next shift is. */
+export const activeStaffAt = async (db: Db, locationId: string): Promise<string[]> =>
+  (
+    await db
+      .selectFrom('staffLocations as sl')
+      .innerJoin('staff as s', 's.id', 'sl.staffId')
+      .select('s.id')
+      .where('sl.locationId', '=', locationId)
+      .where('s.active', '=', true)
+      .where('s.kind', '=', 'person')
+      .orderBy('s.id')
+      .execute()
+  ).map((r) => r.id);
 
 export const handoffRows = (db: Db, ids: string[]) => (ids.length ? db.selectFrom('handoffs').selectAll().where('id', 'in', ids).execute() : Promise.resolve([]));
 
@@ -177,7 +228,7 @@ export const customerHandoffRows = (db: Db, customerId: string, limit: number) =
   db
     .selectFrom('handoffCustomers as hc')
     .innerJoin('handoffs as h', 'h.id', 'hc.handoffId')
-    .select(['hc.id as itemId', 'hc.createdAt', 'h.id', 'h.status', 'h.fromStaffId', 'h.toStaffId', 'h.toLocationId', 'h.acceptedBy', 'h.acceptedAt'])
+    .select(['hc.id as itemId', 'hc.createdAt', 'h.id', 'h.status', 'h.fromStaffId', 'h.toStaffId', 'h.toLocationId', 'h.acceptedBy', 'h.acceptedAt', 'h.withdrawnBy', 'h.withdrawnAt'])
     .where('hc.customerId', '=', customerId)
     .orderBy('hc.createdAt', 'desc')
     .orderBy('hc.id', 'desc')

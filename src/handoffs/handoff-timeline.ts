@@ -8,7 +8,7 @@ import { customerHandoffRows, namesOf } from './handoff-store.js';
 
 /**
  * The timeline's source for hand-offs (src/timeline/timeline-sources.ts lists it): each hand-off of
- * the customer written, and accepted. Its lines are the reader's to see by the one privacy rule:
+ * the customer written, and accepted or withdrawn. Its lines are the reader's to see by the one privacy rule:
  * a private line the reader may not see is left out of the detail. A customer has few hand-offs,
  * so they are read whole (the latest 200) and cut to the page here.
  */
@@ -27,7 +27,7 @@ export async function handoffTimelineItems(db: Db, q: SourceQuery): Promise<Time
     namesOf(
       db,
       'staff',
-      rows.flatMap((r) => [r.fromStaffId, r.toStaffId, r.acceptedBy]),
+      rows.flatMap((r) => [r.fromStaffId, r.toStaffId, r.acceptedBy, r.withdrawnBy]),
     ),
     namesOf(
       db,
@@ -63,6 +63,20 @@ export async function handoffTimelineItems(db: Db, q: SourceQuery): Promise<Time
         title: `Hand-off accepted${by ? ` by ${by}` : ''}${moved.length ? `: ${moved.join(' and ')} now ${by ? `${by}'s` : 'theirs'}` : ''}`,
         detail: part?.promises.length ? part.promises.map((p) => `Promise: ${p.what}`).join('\n') : null,
         event: 'accepted',
+        handoffId: r.id,
+        status: r.status,
+        staffName: by,
+      });
+    }
+    if (r.withdrawnAt) {
+      const by = name(staff, r.withdrawnBy);
+      items.push({
+        kind: 'handoff',
+        id: `${r.itemId}:withdrawn`,
+        at: r.withdrawnAt,
+        title: `Hand-off withdrawn${by ? ` by ${by}` : ''}: nothing moved${from ? `, it stays with ${from}` : ''}`,
+        detail: null,
+        event: 'withdrawn',
         handoffId: r.id,
         status: r.status,
         staffName: by,

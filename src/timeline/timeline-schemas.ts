@@ -73,14 +73,14 @@ export const CaseItem = Type.Object({
   staffName: Nullable(Type.String({ description: 'Who did it; null for a breach' })),
 });
 
-/** A hand-off of the customer written, or accepted (src/handoffs/); its lines are the reader's to see by the privacy rule. */
+/** A hand-off of the customer written, accepted or withdrawn (src/handoffs/); its lines are the reader's to see by the privacy rule. */
 export const HandoffItem = Type.Object({
   kind: Type.Literal('handoff'),
   ...common,
-  event: Type.Enum(['written', 'accepted']),
+  event: Type.Enum(['written', 'accepted', 'withdrawn']),
   handoffId: Type.String(),
   status: Type.Enum(['pending', 'accepted', 'withdrawn'], { description: 'The hand-off as it is now' }),
-  staffName: Nullable(Type.String({ description: 'Who handed over, or who accepted' })),
+  staffName: Nullable(Type.String({ description: 'Who handed over, who accepted, or who withdrew it' })),
 });
 
 export const TimelineItem = Type.Union([InteractionItem, TransactionItem, LifeEventItem, NoteItem, PromiseItem, CaseItem, HandoffItem]);

@@ -18,6 +18,7 @@ import { DataQualityPage } from './data-quality/DataQualityPage';
 import { WaitingPage } from './contact-state/WaitingPage';
 import { UrgentIntakePage } from './urgent/UrgentIntakePage';
 import { HelpReportPage } from './urgent/HelpReportPage';
+import { FillInLaterPage } from './urgent/FillInLaterPage';
 import { HandoffsRoute, isHandoffsPath } from './handoffs/HandoffsRoute';
 import { HeaderMenu, type MenuLink } from './ui/HeaderMenu';
 import { shortcutLabel } from './ui/shortcut';
@@ -118,6 +119,8 @@ export function Shell() {
           <UrgentIntakePage key={window.location.search} />
         ) : pathname === '/cases/help-report' ? (
           <HelpReportPage />
+        ) : pathname === '/fill-in-later' ? (
+          <FillInLaterPage />
         ) : mergeInto ? (
           <MergePage key={mergeInto} id={decodeURIComponent(mergeInto)} />
         ) : caseId ? (

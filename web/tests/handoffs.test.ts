@@ -27,6 +27,16 @@ describe('hand-offs', () => {
     const customer = await apiAs<{ id: string }>(night.page, server.url, 'POST', '/customers', { ...patient, locationId: ward.id });
     const made = await apiAs<{ id: string }>(night.page, server.url, 'POST', '/promises', { customerId: customer.id, what: promise, dueAt: new Date(Date.now() + 4 * 3_600_000).toISOString() });
 
+    // A first try, to the next shift, she takes back: Withdraw, confirmed; nothing moves, it leaves her list.
+    await apiAs(night.page, server.url, 'POST', '/handoffs', { toLocationId: ward.id, customers: [{ customerId: customer.id }] });
+    await night.page.goto(`${server.url}/handoffs`);
+    const mine = night.page.getByRole('region', { name: 'Yours, not accepted yet' });
+    const first = mine.getByRole('article').filter({ hasText: name });
+    await first.waitFor();
+    await first.getByRole('button', { name: 'Withdraw the hand-off from Joy Mensah' }).click();
+    await first.getByRole('group', { name: 'Withdraw the hand-off from Joy Mensah?' }).getByRole('button', { name: 'Withdraw' }).click();
+    await expect.poll(() => mine.getByRole('article').filter({ hasText: name }).count()).toBe(0);
+
     // She writes the hand-off from the patient's page, to Ben.
     await night.page.goto(`${server.url}/customers/${customer.id}`);
     await night.page.getByRole('link', { name: `Hand off ${name}` }).click();
@@ -48,9 +58,17 @@ describe('hand-offs', () => {
     expect(await owner()).toBe('Joy Mensah');
     await night.context.close();
 
-    // Ben, the morning shift: the hand-off waits for him; he accepts it.
+    // Ben, the morning shift: told in his Notifications, the hand-off waits for him; he accepts it.
     const morning = await openPage(browser, viewport);
     await signIn(morning.page, server.url, ben);
+    await morning.page.getByRole('button', { name: /^Notifications/ }).click();
+    await morning.page.getByRole('link', { name: new RegExp(`Joy Mensah handed over ${name} to you`) }).first().click();
+    await morning.page.getByRole('region', { name: 'The hand-off you opened' }).getByRole('article').filter({ hasText: name }).waitFor();
+    // The withdrawn first try told him too (he is on Ward 6's staff): he clears the rest.
+    await morning.page.getByRole('button', { name: /^Notifications/ }).click();
+    await morning.page.getByRole('button', { name: 'Mark all read' }).click();
+    await morning.page.keyboard.press('Escape');
+    await morning.page.getByRole('button', { name: 'Notifications', exact: true }).waitFor();
     await morning.page.getByRole('banner').getByRole('link', { name: 'Hand-offs' }).click();
     const incoming = morning.page.getByRole('region', { name: 'Waiting for you' }).getByRole('article').filter({ hasText: name });
     await incoming.waitFor();

@@ -9,7 +9,7 @@ import type { DueItem, KeepInTouch, KeepInTouchPut, WaitingItem } from './types'
 import type { Today, TodayAction } from './types';
 import type { NotificationList, NotificationsReadAll, StaffNotification } from './types';
 import type { Case, CaseCreate, CaseDetail, CaseFigures, CasePatch, CaseTargets, Interaction, TargetSet } from './types';
-import type { CaseFieldValues, CaseType, CaseTypeCreate, CaseTypePut, HelpReport, HelpReportQuery, UrgentCase, UrgentCaseCreate } from './types';
+import type { CaseFieldValues, CaseType, CaseTypeCreate, CaseTypePut, FillInLaterPage, HelpReport, HelpReportQuery, UrgentCase, UrgentCaseCreate } from './types';
 import type { DistinctMark, Merge, MergeCreate, MergePreview, MergeReceipt } from './types';
 import type { DuplicatePair, Import, ImportProblem, ImportStart, MayBe } from './types';
 import type { CustomerQuality, QualityCounts, QualityKind, QualityPage } from './types';
@@ -245,16 +245,18 @@ export const dataQuality = {
   confirm: (customerId: string, part: 'emails' | 'phones' | 'addresses', itemId: string) => patch<Customer>(`/customers/${customerId}/${part}/${itemId}`, {}),
 };
 
-/** Hand-offs: write one, yours incoming / outgoing / accepted, accept, mark read (the brief's banner), and for managers the shift view and reassigning. */
+/** Hand-offs: write one, yours incoming / outgoing / accepted (a page at a time), accept, withdraw, mark read (the brief's banner), and for managers the shift view and reassigning. */
 export const handoffs = {
-  list: (box: 'incoming' | 'outgoing' | 'accepted') => get<Page<Handoff>>(`/handoffs${query({ box, limit: 50 })}`),
+  list: (box: 'incoming' | 'outgoing' | 'accepted', cursor: string | null = null) => get<Page<Handoff>>(`/handoffs${query({ box, limit: 50, cursor })}`),
   get: (id: string) => get<Handoff>(`/handoffs/${id}`),
   create: (body: HandoffCreate) => post<Handoff>('/handoffs', body),
   accept: (id: string) => post<Handoff>(`/handoffs/${id}/accept`, {}),
   read: (id: string, customerId: string) => post<Handoff>(`/handoffs/${id}/read`, { customerId }),
   reassign: (id: string, body: HandoffReassign) => post<Handoff>(`/handoffs/${id}/reassign`, body),
+  withdraw: (id: string) => post<Handoff>(`/handoffs/${id}/withdraw`, {}),
   held: () => get<{ items: HeldCustomer[] }>('/handoffs/held-customers').then((r) => r.items),
-  shift: (locationId: string | null) => get<HandoffShift>(`/handoffs/shift${query({ locationId })}`),
+  shift: (locationId: string | null, pages: { cursor?: string | null; acceptedCursor?: string | null } = {}) =>
+    get<HandoffShift>(`/handoffs/shift${query({ locationId, limit: 50, cursor: pages.cursor ?? null, acceptedCursor: pages.acceptedCursor ?? null })}`),
 };
 
 /** Help first, fill in later (issue 11): the urgent intake, help dispatched and given, fields filled in later, case types, time to help. */
@@ -266,5 +268,7 @@ export const urgent = {
   types: () => get<{ items: CaseType[] }>('/case-types').then((r) => r.items),
   addType: (body: CaseTypeCreate) => post<{ items: CaseType[] }>('/case-types', body).then((r) => r.items),
   saveType: (key: string, body: CaseTypePut) => request<{ items: CaseType[] }>('PUT', `/case-types/${key}`, body).then((r) => r.items),
+  archiveType: (key: string, archived: boolean) => post<{ items: CaseType[] }>(`/case-types/${key}/${archived ? 'archive' : 'restore'}`, {}).then((r) => r.items),
+  fillInLater: (scope: 'mine' | 'locations', cursor: string | null) => get<FillInLaterPage>(`/cases/fill-in-later${query({ scope, cursor, limit: 50 })}`),
   report: (params: HelpReportQuery) => get<HelpReport>(`/cases/help-report${query({ ...params })}`),
 };

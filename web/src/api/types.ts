@@ -217,7 +217,7 @@ export type HandoffTopic = HandoffCustomer['notes'][number]['topic'];
 
 /** Help first, fill in later (src/cases/urgent-schemas.ts): the urgent intake, case types and their fields, time to help. */
 import type { CaseFieldOut, FieldValues as FieldValuesSchema } from '../../../src/cases/case-schemas.js';
-import type { CaseTypeCreate as CaseTypeCreateSchema, CaseTypeOut, CaseTypePut as CaseTypePutSchema, HelpReportOut, HelpReportQuery as HelpReportQuerySchema, UrgentCaseIn, UrgentCaseOut } from '../../../src/cases/urgent-schemas.js';
+import type { CaseTypeCreate as CaseTypeCreateSchema, CaseTypeOut, CaseTypePut as CaseTypePutSchema, FillInLaterPage as FillInLaterPageSchema, HelpReportOut, HelpReportQuery as HelpReportQuerySchema, UrgentCaseIn, UrgentCaseOut } from '../../../src/cases/urgent-schemas.js';
 export type UrgentCaseCreate = Static<typeof UrgentCaseIn>;
 export type UrgentCase = Static<typeof UrgentCaseOut>;
 export type CaseField = Static<typeof CaseFieldOut>;
@@ -227,3 +227,5 @@ export type CaseTypeCreate = Static<typeof CaseTypeCreateSchema>;
 export type CaseTypePut = Static<typeof CaseTypePutSchema>;
 export type HelpReport = Static<typeof HelpReportOut>;
 export type HelpReportQuery = Static<typeof HelpReportQuerySchema>;
+export type FillInLaterPage = Static<typeof FillInLaterPageSchema>;
+export type FillInLaterItem = FillInLaterPage['items'][number];

@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
-import { cases } from '../api/endpoints';
+import { cases, urgent } from '../api/endpoints';
 import type { CaseDetail, Interaction } from '../api/types';
 import { FormError, SelectField, TextField } from '../ui/Field';
 import { FormActions } from '../ui/FormActions';
+import { useResource } from '../ui/useResource';
 import { useSubmit } from '../ui/useSubmit';
 import { contactLabel } from './LinkContact';
 import { priorities, priorityLabels } from './case-text';
@@ -15,6 +16,9 @@ export function CaseForm({ customerId, contacts, onSaved, onCancel }: { customer
   const [interactionId, setInteractionId] = useState('');
   const { busy, fields, error, run } = useSubmit();
   const free = contacts.filter((i) => !i.caseId);
+  // The case types offered (archived ones are not); any other type may still be typed.
+  const types = useResource(() => urgent.types(), []);
+  const typeList = `${customerId}-case-types`;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -26,7 +30,16 @@ export function CaseForm({ customerId, contacts, onSaved, onCancel }: { customer
     <form className="stack case-form" aria-label="Open a case" onSubmit={(e) => void submit(e)}>
       <TextField label="Subject" value={subject} onChange={(e) => setSubject(e.target.value)} error={fields.subject} required maxLength={500} hint="What it is about, in a line" />
       <div className="row">
-        <TextField label="Type" value={type} onChange={(e) => setType(e.target.value)} error={fields.type} maxLength={60} placeholder="general" />
+        <TextField label="Type" value={type} onChange={(e) => setType(e.target.value)} error={fields.type} maxLength={60} placeholder="general" list={typeList} />
+        <datalist id={typeList}>
+          {(types.data ?? [])
+            .filter((t) => !t.archivedAt)
+            .map((t) => (
+              <option key={t.key} value={t.key}>
+                {t.label}
+              </option>
+            ))}
+        </datalist>
         <SelectField label="Priority" value={priority} onChange={(e) => setPriority(e.target.value as typeof priority)} error={fields.priority}>
           {priorities.map((p) => (
             <option key={p} value={p}>

@@ -1,19 +1,28 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { handoffs } from '../api/endpoints';
 import { ApiError } from '../api/client';
 import type { Handoff } from '../api/types';
 import { useSession } from '../auth/session';
-import { Link } from '../router';
+import { usePagedList } from '../contact-state/usePagedList';
+import { Link, useLocation } from '../router';
 import { useResource } from '../ui/useResource';
 import { HandoffCard } from './HandoffCard';
+import { WithdrawHandoff } from './WithdrawHandoff';
 
-/** Your hand-offs: waiting for you to accept, yours still pending, and those you accepted lately. */
+/**
+ * Your hand-offs: waiting for you to accept, yours still pending (Withdraw), and those you accepted;
+ * each list a page at a time ("More"). ?handoff=<id> (a notification's link) shows that one first.
+ */
 export function HandoffsPage() {
   const { me } = useSession();
+  const { searchParams } = useLocation();
+  const opened = searchParams.get('handoff');
   const [version, setVersion] = useState(0);
-  const incoming = useResource(() => handoffs.list('incoming'), [version]);
-  const outgoing = useResource(() => handoffs.list('outgoing'), [version]);
-  const accepted = useResource(() => handoffs.list('accepted'), [version]);
+  const changed = () => setVersion((v) => v + 1);
+  const incoming = usePagedList((cursor) => handoffs.list('incoming', cursor), [version]);
+  const outgoing = usePagedList((cursor) => handoffs.list('outgoing', cursor), [version]);
+  const accepted = usePagedList((cursor) => handoffs.list('accepted', cursor), [version]);
+  const one = useResource(() => (opened ? handoffs.get(opened) : Promise.resolve(null)), [opened, version]);
   const heading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
@@ -23,6 +32,14 @@ export function HandoffsPage() {
       document.title = 'Rapport';
     };
   }, []);
+
+  const actions = (h: Handoff) =>
+    h.canAccept || h.canWithdraw ? (
+      <>
+        {h.canAccept ? <AcceptButton handoff={h} onAccepted={changed} /> : null}
+        {h.canWithdraw ? <WithdrawHandoff handoff={h} onWithdrawn={changed} /> : null}
+      </>
+    ) : undefined;
 
   return (
     <section className="page handoffs-page" aria-labelledby="handoffs-heading">
@@ -37,32 +54,58 @@ export function HandoffsPage() {
           {me.role !== 'frontline' ? <Link href="/handoffs/shift">Shift view</Link> : null}
         </p>
       </div>
-      <Section title="Waiting for you" empty="Nothing is waiting for you to accept." items={incoming.data?.items} loading={incoming.loading} failed={Boolean(incoming.error)} accept onChanged={() => setVersion((v) => v + 1)} />
+      {opened ? (
+        <section className="handoff-section" aria-labelledby="handoffs-opened">
+          <h2 id="handoffs-opened">The hand-off you opened</h2>
+          {one.error ? (
+            <p className="form-error" role="alert">
+              This hand-off could not be loaded.
+            </p>
+          ) : null}
+          {one.data ? <HandoffCard handoff={one.data} actions={actions(one.data)} /> : null}
+        </section>
+      ) : null}
+      <Section title="Waiting for you" empty="Nothing is waiting for you to accept." list={incoming} actions={(h) => (h.canAccept ? <AcceptButton handoff={h} onAccepted={changed} /> : undefined)} />
       <Section
         title="Yours, not accepted yet"
-        empty="Every hand-off you wrote has been accepted."
-        items={outgoing.data?.items.filter((h) => h.status === 'pending')}
-        loading={outgoing.loading}
-        failed={Boolean(outgoing.error)}
-        onChanged={() => setVersion((v) => v + 1)}
+        empty="Every hand-off you wrote has been accepted or withdrawn."
+        list={{ ...outgoing, items: outgoing.items.filter((h) => h.status === 'pending') }}
+        actions={(h) => (h.canWithdraw ? <WithdrawHandoff handoff={h} onWithdrawn={changed} /> : undefined)}
       />
-      <Section title="You accepted" empty="You have not accepted a hand-off yet." items={accepted.data?.items.slice(0, 10)} loading={accepted.loading} failed={Boolean(accepted.error)} onChanged={() => setVersion((v) => v + 1)} />
+      <Section title="You accepted" empty="You have not accepted a hand-off yet." list={accepted} />
     </section>
   );
 }
 
-function Section({ title, empty, items, loading, failed, accept, onChanged }: { title: string; empty: string; items: Handoff[] | undefined; loading: boolean; failed: boolean; accept?: boolean; onChanged: () => void }) {
+function Section({
+  title,
+  empty,
+  list,
+  actions,
+}: {
+  title: string;
+  empty: string;
+  list: { items: Handoff[]; nextCursor: string | null; loading: boolean; failed: boolean; loadMore: () => Promise<void> };
+  actions?: (h: Handoff) => ReactNode;
+}) {
   const id = `handoffs-${title.replace(/\W+/g, '-').toLowerCase()}`;
   return (
-    <section className="handoff-section" aria-labelledby={id} aria-busy={loading}>
+    <section className="handoff-section" aria-labelledby={id} aria-busy={list.loading}>
       <h2 id={id}>{title}</h2>
-      {failed ? (
+      {list.failed ? (
         <p className="form-error" role="alert">
           This list could not be loaded.
         </p>
       ) : null}
-      {items && !items.length ? <p className="muted">{empty}</p> : null}
-      {items?.map((h) => <HandoffCard key={h.id} handoff={h} actions={accept && h.canAccept ? <AcceptButton handoff={h} onAccepted={onChanged} /> : undefined} />)}
+      {!list.loading && !list.failed && !list.items.length && !list.nextCursor ? <p className="muted">{empty}</p> : null}
+      {list.items.map((h) => (
+        <HandoffCard key={h.id} handoff={h} actions={actions?.(h)} />
+      ))}
+      {list.nextCursor ? (
+        <button type="button" className="quiet" disabled={list.loading} onClick={() => void list.loadMore()} aria-label={`More: ${title}`}>
+          {list.loading ? 'Loading…' : 'More'}
+        </button>
+      ) : null}
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { auditTrail, handoffs, locations } from '../api/endpoints';
-import type { Handoff } from '../api/types';
+import type { Handoff, HandoffShift } from '../api/types';
 import { useSession } from '../auth/session';
 import { FormError, SelectField } from '../ui/Field';
 import { FormActions } from '../ui/FormActions';
@@ -8,8 +8,9 @@ import { useResource } from '../ui/useResource';
 import { useSubmit } from '../ui/useSubmit';
 import { HandoffCard } from './HandoffCard';
 import { when } from './handoff-words';
+import { WithdrawHandoff } from './WithdrawHandoff';
 
-/** Managers: a location's open hand-offs, who has not accepted theirs, the customers and cases in them; Reassign. */
+/** Managers: a location's open hand-offs, who has not accepted theirs, the customers and cases in them; Reassign, Withdraw; "More" for the next page. */
 export function ShiftPage() {
   const { me } = useSession();
   const places = useResource(() => locations.list().then((p) => p.items), []);
@@ -18,6 +19,11 @@ export function ShiftPage() {
   const [version, setVersion] = useState(0);
   const chosen = locationId || mine[0]?.id || '';
   const shift = useResource(() => (chosen ? handoffs.shift(chosen) : Promise.resolve(null)), [chosen, version]);
+  // Later pages of either list, appended to the first ("More"); a new first page starts them again.
+  const [later, setLater] = useState<{ pending: Handoff[]; nextCursor: string | null; accepted: Handoff[]; acceptedNextCursor: string | null } | null>(null);
+  const [moreBusy, setMoreBusy] = useState(false);
+  const [moreFailed, setMoreFailed] = useState(false);
+  useEffect(() => setLater(null), [shift.data]);
   const heading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
@@ -36,7 +42,37 @@ export function ShiftPage() {
       </section>
     );
   }
-  const s = shift.data;
+  const first: HandoffShift | null = shift.data ?? null;
+  const s = first && {
+    ...first,
+    pending: [...first.pending, ...(later?.pending ?? [])],
+    nextCursor: later ? later.nextCursor : first.nextCursor,
+    acceptedLately: [...first.acceptedLately, ...(later?.accepted ?? [])],
+    acceptedNextCursor: later ? later.acceptedNextCursor : first.acceptedNextCursor,
+  };
+  const more = async (which: 'pending' | 'accepted') => {
+    if (!s) return;
+    setMoreBusy(true);
+    setMoreFailed(false);
+    try {
+      const page = await handoffs.shift(s.locationId, which === 'pending' ? { cursor: s.nextCursor } : { acceptedCursor: s.acceptedNextCursor });
+      setLater((l) => {
+        const base = l ?? { pending: [], nextCursor: first?.nextCursor ?? null, accepted: [], acceptedNextCursor: first?.acceptedNextCursor ?? null };
+        return which === 'pending'
+          ? { ...base, pending: [...base.pending, ...page.pending], nextCursor: page.nextCursor }
+          : { ...base, accepted: [...base.accepted, ...page.acceptedLately], acceptedNextCursor: page.acceptedNextCursor };
+      });
+    } catch {
+      setMoreFailed(true);
+    } finally {
+      setMoreBusy(false);
+    }
+  };
+  const moreButton = (which: 'pending' | 'accepted', label: string) => (
+    <button type="button" className="quiet" disabled={moreBusy} onClick={() => void more(which)} aria-label={`More: ${label}`}>
+      {moreBusy ? 'Loading…' : 'More'}
+    </button>
+  );
   return (
     <section className="page handoffs-page" aria-labelledby="shift-heading">
       <h1 id="shift-heading" ref={heading} tabIndex={-1}>
@@ -70,13 +106,31 @@ export function ShiftPage() {
               <p className="muted">Every hand-off at {s.locationName} has been accepted.</p>
             )}
             {s.pending.map((h) => (
-              <HandoffCard key={h.id} handoff={h} actions={h.canReassign ? <Reassign handoff={h} onDone={() => setVersion((v) => v + 1)} /> : undefined} />
+              <HandoffCard
+                key={h.id}
+                handoff={h}
+                actions={
+                  h.canReassign || h.canWithdraw ? (
+                    <>
+                      {h.canReassign ? <Reassign handoff={h} onDone={() => setVersion((v) => v + 1)} /> : null}
+                      {h.canWithdraw ? <WithdrawHandoff handoff={h} onWithdrawn={() => setVersion((v) => v + 1)} /> : null}
+                    </>
+                  ) : undefined
+                }
+              />
             ))}
+            {s.nextCursor ? moreButton('pending', 'open hand-offs') : null}
           </section>
           <section className="handoff-section" aria-labelledby="accepted-lately">
             <h2 id="accepted-lately">Accepted in the last day</h2>
             {s.acceptedLately.length ? s.acceptedLately.map((h) => <HandoffCard key={h.id} handoff={h} />) : <p className="muted">None yet.</p>}
+            {s.acceptedNextCursor ? moreButton('accepted', 'accepted in the last day') : null}
           </section>
+          {moreFailed ? (
+            <p className="form-error" role="alert">
+              The next page could not be loaded.
+            </p>
+          ) : null}
         </>
       ) : null}
     </section>

@@ -16,5 +16,9 @@ export const addressee = (h: Pick<Handoff, 'toStaffName' | 'toLocationName'>) =>
 
 export const when = (iso: string) => new Date(iso).toLocaleString(undefined, { weekday: 'short', hour: '2-digit', minute: '2-digit', day: 'numeric', month: 'short' });
 
-export const statusWords = (h: Pick<Handoff, 'status' | 'acceptedByName' | 'acceptedAt'>) =>
-  h.status === 'pending' ? 'Pending: not accepted yet' : `Accepted by ${h.acceptedByName ?? 'a colleague'}${h.acceptedAt ? `, ${when(h.acceptedAt)}` : ''}`;
+export const statusWords = (h: Pick<Handoff, 'status' | 'acceptedByName' | 'acceptedAt' | 'withdrawnByName' | 'withdrawnAt'>) =>
+  h.status === 'pending'
+    ? 'Pending: not accepted yet'
+    : h.status === 'withdrawn'
+      ? `Withdrawn by ${h.withdrawnByName ?? 'a colleague'}${h.withdrawnAt ? `, ${when(h.withdrawnAt)}` : ''}: nothing moved`
+      : `Accepted by ${h.acceptedByName ?? 'a colleague'}${h.acceptedAt ? `, ${when(h.acceptedAt)}` : ''}`;

@@ -1,6 +1,7 @@
 import type { TodayItem, TodaySection } from '../api/types';
 import { TodayEntry } from './TodayEntry';
 import { FillInLaterEntry } from '../urgent/FillInLaterEntry';
+import { Link } from '../router';
 
 interface Props {
   section: TodaySection;
@@ -32,7 +33,13 @@ export function TodaySectionView({ section, onAct, onRetry }: Props) {
           )}
         </ul>
       )}
-      {section.more ? <p className="hint">And {section.more}{section.moreAtLeast ? ' or more' : ' more'}.</p> : null}
+      {section.more && section.key === 'fill_in_later' ? (
+        <p className="hint">
+          <Link href="/fill-in-later">And {section.more} more</Link>
+        </p>
+      ) : section.more ? (
+        <p className="hint">And {section.more}{section.moreAtLeast ? ' or more' : ' more'}.</p>
+      ) : null}
     </section>
   );
 }

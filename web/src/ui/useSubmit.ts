@@ -16,7 +16,7 @@ export function useSubmit() {
     } catch (caught) {
       if (caught instanceof ApiError) {
         setFields(caught.fields);
-        const problems = Object.entries(caught.fields).map(([field, message]) => `${humanize(field)} ${message}`);
+        const problems = Object.entries(caught.fields).map(([field, message]) => problemText(field, message));
         setError(problems.length ? `Please check: ${problems.join('; ')}.` : (caught.detail ?? caught.title));
       } else {
         setError('Rapport could not be reached. Check the connection and try again.');
@@ -37,3 +37,10 @@ export const humanize = (path: string) =>
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .toLowerCase()
     .trim() || 'the request';
+
+/**
+ * One field's problem in words. A value of a case's field by key (/body/fields/<key>) is answered
+ * with a message that already names it ("Colour is wanted before closing"): shown as it is. Other
+ * paths are humanized and put before the message ("phone number is not a phone number").
+ */
+export const problemText = (path: string, message: string) => (/^fields\/[a-z][a-z0-9_]*$/.test(path) ? message : `${humanize(path)} ${message}`);

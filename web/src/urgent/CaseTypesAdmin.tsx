@@ -13,10 +13,15 @@ export function CaseTypesAdmin() {
   const types = useResource(() => urgent.types(), []);
   const [editing, setEditing] = useState<string | null>(null);
   const [said, setSaid] = useState('');
+  const archiving = useSubmit();
   const saved = (items: CaseType[], message: string) => {
     types.set(items);
     setEditing(null);
     setSaid(message);
+  };
+  const archive = async (t: CaseType, archived: boolean) => {
+    const items = await archiving.run(() => urgent.archiveType(t.key, archived));
+    if (items) saved(items, archived ? `Archived ${t.label}: new cases can no longer take it; its cases keep it.` : `Restored ${t.label}: new cases can take it again.`);
   };
   return (
     <div className="stack case-types-admin">
@@ -24,17 +29,31 @@ export function CaseTypesAdmin() {
       <p role="status" className="hint">
         {said}
       </p>
+      {archiving.error ? (
+        <p className="form-error" role="alert">
+          {archiving.error}
+        </p>
+      ) : null}
       {(types.data ?? []).map((t) =>
         editing === t.key ? (
           <TypeForm key={t.key} type={t} onSaved={(items) => saved(items, `Saved ${t.label}.`)} onCancel={() => setEditing(null)} />
         ) : (
-          <section key={t.key} className="card" aria-labelledby={`type-${t.key}`}>
+          <section key={t.key} className={`card${t.archivedAt ? ' archived' : ''}`} aria-labelledby={`type-${t.key}`}>
             <div className="card-head">
-              <h2 id={`type-${t.key}`}>{t.label}</h2>
-              <button type="button" className="quiet small" onClick={() => setEditing(t.key)} aria-label={`Change ${t.label}`}>
-                Change
-              </button>
+              <h2 id={`type-${t.key}`}>
+                {t.label}
+                {t.archivedAt ? <span className="tag"> Archived</span> : null}
+              </h2>
+              <div className="card-actions">
+                <button type="button" className="quiet small" onClick={() => setEditing(t.key)} aria-label={`Change ${t.label}`}>
+                  Change
+                </button>
+                <button type="button" className="quiet small" disabled={archiving.busy} onClick={() => void archive(t, !t.archivedAt)} aria-label={`${t.archivedAt ? 'Restore' : 'Archive'} ${t.label}`}>
+                  {t.archivedAt ? 'Restore' : 'Archive'}
+                </button>
+              </div>
             </div>
+            {t.archivedAt ? <p className="hint">Not offered for new cases; its cases keep it.</p> : null}
             {t.fields.length ? (
               <ul className="plain">
                 {t.fields.map((f) => (

@@ -62,7 +62,7 @@ export function UrgentIntakePage() {
         <TextField label="Where they are, or what is happening" value={situation} onChange={(e) => setSituation(e.target.value)} error={saving.fields.situation} autoComplete="off" />
         <TextField label="Help needed" value={helpNeeded} onChange={(e) => setHelpNeeded(e.target.value)} error={saving.fields.helpNeeded} autoComplete="off" />
         <SelectField label="Case type" value={type} onChange={(e) => setType(e.target.value)} error={saving.fields.type}>
-          {(types.data ?? [{ key: 'general', label: 'General' }]).map((t) => (
+          {(types.data?.filter((t) => !t.archivedAt) ?? [{ key: 'general', label: 'General' }]).map((t) => (
             <option key={t.key} value={t.key}>
               {t.label}
             </option>
