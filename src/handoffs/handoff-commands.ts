@@ -1,3 +1,4 @@
+import { staffLocationIds } from '../staff/staff-store.js';
 import { recordAudit } from '../audit/audit-store.js';
 import { isOpenStatus } from '../cases/case-clock-rules.js';
 import { updateCase } from '../cases/case-commands.js';
@@ -31,7 +32,6 @@ import {
   insertHandoffPromise,
   insertHandoffRead,
   liveCustomer,
-  locationIdsOf,
   locationRow,
   namesOf,
   openPromisesOwnedBy,
@@ -131,8 +131,8 @@ export async function createHandoff(db: Db, ctx: WriteContext, input: HandoffCre
   if (input.locationId) await ensureLocationNamed(db, input.locationId, '/body/locationId');
   const locationId = shiftLocationOf(
     { toLocationId: to.toLocationId, named: input.locationId ?? null },
-    await locationIdsOf(db, actor.staffId),
-    to.toStaffId ? await locationIdsOf(db, to.toStaffId) : [],
+    await staffLocationIds(db, actor.staffId),
+    to.toStaffId ? await staffLocationIds(db, to.toStaffId) : [],
   );
 
   // Everything is checked before anything is written.

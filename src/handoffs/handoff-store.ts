@@ -119,17 +119,6 @@ export async function namesOf(db: Db, table: 'staff' | 'locations', ids: (string
 
 export const staffMember = (db: Db, id: string) => db.selectFrom('staff').select(['id', 'name', 'role', 'active', 'kind']).where('id', '=', id).executeTakeFirst();
 
-export const locationIdsOf = async (db: Db, staffId: string): Promise<string[]> =>
-  (
-    await db
-      .selectFrom('staffLocations as sl')
-      .innerJoin('locations as l', 'l.id', 'sl.locationId')
-      .select('l.id')
-      .where('sl.staffId', '=', staffId)
-      .orderBy('l.name')
-      .orderBy('l.id')
-      .execute()
-  ).map((r) => r.id);
 
 export const locationRow = (db: Db, id: string) => db.selectFrom('locations').select(['id', 'name']).where('id', '=', id).executeTakeFirst();
 

@@ -44,18 +44,7 @@ export async function staffNames(db: Db, ids: (string | null)[]): Promise<Map<st
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
-/** A staff member's locations, by name (the first is "their" location when one is needed). */
-export const staffLocationIds = async (db: Db, staffId: string): Promise<string[]> =>
-  (
-    await db
-      .selectFrom('staffLocations as sl')
-      .innerJoin('locations as l', 'l.id', 'sl.locationId')
-      .select('l.id')
-      .where('sl.staffId', '=', staffId)
-      .orderBy('l.name')
-      .orderBy('l.id')
-      .execute()
-  ).map((r) => r.id);
+export { staffLocationIds } from '../staff/staff-store.js';
 
 export const locationRow = (db: Db, id: string) => db.selectFrom('locations').select(['id', 'name', 'timezone']).where('id', '=', id).executeTakeFirst();
 

@@ -64,3 +64,16 @@ export const listStaffPage = (db: Db, after: { name: string; id: string } | null
   }
   return query.orderBy('name').orderBy('id').limit(limit).execute();
 };
+
+/** A staff member's locations, by name (the first is "their" location when one is needed). */
+export const staffLocationIds = async (db: Db, staffId: string): Promise<string[]> =>
+  (
+    await db
+      .selectFrom('staffLocations as sl')
+      .innerJoin('locations as l', 'l.id', 'sl.locationId')
+      .select('l.id')
+      .where('sl.staffId', '=', staffId)
+      .orderBy('l.name')
+      .orderBy('l.id')
+      .execute()
+  ).map((r) => r.id);

@@ -1,3 +1,4 @@
+import { useDismiss } from '../ui/useDismiss';
 import { useCallback, useEffect, useId, useRef, useState, type MouseEvent } from 'react';
 import { notifications as api } from '../api/endpoints';
 import type { NotificationList, StaffNotification } from '../api/types';
@@ -50,24 +51,7 @@ export function NotificationsButton() {
     };
   }, [refresh]);
 
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape') return;
-      setOpen(false);
-      button.current?.focus();
-    };
-    const onPointer = (event: PointerEvent) => {
-      const target = event.target as Node;
-      if (!panel.current?.contains(target) && !button.current?.contains(target)) setOpen(false);
-    };
-    document.addEventListener('keydown', onKey);
-    document.addEventListener('pointerdown', onPointer);
-    return () => {
-      document.removeEventListener('keydown', onKey);
-      document.removeEventListener('pointerdown', onPointer);
-    };
-  }, [open]);
+  useDismiss(open, () => setOpen(false), button, [panel, button]);
 
   const markedRead = (ids: Set<string> | 'all') =>
     setList((current) => {

@@ -1,3 +1,4 @@
+import { useDismiss } from './useDismiss';
 import { useEffect, useId, useRef, useState } from 'react';
 import { Link, useLocation } from '../router';
 
@@ -23,23 +24,7 @@ export function HeaderMenu({ label, links }: { label: string; links: readonly Me
 
   useEffect(() => setOpen(false), [pathname, search]);
 
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape') return;
-      setOpen(false);
-      button.current?.focus();
-    };
-    const onPointer = (event: PointerEvent) => {
-      if (event.target instanceof Node && !box.current?.contains(event.target)) setOpen(false);
-    };
-    document.addEventListener('keydown', onKey);
-    document.addEventListener('pointerdown', onPointer);
-    return () => {
-      document.removeEventListener('keydown', onKey);
-      document.removeEventListener('pointerdown', onPointer);
-    };
-  }, [open]);
+  useDismiss(open, () => setOpen(false), button, [box]);
 
   const here = links.some((link) => link.current);
   return (
