@@ -12,10 +12,11 @@ import { scanForDuplicates } from './duplicate-scan.js';
 let t: TestApp;
 let manager: Client;
 let clerk: Client;
+let admin: Client;
 
 beforeAll(async () => {
   t = await testApp();
-  const admin = await t.signIn('admin');
+  admin = await t.signIn('admin');
   const shop = (await admin.post('/api/v1/locations', { name: 'Corner Shop', timezone: 'America/New_York' })).body.id;
   manager = await t.signIn('manager', { locationIds: [shop] });
   clerk = await t.signIn('frontline', { locationIds: [shop] });
@@ -118,5 +119,19 @@ describe('matching a new customer', () => {
 
     expect((await manager.post(`/api/v1/customers/${bob.id}/merge`, { mergedId: robert.id })).status).toBe(200);
     expect((await manager.get(`/api/v1/duplicates?customerId=${bob.id}`)).body.items).toEqual([]);
+  });
+
+  it('takes the pair out of the queue with a deleted customer and puts it back when they are restored', async () => {
+    const ines = await create({ givenName: 'Inès', familyName: 'Moreau', phones: [{ number: '+1 212 555 0199' }] });
+    const again = await create({ givenName: 'Ines', familyName: 'Moreau', phones: [{ number: '(212) 555-0199' }] });
+    const pairOf = async () =>
+      (await manager.get(`/api/v1/duplicates?customerId=${ines.id}`)).body.items.map((p: { first: { id: string }; second: { id: string } }) => [p.first.id, p.second.id].sort().join(' '));
+    const pair = [ines.id, again.id].sort().join(' ');
+    expect(await pairOf()).toEqual([pair]);
+    const receipt = await admin.delete(`/api/v1/customers/${again.id}`);
+    expect(receipt.status, JSON.stringify(receipt.body)).toBe(200);
+    expect(await pairOf()).toEqual([]);
+    expect((await admin.post(`/api/v1/trash/${receipt.body.trashId}/restore`)).status).toBe(200);
+    expect(await pairOf()).toEqual([pair]);
   });
 });

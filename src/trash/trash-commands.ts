@@ -1,4 +1,6 @@
 import { customerProfileDiffs, recordAudit, redactAudit } from '../audit/audit-store.js';
+import { candidatesOfCustomer } from '../matching/match-candidates.js';
+import { recordSuspicions } from '../matching/suspicion-store.js';
 import { forgetNames, nameFieldsOf, reindexCustomer, unindexCustomer } from '../search/search-indexer.js';
 import { customersAffectedBy, refreshContactStates } from '../contact-state/contact-state-store.js';
 import type { Db } from '../platform/database/connect.js';
@@ -147,6 +149,10 @@ export async function restoreFromTrash(db: Db, ctx: WriteContext, trashId: strin
   }
   for (const customerId of customersToReindex(plan.restore)) await reindexCustomer(db, customerId, { linked: true });
   await refreshContactStates(db, customersAffectedBy(plan.restore));
+  // Who a restored customer may be waits in the duplicates queue again (the pairs went with them).
+  for (const { table, row } of plan.restore) {
+    if (table === 'customers') await recordSuspicions(db, String(row.id), await candidatesOfCustomer(db, String(row.id)), 'create');
+  }
   await deleteTrashEntry(db, trashId);
   if (plan.drop.length) await redactAudit(db, { entityIds: plan.drop.map((h) => String(h.row.id ?? '')) });
 
