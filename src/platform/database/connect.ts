@@ -142,12 +142,14 @@ export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]>
 /**
  * Kysely's introspector reads every schema's tables to find its own bookkeeping table; a schema
  * dropped by someone else at that moment (another install, another test file) fails the read with
- * "schema … does not exist" (3F000), or "relation "other.table" does not exist" (42P01) when its
- * tables go first, although nothing is wrong with ours. Reading again is safe.
+ * "schema … does not exist" (3F000), "relation "other.table" does not exist" (42P01) when its
+ * tables go first, or "column … of relation … does not exist" (42703) when its tables change while
+ * read, although nothing is wrong with ours. Reading again is safe: a failure of our own comes back
+ * on every attempt and is thrown after the last.
  */
 function otherSchemaDropped(error: unknown, ours: string | undefined): boolean {
   if (typeof error !== 'object' || error === null) return false;
   const { code, message } = error as { code?: unknown; message?: unknown };
-  if ((code !== '3F000' && code !== '42P01') || typeof message !== 'string') return false;
+  if ((code !== '3F000' && code !== '42P01' && code !== '42703') || typeof message !== 'string') return false;
   return ours === undefined || !(message.includes(`"${ours}"`) || message.includes(`"${ours}.`));
 }
