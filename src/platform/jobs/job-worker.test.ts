@@ -211,14 +211,16 @@ describe('the job worker', () => {
           runs++;
           running++;
           if (running > 1) overlapped = true;
-          await new Promise((resolve) => setTimeout(resolve, 300));
+          await new Promise((resolve) => setTimeout(resolve, 1500));
           running--;
         },
       },
     ];
     const id = await enqueue(database.db, { kind: 'w.long' });
-    const a = worker(kinds, { leaseMs: 90, pollMs: 10 });
-    const b = worker(kinds, { leaseMs: 90, pollMs: 10 });
+    // The job runs for about four leases. A lease long enough that a busy test machine's pauses (a
+    // lease of 90 ms was once overtaken in CI) do not outlast it between two renewals.
+    const a = worker(kinds, { leaseMs: 400, pollMs: 10 });
+    const b = worker(kinds, { leaseMs: 400, pollMs: 10 });
     a.start();
     b.start();
     const deadline = Date.now() + 10_000;
