@@ -104,7 +104,7 @@ describe('undoing an import', () => {
     expect((await manager.get(`/api/v1/customers/${odile}`)).body).toMatchObject({ preferredName: null, birthday: null });
 
     // Audited: who asked, and what it did when it finished.
-    const audit = await t.database.db.selectFrom('auditEvents').select(['staffId', 'diff']).where('entityType', '=', 'import').where('entityId', '=', id).where('action', '=', 'update').orderBy('at').execute();
+    const audit = await t.database.db.selectFrom('auditEvents').select(['staffId', 'diff']).where('entityType', '=', 'import').where('entityId', '=', id).where('action', '=', 'update').orderBy('at').orderBy('id').execute();
     const diffs = audit.map((a) => JSON.parse(a.diff ?? 'null'));
     expect(diffs.slice(-2)).toEqual([
       { before: { status: 'done' }, after: { status: 'undoing' } },

@@ -245,7 +245,7 @@ describe('emptying the trash', () => {
     expect(await t.database.db.selectFrom('trashRows').select('rowId').where('trashId', '=', oldTrash).execute()).toEqual([]);
     expect((await manager.get(`/api/v1/trash/${freshTrash}`)).status).toBe(200);
     // The audit keeps who did what and when, and forgets what the purged records said.
-    const trail = await t.database.db.selectFrom('auditEvents').select(['action', 'entityType', 'entityId', 'diff']).where('customerId', '=', c.id).orderBy('at').execute();
+    const trail = await t.database.db.selectFrom('auditEvents').select(['action', 'entityType', 'entityId', 'diff']).where('customerId', '=', c.id).orderBy('at').orderBy('id').execute();
     expect(trail.map((r) => `${r.action} ${r.entityType}`)).toEqual(['create customer', 'create phone', 'create note', 'delete customer', 'purge customer']);
     expect(trail.filter((r) => r.action !== 'purge').map((r) => r.diff)).toEqual([null, null, null, null]);
     // The number in any form it was written or stored in (not just "555": a random id may hold that).

@@ -19,7 +19,7 @@ describe('customer page', () => {
   const entries = () => timeline().getByRole('listitem');
 
   it('opens with the brief area: profile, contact, household, account', async () => {
-    await expect.poll(() => brief().textContent()).toContain('Greet him as Jim');
+    await expect.poll(() => brief().textContent(), { timeout: 10_000 }).toContain('Greet him as Jim');
     expect(await brief().textContent()).toContain('Customer since 2019');
     const contact = page.getByRole('region', { name: 'Contact' });
     await expect.poll(() => contact.getByRole('link', { name: '(217) 555-0142' }).count()).toBe(1);

@@ -157,7 +157,8 @@ describe('importing the silos and reviewing the duplicates', () => {
     await expectAccessible(page, 'import list, an undo under way');
     env.worker = worker();
     env.worker.start();
-    await expect.poll(() => entry.getByRole('status').textContent()).toMatch(/^Import undone: \d+ records? moved to the trash/);
+    // The worker polls, claims and undoes in batches: seconds on a busy machine.
+    await expect.poll(() => entry.getByRole('status').textContent(), { timeout: 20_000 }).toMatch(/^Import undone: \d+ records? moved to the trash/);
     expect(await undoing.count()).toBe(0);
     await expect.poll(() => entry.textContent()).toContain('Undone');
     expect(await entry.getByRole('button', { name: /^Undo/ }).count()).toBe(0);
