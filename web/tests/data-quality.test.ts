@@ -105,7 +105,7 @@ describe('data quality', () => {
     await expect.poll(() => consentList.getByRole('link').count()).toBe(27);
     expect(await page.getByRole('button', { name: 'Show more' }).count()).toBe(0);
     const added = (await consentList.getByRole('link').allTextContents())[25]!;
-    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe(added);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent), { timeout: 10_000 }).toBe(added);
     expect(new Set(await consentList.getByRole('link').allTextContents()).size).toBe(27);
 
     // Following a customer: the "To fix" card on their page, each finding with the way to fix it.
