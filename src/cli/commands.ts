@@ -6,6 +6,7 @@ import { registerExportCommand } from './export-command.js';
 import { registerSeedCommand } from './seed-command.js';
 import { registerRebuildCommand } from './rebuild-command.js';
 import { registerImportCommand } from './import-command.js';
+import { registerBackupCommands } from './backup-command.js';
 
 /** Opens the configured database for one command and always closes it. */
 export async function withDatabase<T>(config: Config, work: (handle: ReturnType<typeof openDatabase>) => Promise<T>): Promise<T> {
@@ -48,4 +49,5 @@ export function registerCommands(program: Command, config: () => Config): void {
   registerUserCommands(program, config);
   registerRebuildCommand(program, config);
   registerImportCommand(program, config);
+  registerBackupCommands(program, config);
 }

@@ -78,6 +78,9 @@ function sqliteForKysely(database: SQLite.Database): SQLite.Database {
   });
 }
 
+/** The embedded database's file in a data directory (DATA_DIR). */
+export const sqliteFileIn = (dataDir: string): string => path.join(dataDir, 'rapport.sqlite');
+
 export function openDatabase(options: ConnectOptions): DatabaseHandle {
   const plugins = [new CamelCasePlugin()];
   if (options.databaseUrl) {
@@ -100,7 +103,7 @@ export function openDatabase(options: ConnectOptions): DatabaseHandle {
   if (!file) {
     const dir = options.dataDir ?? './data';
     fs.mkdirSync(dir, { recursive: true });
-    file = path.join(dir, 'rapport.sqlite');
+    file = sqliteFileIn(dir);
   }
   const sqlite = new SQLite(file);
   sqlite.pragma('journal_mode = WAL');
