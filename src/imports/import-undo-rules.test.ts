@@ -41,6 +41,9 @@ describe('the rules of an import’s undo', () => {
     fc.assert(fc.property(json, (value) => sameValue(value, JSON.parse(JSON.stringify(value)))));
     fc.assert(fc.property(fc.dictionary(fc.string(), fc.integer()), (record) => sameValue(record, Object.fromEntries(Object.entries(record).reverse()))));
     fc.assert(fc.property(json, json, (a, b) => sameValue(a, b) === (JSON.stringify(canonical(a)) === JSON.stringify(canonical(b)))));
+    // Found by the property above (seed 1558215991): a null under one key is not another key's value.
+    expect(sameValue({ ' ': null }, { '': false })).toBe(false);
+    expect(sameValue({ a: null }, { b: null })).toBe(false);
   });
 });
 

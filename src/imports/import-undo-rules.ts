@@ -84,7 +84,9 @@ export function sameValue(a: unknown, b: unknown): boolean {
   if (typeof a !== 'object' || typeof b !== 'object') return false;
   const ka = Object.keys(a).filter((k) => (a as Json)[k] !== undefined);
   const kb = Object.keys(b).filter((k) => (b as Json)[k] !== undefined);
-  return ka.length === kb.length && ka.every((k) => sameValue((a as Json)[k], (b as Json)[k]));
+  // The same keys on both sides: {"a": null} is not {"b": false}, though a missing "a" reads as null.
+  const inB = new Set(kb);
+  return ka.length === kb.length && ka.every((k) => inB.has(k) && sameValue((a as Json)[k], (b as Json)[k]));
 }
 
 /**
