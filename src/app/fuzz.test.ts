@@ -444,10 +444,11 @@ describe('every documented operation under hostile input', () => {
       }
     }
     expect(failures).toEqual([]);
-    // Bounded: a few hundred requests, however many routes there are (about 60 s on PostgreSQL on a loaded 2-CPU machine).
+    // Bounded: a few hundred requests, however many routes there are (about 60 s on PostgreSQL on a 2-CPU
+    // machine; CI there once took more than 150 s while other work loaded the machine).
     expect(sent).toBeGreaterThan(200);
     expect(sent).toBeLessThan(20 * scale * operations.length);
-  }, 150_000 * scale);
+  }, 300_000 * scale);
 
   it('leaves the server answering', async () => {
     expect((await t.anonymous.get('/api/v1/health')).status).toBe(200);
