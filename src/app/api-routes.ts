@@ -4,6 +4,8 @@ import { importRoutes } from '../imports/import-routes.js';
 import { batchRoutes } from '../imports/batch-routes.js';
 import { exportRoutes } from '../exports/export-routes.js';
 import { qualityRoutes } from '../data-quality/quality-routes.js';
+import { mailingRoutes } from '../mailings/mailing-routes.js';
+import { emailOutRoutes } from '../email-out/email-out-routes.js';
 import { auditRoutes } from '../audit/audit-routes.js';
 import { locationRoutes } from '../locations/location-routes.js';
 import { staffRoutes } from '../staff/staff-routes.js';
@@ -30,7 +32,11 @@ import { notificationRoutes } from '../notifications/notification-routes.js';
 import { contactStateRoutes } from '../contact-state/contact-state-routes.js';
 import { todayRoutes } from '../today/today-routes.js';
 import { today } from './today.js';
+import { emailRoutes } from '../email/email-routes.js';
 import { healthRoutes } from '../platform/http/health-routes.js';
+import { eventRoutes } from '../platform/http/event-routes.js';
+import { phoneRoutes } from '../phone/phone-routes.js';
+import { webhookRoutes } from '../webhooks/webhook-routes.js';
 import type { App } from '../platform/http/types.js';
 
 /** Every feature's routes under /api/v1. Each route declares its access (see access.ts). */
@@ -67,4 +73,10 @@ export async function apiRoutes(app: App) {
   await app.register(batchRoutes);
   await app.register(exportRoutes);
   await app.register(qualityRoutes);
+  await app.register(emailRoutes);
+  await app.register(mailingRoutes);
+  await app.register(eventRoutes);
+  await app.register(phoneRoutes);
+  await app.register(emailOutRoutes);
+  await app.register(webhookRoutes);
 }

@@ -17,6 +17,7 @@ import type { App } from '../platform/http/types.js';
 import { validatorCompiler } from '../platform/http/validation.js';
 import { refuseNul } from '../platform/http/nul-guard.js';
 import { defaultWebRoot, webApp } from '../platform/http/web-app.js';
+import { StaffEventHub } from '../platform/events/staff-events.js';
 
 export interface AppOptions {
   config: Config;
@@ -50,6 +51,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.decorate('database', options.database);
   app.decorate('db', options.database.db);
   app.decorate('config', options.config);
+  app.decorate('events', new StaffEventHub(options.database, app.log));
+  // Open event streams end before the server waits for requests in flight to finish.
+  app.addHook('preClose', async () => app.events.close());
   app.setValidatorCompiler(validatorCompiler);
   // The API speaks JSON only: anything else is 415, not a string to validate.
   app.removeContentTypeParser('text/plain');

@@ -22,6 +22,8 @@ const publicRoutes = [
   'POST /api/v1/auth/accept-link',
   // A customer opening the link to their own promise (src/promises/): signed, expiring, revocable.
   'POST /api/v1/promise-links/open',
+  // The phone system's webhook (src/phone/): no session, but every request signed with the shared secret; 404 while that is unset.
+  'POST /api/v1/phone/calls',
 ];
 
 const concrete = (url: string) => url.replace(/:[A-Za-z0-9_]+/g, dummyId).replace(/\*$/, 'x');
@@ -61,7 +63,7 @@ describe('the route table', () => {
     await bare.close();
   });
 
-  it("has only health, setup, sign-in, choosing a password with a one-time link and a customer's promise link public", () => {
+  it("has only health, setup, sign-in, choosing a password with a one-time link, a customer's promise link and the signed phone webhook public", () => {
     expect(routes.filter((r) => r.access === 'public').map(key).sort()).toEqual([...publicRoutes].sort());
   });
 });

@@ -4,6 +4,7 @@ import { migrateToLatest, openDatabase } from '../platform/database/connect.js';
 import { buildApp } from './app.js';
 import { startJobWorker } from '../platform/jobs/job-worker.js';
 import { jobKindsFor } from './jobs.js';
+import { startConfiguredMailListener } from '../email/mail-listener.js';
 
 /**
  * Opens the database, brings it up to date, runs background jobs and serves until SIGTERM or SIGINT,
@@ -17,6 +18,8 @@ export async function serve(config: Config): Promise<void> {
   await ensureFirstAdmin(database.db, config, app.log);
   // Background jobs (src/app/jobs.ts), only in the serving process: buildApp alone starts none.
   const jobs = startJobWorker({ database, kinds: jobKindsFor(config), log: app.log.child({ component: 'jobs' }) });
+  // Mail into Rapport (src/email/): the SMTP listener, when RAPPORT_MAIL_IN_PORT is set.
+  const mailIn = await startConfiguredMailListener(config, database.db, app.log.child({ component: 'mail-in' }));
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -32,7 +35,7 @@ export async function serve(config: Config): Promise<void> {
       app.server.closeAllConnections();
     }, 10_000);
     // The job in flight finishes too, before the database closes under it.
-    await Promise.all([app.close(), jobs.stop()]);
+    await Promise.all([app.close(), jobs.stop(), mailIn?.close()]);
     clearInterval(sweep);
     clearTimeout(deadline);
     await database.close();

@@ -6,6 +6,7 @@ import type { Database } from '../platform/database/schema.js';
 import { newId } from '../platform/ids.js';
 import { nowIso } from '../platform/time.js';
 import { diffSnapshots, isEmptyDiff, type Snapshot } from './audit-diff.js';
+import { queueWebhookEvents } from '../webhooks/webhook-outbox.js';
 
 export type AuditAction =
   | 'create'
@@ -69,11 +70,22 @@ function auditRow(actor: AuditActor, entry: AuditEntry, at: string) {
   };
 }
 
-/** Appends the rows of several entries by one actor at once (a batch of new customers): as many rows as recordAudit would write, in as few statements as fit. */
+/**
+ * Appends the rows of several entries by one actor at once (a batch of new customers): as many rows as recordAudit would write, in as few statements as fit.
+ * The same changes go to the webhook outbox (src/webhooks/webhook-outbox.ts), in the same transaction: the one place events are raised.
+ */
 export async function recordAudits(trx: Kysely<Database>, actor: AuditActor, entries: readonly AuditEntry[]): Promise<void> {
   const at = nowIso();
-  const rows = entries.map((entry) => auditRow(actor, entry, at)).filter((row) => row !== null);
+  const written = entries.flatMap((entry) => {
+    const row = auditRow(actor, entry, at);
+    return row ? [{ entry, row }] : [];
+  });
+  const rows = written.map((w) => w.row);
   for (let i = 0; i < rows.length; i += 400) await trx.insertInto('auditEvents').values(rows.slice(i, i + 400)).execute();
+  await queueWebhookEvents(
+    trx,
+    written.map(({ entry, row }) => ({ ...entry, eventId: row.id, occurredAt: at, customerId: row.customerId, private: row.sensitivity === 'private' })),
+  );
 }
 
 /**

@@ -34,7 +34,10 @@ export interface BriefFacts {
   promises?: PromiseBriefFact[];
   /** Open cases and those resolved lately (src/cases/): a response target passed without an apology, what is owed next. */
   cases?: CaseBriefFact[];
+  /** The last personal contacts (mass mail left out: see recentMail). */
   lastInteractions: { channel: string; direction: string; occurredAt: string; summary: string; staffName: string | null; mood: string | null }[];
+  /** Mass mail of the last 60 days, newest first (src/mailings/): a newsletter, a catalogue, invoices, a letter to everyone, named by its campaign. */
+  recentMail?: { name: string; channel: string; occurredAt: string }[];
   lastTransactions: { kind: string; occurredAt: string; amountMinor: number; currency: string; description: string | null }[];
   /** When the reader last dealt with this customer, and what others changed since (null: never). */
   readerLastDealtAt: string | null;

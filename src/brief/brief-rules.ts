@@ -3,7 +3,7 @@ import { consentWords, doNotContactWords } from '../consent/consent-rules.js';
 import type { BriefFacts } from './brief-facts.js';
 import { dueWords, promiseSentences } from '../promises/promise-words.js';
 import { caseSentences } from '../cases/case-words.js';
-import { ago, capitalize, channelPhrase, list, money } from './brief-words.js';
+import { ago, capitalize, channelPhrase, list, mailPhrase, money } from './brief-words.js';
 import { fineToMention, tactfulItem, tactfully } from './tact-rules.js';
 import { cadenceWords, messagesWords } from '../contact-state/contact-state-rules.js';
 
@@ -166,6 +166,9 @@ function last(f: BriefFacts): BriefSection {
   } else {
     sentences.push('No contact recorded yet.');
   }
+  // Mass mail is not a contact with them, but worth knowing: "Got Spring catalogue 2027 (a mailing) 6 days ago."
+  const mail = (f.recentMail ?? []).map((m) => mailPhrase(m, f.now));
+  if (mail.length) sentences.push(`Got ${list(mail)}.`);
   const moves = f.lastTransactions.slice(0, 3).map((t) => {
     const what = t.description ? ` (${t.description})` : '';
     return `a ${t.kind} of ${money(t.amountMinor, t.currency)}${what} ${ago(t.occurredAt, f.now)}`;

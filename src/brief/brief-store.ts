@@ -10,8 +10,12 @@ import { caseBriefFacts } from '../cases/case-brief.js';
 import type { BriefFacts } from './brief-facts.js';
 import { countsAsDealing, describeChange } from './brief-changes.js';
 import { briefContactFacts } from '../contact-state/contact-state-store.js';
+import { massChannels } from '../contact-state/contact-state-rules.js';
 
 const year = 365 * 24 * 60 * 60 * 1000;
+/** How far back the brief mentions mass mail: "got the spring catalogue last week". */
+const mailDays = 60;
+const mass = [...massChannels] as string[];
 
 /** Reads everything the brief is written from, already cut to what this reader may see. */
 export async function gatherBriefFacts(
@@ -24,6 +28,7 @@ export async function gatherBriefFacts(
   const customer = await loadCustomer(db, customerId);
   if (!customer) return null;
   const lastYear = new Date(now.getTime() - year).toISOString();
+  const mailSince = new Date(now.getTime() - mailDays * 24 * 60 * 60 * 1000).toISOString();
 
   const [firsts, contacts, lifeEvents, projects, contactState, lastInteractions, lastTransactions, notes, account, preferences, consent] = await Promise.all([
     db
@@ -32,10 +37,13 @@ export async function gatherBriefFacts(
       .where('customerId', '=', customerId)
       .unionAll(db.selectFrom('transactions').select((eb) => eb.fn.min('occurredAt').as('at')).where('customerId', '=', customerId))
       .execute(),
+    // Contacts with them, not mail sent to everyone (a newsletter, a mailing's copy).
     db
       .selectFrom('interactions')
       .select('occurredAt')
       .where('customerId', '=', customerId)
+      .where('channel', 'not in', mass)
+      .where('mailingId', 'is', null)
       .where('occurredAt', '>', lastYear)
       .unionAll(
         db
@@ -69,6 +77,8 @@ export async function gatherBriefFacts(
       .leftJoin('staff', 'staff.id', 'interactions.staffId')
       .select(['interactions.channel', 'interactions.direction', 'interactions.occurredAt', 'interactions.summary', 'interactions.mood', 'staff.name as staffName'])
       .where('interactions.customerId', '=', customerId)
+      .where('interactions.channel', 'not in', mass)
+      .where('interactions.mailingId', 'is', null)
       .orderBy('interactions.occurredAt', 'desc')
       .orderBy('interactions.id', 'desc')
       .limit(3)
@@ -110,6 +120,19 @@ export async function gatherBriefFacts(
       .execute(),
     loadConsent(db, customerId),
   ]);
+  // Mass mail that went out lately, named by its campaign (the mailing's name as it is now).
+  const recentMail = await db
+    .selectFrom('interactions as i')
+    .leftJoin('mailings as m', 'm.id', 'i.mailingId')
+    .select(['i.channel', 'i.occurredAt', 'i.summary', 'm.name as mailingName'])
+    .where('i.customerId', '=', customerId)
+    .where((eb) => eb.or([eb('i.channel', 'in', mass), eb('i.mailingId', 'is not', null)]))
+    .where('i.occurredAt', '>', mailSince)
+    .where('i.occurredAt', '<=', now.toISOString())
+    .orderBy('i.occurredAt', 'desc')
+    .orderBy('i.id', 'desc')
+    .limit(3)
+    .execute();
 
   const [{ readerLastDealtAt, changesSince }, readerPromises] = await Promise.all([sinceReader(db, actor, customer.id), readerOpenPromises(db, actor, customer.id)]);
   const firstSeenAt = [customer.createdAt, ...firsts.map((f) => f.at as string | null)].filter((t): t is string => Boolean(t)).sort()[0]!;
@@ -143,6 +166,7 @@ export async function gatherBriefFacts(
     waiting: contactState.waiting,
     keepInTouch: contactState.keepInTouch,
     lastInteractions,
+    recentMail: recentMail.map((m) => ({ name: m.mailingName ?? m.summary, channel: m.channel, occurredAt: m.occurredAt })),
     lastTransactions: lastTransactions.map((t) => ({ ...t, description: t.description ?? null })),
     readerLastDealtAt,
     readerPromises,

@@ -33,6 +33,7 @@ export function list(items: string[]): string {
 const channelWords: Record<string, string> = {
   call: 'a call',
   voicemail: 'a voicemail',
+  missed_call: 'a missed call',
   email: 'an email',
   visit: 'a visit',
   meeting: 'a meeting',
@@ -47,5 +48,9 @@ const channelWords: Record<string, string> = {
   other: 'a contact',
 };
 export const channelPhrase = (channel: string): string => channelWords[channel] ?? 'a contact';
+
+/** "Spring catalogue 2027 (a mailing) 6 days ago": mass mail by its campaign's name, its kind and when it went out. */
+export const mailPhrase = (mail: { name: string; channel: string; occurredAt: string }, now: Date): string =>
+  `${mail.name.replace(/[\s.]+$/u, '')} (${channelPhrase(mail.channel)}) ${ago(mail.occurredAt, now)}`;
 
 export const capitalize = (text: string): string => (text ? text[0]!.toUpperCase() + text.slice(1) : text);

@@ -6,6 +6,7 @@ import { registerExportCommand } from './export-command.js';
 import { registerSeedCommand } from './seed-command.js';
 import { registerRebuildCommand } from './rebuild-command.js';
 import { registerImportCommand } from './import-command.js';
+import { registerMailingCommand } from './mailing-command.js';
 import { registerBackupCommands } from './backup-command.js';
 
 /** Opens the configured database for one command and always closes it. */
@@ -49,5 +50,6 @@ export function registerCommands(program: Command, config: () => Config): void {
   registerUserCommands(program, config);
   registerRebuildCommand(program, config);
   registerImportCommand(program, config);
+  registerMailingCommand(program, config);
   registerBackupCommands(program, config);
 }

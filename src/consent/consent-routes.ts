@@ -13,7 +13,7 @@ const errors = { 400: ProblemSchema, 404: ProblemSchema, 422: ProblemSchema };
 /**
  * A customer's consent: per channel opted in or out, and do-not-contact. Frontline staff record it
  * (a customer tells the clerk), like other profile edits. Every answer is the whole consent as it is
- * now, with what it means for contacting them. Rapport sends nothing itself yet.
+ * now, with what it means for contacting them. Email written from Rapport (src/email-out/) honours it.
  */
 export async function consentRoutes(app: App) {
   app.get(

@@ -4,8 +4,8 @@ import { unprocessable } from '../platform/errors.js';
  * Consent: whether a customer may be contacted on a channel, and why, in words a person reads.
  * Pure: no database, no clock (today is passed in).
  *
- * Rapport does not contact anyone itself yet; the email sender and promise links of later issues
- * will ask `contactPermission` before they send. Today the rule feeds the brief, the Consent panel
+ * Email written to a customer from their page (src/email-out/) asks `contactPermission` before it
+ * is sent, the only contact Rapport makes itself. The rule also feeds the brief, the Consent panel
  * and the warning when someone logs an outbound contact.
  */
 
@@ -94,6 +94,7 @@ export function contactPermission(consent: CustomerConsent, channel: ConsentChan
 const byInteraction: Record<string, ConsentChannel> = {
   call: 'phone',
   voicemail: 'phone',
+  missed_call: 'phone',
   email: 'email',
   sms: 'sms',
   letter: 'post',

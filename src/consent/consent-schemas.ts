@@ -64,7 +64,7 @@ export const ConsentOut = Type.Object({
   doNotContact: Nullable(DoNotContactOut),
   outbound: Type.Array(
     Type.Object({ channel: Type.Enum([...interactionChannels]), ...Permission }),
-    { description: 'For every kind of contact we might log as outbound, whether it goes against what the customer asked. Rapport itself sends nothing yet: this is for people, and for the senders of later versions.' },
+    { description: 'For every kind of contact we might log as outbound, whether it goes against what the customer asked. This is for people; email written from Rapport (POST /customers/{id}/send-email) asks the same rule.' },
   ),
 });
 export type ConsentOut = Static<typeof ConsentOut>;

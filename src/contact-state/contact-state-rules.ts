@@ -5,17 +5,19 @@
  *
  * - A message that expects an answer: an inbound contact on a channel where the customer reached out
  *   and waits (a voicemail, an email, a text, a chat, a letter, a web form). A call someone took is
- *   a conversation, not a message: a call nobody answered is logged as a voicemail (and, with the
- *   phone system connected, as a missed call).
+ *   a conversation, not a message: a call nobody answered is logged as a voicemail, or, with the
+ *   phone system connected (src/phone/), as a missed call.
  * - An answer: any later outbound contact that is personal (not a mailing, a newsletter or an
  *   invoice sent), or a conversation (a call, a visit or a meeting, either way), at the same moment
  *   or later. One answer answers everything before it, on every channel and case: one
  *   person with a voicemail and an email is one waiting person, waiting since the first of them.
+ *   A mailing's copy (src/mailings/: an interaction with a mailing_id) is never personal, whatever
+ *   its channel: a letter sent to every customer answers no one and keeps no one in touch.
  * - Keeping in touch: the last personal contact or any transaction, plus the cadence; without any
  *   contact yet, the day the cadence was set plus the cadence.
  */
 
-export const awaitingChannels = ['voicemail', 'email', 'sms', 'chat', 'letter', 'web_form'] as const;
+export const awaitingChannels = ['voicemail', 'missed_call', 'email', 'sms', 'chat', 'letter', 'web_form'] as const;
 /** Sent to many, or by a system: not an answer, and not keeping in touch. */
 export const massChannels = ['newsletter', 'direct_mail', 'invoice_sent'] as const;
 /** Conversations: whatever they called or came about was talked through there and then. */

@@ -43,6 +43,7 @@ export async function contactFactsOf(db: Db, ids: readonly string[]): Promise<Co
           .select('i.occurredAt')
           .whereRef('i.customerId', '=', 'c.id')
           .where('i.channel', 'not in', mass)
+          .where('i.mailingId', 'is', null)
           .orderBy('i.occurredAt', 'desc')
           .orderBy('i.id', 'desc')
           .limit(1)
@@ -52,6 +53,7 @@ export async function contactFactsOf(db: Db, ids: readonly string[]): Promise<Co
           .select('i.staffId')
           .whereRef('i.customerId', '=', 'c.id')
           .where('i.channel', 'not in', mass)
+          .where('i.mailingId', 'is', null)
           .where('i.staffId', 'is not', null)
           .orderBy('i.occurredAt', 'desc')
           .orderBy('i.id', 'desc')
@@ -79,6 +81,8 @@ export async function contactFactsOf(db: Db, ids: readonly string[]): Promise<Co
               .select('a.id')
               .whereRef('a.customerId', '=', 'i.customerId')
               .whereRef('a.occurredAt', '>=', 'i.occurredAt')
+              // A mailing's copy (src/mailings/) answers no one, whatever its channel: a letter sent to everyone is not a reply.
+              .where('a.mailingId', 'is', null)
               .where((eb) => eb.or([eb.and([eb('a.direction', '=', 'outbound'), eb('a.channel', 'not in', mass)]), eb('a.channel', 'in', faceToFace)])),
           ),
         ),

@@ -30,7 +30,7 @@ export function dueScopes(actor: Actor): DueScope[] {
 }
 
 /** How one answers a message that came by this channel. */
-const replyChannel = (channel: string) => (channel === 'voicemail' ? 'call' : channel === 'web_form' ? 'email' : channel);
+const replyChannel = (channel: string) => (channel === 'voicemail' || channel === 'missed_call' ? 'call' : channel === 'web_form' ? 'email' : channel);
 const countPhrase = (channel: string, n: number) => (n === 1 ? channelPhrase(channel) : `${n} ${channelPhrase(channel).replace(/^an? /, '')}s`);
 
 export const waitingOnMe: TodayProvider = async (db, actor, now) => {

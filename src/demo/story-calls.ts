@@ -59,7 +59,17 @@ export function callCentreStories(clock: Clock): DemoCustomer[] {
         },
       ],
     },
-    { key: 'tom-brennan', by: 'agent', location: 'callCentre', profile: { givenName: 'Tom', familyName: 'Brennan', phones: [{ number: '217-555-0178' }] } },
+    {
+      key: 'tom-brennan',
+      by: 'agent',
+      location: 'callCentre',
+      profile: { givenName: 'Tom', familyName: 'Brennan', phones: [{ number: '217-555-0178' }] },
+      // A call the phone system logged as missed (every agent was busy), answered by a call back.
+      interactions: [
+        { at: clock.daysAgo(4, 18, 10), channel: 'missed_call', direction: 'inbound', staff: null, summary: 'Missed call: rang while every agent was on another call.' },
+        { at: clock.daysAgo(4, 18, 25), channel: 'call', direction: 'outbound', staff: 'agent', summary: 'Called back after his missed call: wants Katie added to the roadside cover.', outcome: 'Katie added to his membership' },
+      ],
+    },
     {
       key: 'katie-brennan',
       by: 'agent',

@@ -15,6 +15,8 @@ export const channels = [
   'newsletter',
   'invoice_sent',
   'service_call',
+  /** A call nobody answered, logged by the phone system (src/phone/): the customer waits for a call back. */
+  'missed_call',
   'other',
 ] as const;
 export const moods = ['happy', 'neutral', 'worried', 'frustrated', 'angry'] as const;

@@ -1,5 +1,5 @@
-import nodemailer from 'nodemailer';
 import type { MailConfig } from '../platform/config.js';
+import { sendThrough, smtpTransport } from '../platform/mail/smtp-transport.js';
 import type { Db } from '../platform/database/connect.js';
 import type { JobKind, JobLog } from '../platform/jobs/job-queue.js';
 import { nowIso } from '../platform/time.js';
@@ -26,42 +26,19 @@ export interface Mailer {
   send(mail: OutgoingMail): Promise<void>;
 }
 
-/** A failed delivery, without whatever else the SMTP library attached to its error. */
-export class MailError extends Error {
-  constructor(
-    message: string,
-    readonly responseCode: number | undefined,
-  ) {
-    super(message);
-    this.name = 'MailError';
-  }
-}
+/** A failed delivery (kept here under its old name; the transport lives in platform/mail, shared with email out). */
+export { MailError } from '../platform/mail/smtp-transport.js';
 
 /**
- * Sends through the SMTP server of RAPPORT_SMTP_URL, one connection per email (reminders are few).
- * Short timeouts: the worker runs one job at a time, and a server that does not answer must not hold
- * the others up for long; the queue tries again later.
+ * Sends through the SMTP server of RAPPORT_SMTP_URL (the transport shared with email to customers,
+ * src/platform/mail/smtp-transport.ts). The worker runs one job at a time, and a server that does not
+ * answer must not hold the others up for long: the transport's timeouts are short, and the queue
+ * tries again later.
  */
 export function smtpMailer(config: MailConfig): Mailer {
-  const transport = nodemailer.createTransport({
-    url: config.smtpUrl,
-    connectionTimeout: 15_000,
-    greetingTimeout: 15_000,
-    socketTimeout: 60_000,
-    disableFileAccess: true,
-    disableUrlAccess: true,
-    logger: false,
-  });
+  const transport = smtpTransport(config);
   return {
-    async send(mail) {
-      try {
-        await transport.sendMail({ from: config.from, to: mail.to, subject: mail.subject, text: mail.text, messageId: mail.messageId });
-      } catch (error) {
-        const e = error as { message?: unknown; responseCode?: unknown; code?: unknown };
-        const code = typeof e.code === 'string' ? ` (${e.code})` : '';
-        throw new MailError(`the SMTP server did not take the email${code}: ${String(e.message ?? error)}`, typeof e.responseCode === 'number' ? e.responseCode : undefined);
-      }
-    },
+    send: (mail) => sendThrough(transport, { from: config.from, to: mail.to, subject: mail.subject, text: mail.text, messageId: mail.messageId }),
   };
 }
 

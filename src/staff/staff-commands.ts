@@ -12,7 +12,7 @@ import { revokeTokensOf } from '../tokens/token-commands.js';
 import { consumePasswordLink, findPasswordLink, insertPasswordLink, voidPasswordLinks } from './password-link-store.js';
 import { deadLinkMessage, integrationHandle, linkExpiry, linkIsLive, presentedEmail } from './staff-rules.js';
 import type { IntegrationCreate, StaffCreate, StaffInvite, StaffPatch } from './staff-schemas.js';
-import { countActiveAdmins, findStaffByEmail, findStaffRow, normalizeStaffEmail, replaceStaffLocations } from './staff-store.js';
+import { countActiveAdmins, findStaffByEmail, findStaffByExtension, findStaffRow, normalizeStaffEmail, replaceStaffLocations } from './staff-store.js';
 
 /** What the audit trail may say about a staff row: never the password hash, never an integration's handle. */
 function auditable<T extends { passwordHash?: string; kind: StaffKind; email: string; active: unknown }>(row: T) {
@@ -58,6 +58,14 @@ async function insertStaff(db: Db, actor: ActorOrSystem, input: NewStaff, action
   const author = actor ?? (action === 'setup' ? { staffId: id, tokenId: null } : null);
   await recordAudit(db, author, { action, entityType: 'staff', entityId: id, after: { ...auditable(row), locationIds: input.locationIds ?? [], ...extra } });
   return id;
+}
+
+/** One extension rings one person's screen. */
+async function ensureExtensionFree(db: Db, extension: string, staffId: string) {
+  const holder = await findStaffByExtension(db, extension);
+  if (holder && holder.id !== staffId) {
+    throw conflict(`The phone extension ${extension} is already ${holder.name}'s.`, [{ path: '/body/phoneExtension', message: 'is already in use' }]);
+  }
 }
 
 async function ensureEmailFree(db: Db, email: string) {
@@ -154,11 +162,13 @@ export async function updateStaff(db: Db, actor: ActorOrSystem, id: string, patc
     throw unprocessable(patch.active === false ? '/body/active' : '/body/role', 'this is the last active admin; make someone else an admin first');
   }
   await ensureLocations(db, patch.locationIds);
+  if (patch.phoneExtension) await ensureExtensionFree(db, patch.phoneExtension, id);
   const changes = {
     ...(patch.name !== undefined ? { name: patch.name.trim() } : {}),
     ...(patch.role !== undefined ? { role: patch.role } : {}),
     ...(patch.active !== undefined ? { active: patch.active } : {}),
     ...(patch.password !== undefined ? { passwordHash: await hashPassword(patch.password) } : {}),
+    ...(patch.phoneExtension !== undefined ? { phoneExtension: patch.phoneExtension } : {}),
     updatedAt: nowIso(),
     updatedBy: actor?.staffId ?? null,
   };

@@ -26,6 +26,16 @@ export const StaffPatch = Type.Object(
     active: Type.Optional(Type.Boolean()),
     locationIds: Type.Optional(Type.Array(Id, { maxItems: 100 })),
     password: Type.Optional(Password),
+    phoneExtension: Type.Optional(
+      Nullable(
+        Type.String({
+          minLength: 1,
+          maxLength: 64,
+          pattern: '^[A-Za-z0-9*#._+@-]+$',
+          description: 'What the phone system calls them (an extension such as 214, or a user name): its calls ring their screen (src/phone/). null: none',
+        }),
+      ),
+    ),
   },
   { additionalProperties: false },
 );
@@ -44,6 +54,7 @@ export const StaffOut = Type.Object({
   active: Type.Boolean(),
   hasPassword: Type.Boolean({ description: 'false while an invited person has not chosen a password, after a reset, and for integrations' }),
   locationIds: Type.Array(Type.String()),
+  phoneExtension: Nullable(Type.String({ description: 'What the phone system calls them; null: none' })),
   ...Authored,
 });
 export type StaffOut = Static<typeof StaffOut>;

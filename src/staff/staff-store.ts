@@ -10,6 +10,9 @@ export const normalizeStaffEmail = (email: string): string => email.trim().toLow
 export const findStaffByEmail = (db: Db, email: string) =>
   db.selectFrom('staff').selectAll().where('email', '=', normalizeStaffEmail(email)).where('kind', '=', 'person').executeTakeFirst();
 
+export const findStaffByExtension = (db: Db, extension: string) =>
+  db.selectFrom('staff').select(['id', 'name']).where('phoneExtension', '=', extension).executeTakeFirst();
+
 export const findStaffRow = (db: Db, id: string) => db.selectFrom('staff').selectAll().where('id', '=', id).executeTakeFirst();
 
 export const countStaff = async (db: Db): Promise<number> =>

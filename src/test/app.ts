@@ -1,8 +1,8 @@
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { Role } from '../platform/auth/roles.js';
-import { loadConfig } from '../platform/config.js';
+import { loadConfig, type Config } from '../platform/config.js';
 import type { DatabaseHandle } from '../platform/database/connect.js';
-import { buildApp } from '../app/app.js';
+import { buildApp, type AppOptions } from '../app/app.js';
 import type { App } from '../platform/http/types.js';
 import { createStaff } from '../staff/staff-commands.js';
 import { testDatabase } from './database.js';
@@ -73,10 +73,11 @@ function clientFor(app: App, auth: { cookie?: string; csrf?: string }) {
 
 let counter = 0;
 
-export async function testApp(): Promise<TestApp> {
+/** `config` overrides parts of the configuration (mail settings, say); `logger` replaces the silent one (a test that reads the log). */
+export async function testApp(setup: { config?: Partial<Config>; logger?: AppOptions['logger'] } = {}): Promise<TestApp> {
   const database = await testDatabase();
-  const config = { ...loadConfig({ LOG_LEVEL: 'silent' }), phoneRegion: 'US' };
-  const app = await buildApp({ config, database, logger: false, rateLimitPerMinute: 100_000 });
+  const config: Config = { ...loadConfig({ LOG_LEVEL: 'silent' }), phoneRegion: 'US', ...setup.config };
+  const app = await buildApp({ config, database, logger: setup.logger ?? false, rateLimitPerMinute: 100_000 });
   await app.ready();
 
   const signIn = async (role: Role, options: { locationIds?: string[]; name?: string } = {}): Promise<Client> => {

@@ -1,7 +1,7 @@
 import type { ActorOrSystem } from '../platform/auth/actor.js';
 import { visibleRows } from '../platform/auth/private-facts-sql.js';
 import type { Db } from '../platform/database/connect.js';
-import { chunks, type HeldRow, type Pointer, type StoredRow } from '../platform/database/customer-rows.js';
+import { chunks, rowFromJson, rowJson, type HeldRow, type Pointer } from '../platform/database/customer-rows.js';
 import { rowKey, tableSpec, type TableName } from '../platform/database/customer-tables.js';
 import type { NewRow, Row } from '../platform/database/schema.js';
 
@@ -23,7 +23,7 @@ export async function insertTrashRows(db: Db, trashId: string, rows: HeldRow[], 
     position: from + i,
     tableName: held.table,
     rowId: rowKey(tableSpec(held.table), held.row),
-    data: JSON.stringify(held.row),
+    data: rowJson(held.row),
   }));
   for (const part of chunks(values)) await db.insertInto('trashRows').values(part).execute();
 }
@@ -41,7 +41,7 @@ export async function trashRowsOf(db: Db, trashId: string): Promise<HeldRow[]> {
     .where('tableName', '!=', pointerRows)
     .orderBy('position')
     .execute();
-  return rows.map((r) => ({ table: r.tableName as TableName, row: JSON.parse(r.data) as StoredRow }));
+  return rows.map((r) => ({ table: r.tableName as TableName, row: rowFromJson(r.data) }));
 }
 
 export async function trashPointersOf(db: Db, trashId: string): Promise<Pointer[]> {
@@ -66,10 +66,10 @@ export async function relinkHeldRow(db: Db, pointer: Pointer): Promise<boolean> 
     .where('tableName', '=', pointer.table)
     .executeTakeFirst();
   if (!held) return false;
-  const row = JSON.parse(held.data) as StoredRow;
+  const row = rowFromJson(held.data);
   if (row[pointer.column] === null || row[pointer.column] === undefined) {
     row[pointer.column] = pointer.value;
-    await db.updateTable('trashRows').set({ data: JSON.stringify(row) }).where('trashId', '=', held.trashId).where('position', '=', held.position).execute();
+    await db.updateTable('trashRows').set({ data: rowJson(row) }).where('trashId', '=', held.trashId).where('position', '=', held.position).execute();
   }
   return true;
 }
@@ -176,5 +176,5 @@ export async function trashHeldFor(db: Db, customerId: string) {
   const ids = [...new Set([...entries, ...rows.map((r) => r.trashId)])];
   if (ids.length === 0) return [];
   const found = await db.selectFrom('trashEntries').selectAll().where('id', 'in', ids).orderBy('deletedAt').execute();
-  return Promise.all(found.map(async (entry) => ({ entry, rows: (await trashRowsOf(db, entry.id)).filter((h) => JSON.stringify(h.row).includes(customerId)) })));
+  return Promise.all(found.map(async (entry) => ({ entry, rows: (await trashRowsOf(db, entry.id)).filter((h) => rowJson(h.row).includes(customerId)) })));
 }

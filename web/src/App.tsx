@@ -10,6 +10,7 @@ import { PublicPromisePage } from './promises/PublicPromisePage';
 import { forgetRecent } from './lookup/recent';
 import { navigate, useLocation } from './router';
 import { Shell } from './Shell';
+import { IncomingCalls } from './phone/IncomingCalls';
 
 type State = { status: 'loading' } | { status: 'setup' } | { status: 'signed-out' } | { status: 'signed-in'; me: Me } | { status: 'offline' };
 
@@ -91,6 +92,7 @@ export function App() {
       return (
         <SessionContext.Provider value={{ me: state.me, signOut: () => void signOut() }}>
           <Shell />
+          <IncomingCalls />
         </SessionContext.Provider>
       );
   }

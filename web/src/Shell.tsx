@@ -9,10 +9,12 @@ import { LookupHome } from './lookup/LookupHome';
 import { NotificationsButton } from './notifications/NotificationsButton';
 import { Link, useLocation } from './router';
 import { TrashPage } from './trash/TrashPage';
+import { MailToFilePage } from './email/MailToFilePage';
 import { UndoStatus } from './trash/UndoStatus';
 import { KeepInTouchPage } from './contact-state/KeepInTouchPage';
 import { MergePage } from './merges/MergePage';
 import { ImportsPage } from './imports/ImportsPage';
+import { MailingsPage } from './mailings/MailingsPage';
 import { DuplicatesPage } from './duplicates/DuplicatesPage';
 import { DataQualityPage } from './data-quality/DataQualityPage';
 import { WaitingPage } from './contact-state/WaitingPage';
@@ -56,9 +58,11 @@ export function Shell() {
     ...(me.role !== 'frontline'
       ? [
           { href: '/imports', label: 'Import', current: pathname === '/imports' },
+          { href: '/mailings', label: 'Mailings', current: pathname === '/mailings' },
           { href: '/duplicates', label: 'Duplicates', current: pathname === '/duplicates' },
           { href: '/data-quality', label: 'Data quality', current: pathname === '/data-quality' },
           { href: '/trash', label: 'Trash', current: pathname === '/trash' },
+          { href: '/mail-to-file', label: 'Mail to file', current: pathname === '/mail-to-file' },
         ]
       : []),
     ...(me.role === 'admin' ? [{ href: '/admin/staff', label: 'Admin', current: admin !== null }] : []),
@@ -103,10 +107,14 @@ export function Shell() {
           <CustomerPage key={customer} id={decodeURIComponent(customer)} />
         ) : admin ? (
           <AdminPage section={admin[1] ?? 'staff'} />
+        ) : pathname === '/mail-to-file' ? (
+          <MailToFilePage />
         ) : pathname === '/trash' ? (
           <TrashPage />
         ) : pathname === '/imports' ? (
           <ImportsPage />
+        ) : pathname === '/mailings' ? (
+          <MailingsPage />
         ) : pathname === '/duplicates' ? (
           <DuplicatesPage />
         ) : pathname === '/data-quality' ? (

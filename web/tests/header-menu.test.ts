@@ -5,7 +5,7 @@ import { demoServerAndBrowser, expectAccessible, jimId, openPage, screenshot, si
 /**
  * The header keeps the everyday entries in sight (Rapport's lookup and Today, Look up, Waiting,
  * Cases, notifications, who is signed in) and gathers the screens that look after the data (Import,
- * Duplicates, Data quality, Trash, and Admin for an admin) under one Manage button: a disclosure
+ * Mailings, Duplicates, Data quality, Trash, Mail to file, and Admin for an admin) under one Manage button: a disclosure
  * worked by keyboard, closed by Escape and by going to a screen, that fits on a 360 px phone.
  */
 describe('the header’s Manage entry', () => {
@@ -27,7 +27,7 @@ describe('the header’s Manage entry', () => {
     await page.keyboard.press('Enter');
     expect(await manage.getAttribute('aria-expanded')).toBe('true');
     const list = page.locator(`#${await manage.getAttribute('aria-controls')}`);
-    expect(await list.getByRole('link').allTextContents()).toEqual(['Import', 'Duplicates', 'Data quality', 'Trash']);
+    expect(await list.getByRole('link').allTextContents()).toEqual(['Import', 'Mailings', 'Duplicates', 'Data quality', 'Trash', 'Mail to file']);
     await expectAccessible(page, 'header with Manage open');
     await page.keyboard.press('Tab');
     expect(await focused(page)).toBe('Import');
@@ -41,6 +41,7 @@ describe('the header’s Manage entry', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
     expect(await focused(page)).toBe('Data quality');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Data quality' }).waitFor();
@@ -51,7 +52,7 @@ describe('the header’s Manage entry', () => {
     await page.mouse.click(20, 600);
     expect(await manage.getAttribute('aria-expanded')).toBe('false');
     await manage.click();
-    await list.getByRole('link', { name: 'Trash' }).focus();
+    await list.getByRole('link', { name: 'Mail to file' }).focus();
     await page.keyboard.press('Tab');
     expect(await manage.getAttribute('aria-expanded')).toBe('false');
     // Going elsewhere by other means (the lookup, the back button) closes it too.
@@ -74,7 +75,7 @@ describe('the header’s Manage entry', () => {
     const manage = header(page).getByRole('button', { name: 'Manage' });
     await manage.click();
     const list = page.locator(`#${await manage.getAttribute('aria-controls')}`);
-    expect(await list.getByRole('link').allTextContents()).toEqual(['Import', 'Duplicates', 'Data quality', 'Trash', 'Admin']);
+    expect(await list.getByRole('link').allTextContents()).toEqual(['Import', 'Mailings', 'Duplicates', 'Data quality', 'Trash', 'Mail to file', 'Admin']);
     expect(await fits()).toBe(true);
     const box = await list.boundingBox();
     expect(box && box.x >= 0 && box.x + box.width <= 360).toBe(true);

@@ -233,6 +233,7 @@ const channelWords: Record<string, ChannelName> = {};
 for (const [channel, words] of Object.entries({
   call: ['call', 'phone', 'phone call', 'telephone', 'anruf', 'telefon'],
   voicemail: ['voicemail', 'voice mail', 'mailbox'],
+  missed_call: ['missed call', 'missed_call'],
   email: ['email', 'e-mail', 'mail'],
   visit: ['visit', 'in person', 'store', 'walk-in', 'walk in', 'besuch'],
   meeting: ['meeting', 'termin'],
@@ -252,6 +253,7 @@ for (const [channel, words] of Object.entries({
 const channelTitles: Record<ChannelName, string> = {
   call: 'Call',
   voicemail: 'Voicemail',
+  missed_call: 'Missed call',
   email: 'Email',
   visit: 'Visit',
   meeting: 'Meeting',
@@ -267,7 +269,7 @@ const channelTitles: Record<ChannelName, string> = {
 };
 
 /** What the shop sends goes out; what the customer starts comes in. */
-const inboundChannels = new Set<ChannelName>(['voicemail', 'web_form', 'service_call']);
+const inboundChannels = new Set<ChannelName>(['voicemail', 'missed_call', 'web_form', 'service_call']);
 const directionWords: Record<string, DirectionName> = { in: 'inbound', inbound: 'inbound', incoming: 'inbound', eingehend: 'inbound', out: 'outbound', outbound: 'outbound', outgoing: 'outbound', ausgehend: 'outbound' };
 
 /** "yes"/"no" columns (a newsletter log's "Opened") say their header when true, nothing when false. */

@@ -16,7 +16,18 @@ export interface DatabaseHandle {
   describe: string;
   /** PostgreSQL schema holding the tables, when not the default (tests use one each). */
   schema?: string;
+  /**
+   * PostgreSQL only: LISTEN on a channel over a connection of its own (outside the pool), calling
+   * `onMessage` with each NOTIFY's payload and `onLost` once if the connection fails. For events that
+   * cross server processes (src/platform/events/).
+   */
+  listen?(channel: string, onMessage: (payload: string) => void, onLost: (error: Error) => void): Promise<Listening>;
   close(): Promise<void>;
+}
+
+/** A LISTEN connection; `stop` ends it. */
+export interface Listening {
+  stop(): Promise<void>;
 }
 
 export interface ConnectOptions {
@@ -96,6 +107,7 @@ export function openDatabase(options: ConnectOptions): DatabaseHandle {
       engine: 'postgres',
       describe: `postgres ${url.hostname}${url.pathname}${options.pgSchema ? ` (schema ${options.pgSchema})` : ''}`,
       ...(options.pgSchema ? { schema: options.pgSchema } : {}),
+      listen: (channel, onMessage, onLost) => listenOn(options.databaseUrl!, channel, onMessage, onLost),
       close: () => db.destroy(),
     };
   }
@@ -118,6 +130,42 @@ export function openDatabase(options: ConnectOptions): DatabaseHandle {
   sqlite.pragma('secure_delete = ON');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqliteForKysely(sqlite) }), plugins });
   return { db, engine: 'sqlite', describe: `sqlite ${file}`, close: () => db.destroy() };
+}
+
+/** A connection of its own that LISTENs on one channel (a quoted identifier: any name is safe). */
+async function listenOn(connectionString: string, channel: string, onMessage: (payload: string) => void, onLost: (error: Error) => void): Promise<Listening> {
+  const client = new pg.Client({ connectionString });
+  let listening = false;
+  let stopped = false;
+  let lost = false;
+  // Until it listens, a failure is the rejection below; once it does, a failure is told once.
+  const fail = (error: Error) => {
+    if (!listening || stopped || lost) return;
+    lost = true;
+    client.end().catch(() => undefined);
+    onLost(error);
+  };
+  client.on('notification', (message) => {
+    if (message.channel === channel) onMessage(message.payload ?? '');
+  });
+  client.on('error', fail);
+  client.on('end', () => fail(new Error('the LISTEN connection closed')));
+  try {
+    await client.connect();
+    await client.query(`listen "${channel.replace(/"/g, '""')}"`);
+  } catch (error) {
+    stopped = true;
+    await client.end().catch(() => undefined);
+    throw error;
+  }
+  listening = true;
+  return {
+    stop: async () => {
+      if (stopped) return;
+      stopped = true;
+      await client.end().catch(() => undefined);
+    },
+  };
 }
 
 /** Brings the schema up to date; safe to run from several processes at once (Kysely takes a lock). */

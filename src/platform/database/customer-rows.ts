@@ -15,6 +15,27 @@ export interface HeldRow {
   row: StoredRow;
 }
 
+/**
+ * A row as JSON, as the trash keeps it: the bytes of a file (a Buffer column, an email's attachment)
+ * as {"$bytes": base64}, which `rowFromJson` reads back as a Buffer, so a restored file is the same file.
+ */
+export function rowJson(row: StoredRow): string {
+  return JSON.stringify(row, function (this: Record<string, unknown>, key: string, value: unknown) {
+    const original = this[key];
+    return original instanceof Uint8Array ? { $bytes: Buffer.from(original).toString('base64') } : value;
+  });
+}
+
+export function rowFromJson(data: string): StoredRow {
+  return JSON.parse(data, (_key, value: unknown) => {
+    if (value && typeof value === 'object' && !Array.isArray(value)) {
+      const bytes = (value as { $bytes?: unknown }).$bytes;
+      if (typeof bytes === 'string' && Object.keys(value).length === 1) return Buffer.from(bytes, 'base64');
+    }
+    return value;
+  }) as StoredRow;
+}
+
 /** The privacy of a stored row, by its table's privacy columns in the registry (normal when it has none). */
 export function rowPrivacy(held: HeldRow): FactPrivacy {
   const p = tableSpec(held.table).privacy;

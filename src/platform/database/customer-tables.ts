@@ -178,6 +178,8 @@ export const customerTables: readonly CustomerTableSpec[] = [
     customerColumns: owned,
     // The case whose thread it is part of: emptied while the case is in the trash, back with it.
     pointers: [{ column: 'caseId', table: 'cases' }],
+    // A customer gets a mailing once (src/mailings/): a merge keeps one copy, a restore finds the clash.
+    unique: [['mailingId', 'customerId']],
     // The contact stays counted (channel, time, staff, location); what was said goes.
     erasure: { kind: 'redact', set: { summary: '[erased]', mood: null, outcome: null } },
     label: (r) => `${capital(text(r.channel).replace(/_/g, ' '))}: ${text(r.summary)}`,
@@ -206,6 +208,35 @@ export const customerTables: readonly CustomerTableSpec[] = [
     parent: { table: 'transactions', column: 'transactionId' },
     nestAs: { property: 'items', orderBy: 'position', omit: ['transactionId', 'customerId'] },
     erasure: { kind: 'redact', set: { description: '[erased]' } },
+  },
+  // Email (src/email/): the message behind an email contact, and its files. They go to the trash, come back, merge and
+  // export with their interaction; erasure keeps the thread's ids (for the counts) without what was said or by whom.
+  {
+    table: 'emailMessages',
+    role: 'child',
+    entityType: 'email_message',
+    recordType: 'emailMessage',
+    heading: 'Emails',
+    key: byId,
+    customerColumns: owned,
+    parent: { table: 'interactions', column: 'interactionId' },
+    nestAs: { property: 'emails', omit: ['interactionId', 'customerId'] },
+    unique: [['customerId', 'messageId'], ['interactionId']],
+    erasure: { kind: 'redact', set: { subject: null, bodyText: '[erased]', fromAddress: '[erased]', toAddresses: '[erased]', ccAddresses: null, skippedAttachments: null } },
+  },
+  {
+    table: 'emailAttachments',
+    role: 'child',
+    entityType: 'email_attachment',
+    recordType: 'emailAttachment',
+    heading: 'Files that came with emails',
+    key: byId,
+    customerColumns: owned,
+    parent: { table: 'interactions', column: 'interactionId' },
+    // The file itself is served by the API (GET /interactions/{id}/attachments/{attachmentId}); the export and the copy say name, type and size.
+    nestAs: { property: 'attachments', orderBy: 'position', omit: ['interactionId', 'customerId'] },
+    secrets: ['content'],
+    erasure: { kind: 'delete' },
   },
   {
     table: 'lifeEvents',
@@ -492,6 +523,22 @@ export const customerTables: readonly CustomerTableSpec[] = [
     erasure: { kind: 'delete' },
     label: () => 'Not the same person',
   },
+  // Calls the phone system told of (src/phone/): the customer the caller's number matched. Erasure keeps
+  // when the call came and how long it lasted, and loses the numbers; the interaction it was logged as
+  // is a pointer (emptied while that interaction is in the trash, back with it).
+  {
+    table: 'phoneCalls',
+    role: 'fact',
+    entityType: 'phone_call',
+    recordType: 'phoneCall',
+    heading: 'Phone calls',
+    key: byId,
+    customerColumns: owned,
+    pointers: [{ column: 'interactionId', table: 'interactions' }],
+    unique: [['externalCallId']],
+    erasure: { kind: 'redact', set: { callerNumber: null, callerE164: null } },
+    label: (r) => `${r.state === 'missed' ? 'Missed call' : 'Call'} from ${text(r.callerNumber) || 'a withheld number'}`,
+  },
   { table: 'searchPostings', role: 'index', entityType: 'search', recordType: 'search', heading: '', key: ['word', 'customerId'], customerColumns: owned, erasure: { kind: 'delete' } },
   { table: 'searchPairs', role: 'index', entityType: 'search', recordType: 'search', heading: '', key: ['wordA', 'wordB', 'customerId'], customerColumns: owned, erasure: { kind: 'delete' } },
   { table: 'searchDocuments', role: 'index', entityType: 'search', recordType: 'search', heading: '', key: owned, customerColumns: owned, erasure: { kind: 'delete' } },
@@ -537,6 +584,18 @@ export const customerTables: readonly CustomerTableSpec[] = [
   },
   { table: 'merges', role: 'record', entityType: 'merge', recordType: 'merge', heading: 'Merges', key: byId, customerColumns: ['survivorCustomerId', 'mergedCustomerId'], erasure: { kind: 'delete' } },
   { table: 'importWrites', role: 'record', entityType: 'import_write', recordType: 'importWrite', heading: 'Imported', key: ['importId', 'seq'], customerColumns: owned, erasure: { kind: 'delete' } },
+  // Webhooks sent (src/webhooks/): each payload is a copy of the customer's data as it was. Kept while they are in the
+  // trash; deleted when they are erased (by either column) or purged (webhook-outbox.ts); a merge moves the log to the survivor.
+  {
+    table: 'webhookDeliveries',
+    role: 'record',
+    entityType: 'webhook_delivery',
+    recordType: 'webhookDelivery',
+    heading: 'Webhooks sent to other systems',
+    key: byId,
+    customerColumns: ['customerId', 'originalCustomerId'],
+    erasure: { kind: 'delete' },
+  },
   { table: 'erasures', role: 'tombstone', entityType: 'erasure', recordType: 'erasure', heading: 'Erasures', key: byId, customerColumns: owned, erasure: { kind: 'none' } },
 ];
 

@@ -32,6 +32,8 @@ export interface StaffTable extends Authored {
   active: Flag;
   /** A person signs in; an integration acts only through API tokens (migration 0005_staff_access). */
   kind: ColumnType<StaffKind, StaffKind | undefined, StaffKind>;
+  /** What the phone system calls this agent (src/phone/, migration 0020); unique when set; optional when inserting. */
+  phoneExtension: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export type StaffKind = 'person' | 'integration';
@@ -373,6 +375,8 @@ export interface InteractionTable extends Authored {
   /** The other system it was imported from, and its id there (migration 0015); optional when inserting. */
   source: ColumnType<string | null, string | null | undefined, string | null>;
   sourceRecordId: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The mailing it is one recipient's copy of (src/mailings/, migration 0022); optional when inserting. */
+  mailingId: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface TransactionTable extends Authored {
@@ -847,6 +851,185 @@ export interface HandoffReadTable {
   readAt: Timestamp;
 }
 
+/** The email behind an interaction of channel 'email' (src/email/, migration 0019_email): one row per interaction. */
+export interface EmailMessageTable {
+  id: string;
+  interactionId: string;
+  customerId: string;
+  /** The RFC 5322 Message-ID without angle brackets; unique per customer. */
+  messageId: string;
+  inReplyTo: string | null;
+  /** Space-separated Message-IDs, no brackets. */
+  referencesIds: string | null;
+  /** The Message-ID of the thread's first message as far as known. */
+  threadId: string;
+  subject: string | null;
+  fromAddress: string;
+  /** Comma-separated. */
+  toAddresses: string;
+  ccAddresses: string | null;
+  bodyText: string;
+  receivedVia: EmailReceivedVia;
+  /** One line per attachment that was not kept, and why; optional when inserting. */
+  skippedAttachments: ColumnType<string | null, string | null | undefined, string | null>;
+  createdAt: Timestamp;
+}
+export type EmailReceivedVia = 'smtp' | 'imap' | 'sent';
+
+/** A file that came with an email, checked before it was stored. */
+export interface EmailAttachmentTable {
+  id: string;
+  interactionId: string;
+  customerId: string;
+  position: number;
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+  content: Buffer;
+  createdAt: Timestamp;
+}
+
+/** Mail the listener could not place on a customer, waiting to be filed by hand. Not customer data until filed. */
+export interface UnfiledEmailTable {
+  id: string;
+  messageId: string;
+  /** The message source: UTF-8 text, or base64 when it is not that (rawEncoding); empty once filed or discarded. */
+  raw: string;
+  rawEncoding: ColumnType<'utf8' | 'base64', 'utf8' | 'base64' | undefined, 'utf8' | 'base64'>;
+  fromAddress: string;
+  toAddresses: string;
+  subject: string | null;
+  /** The first lines of its text, to decide where it goes. */
+  preview: string | null;
+  receivedAt: Timestamp;
+  receivedVia: 'smtp' | 'imap';
+  /** Why it was not placed, in words. */
+  reason: string;
+  status: ColumnType<UnfiledEmailStatus, UnfiledEmailStatus | undefined, UnfiledEmailStatus>;
+  /** Space-separated ids of the interactions it became when filed. */
+  filedInteractionIds: string | null;
+  handledBy: string | null;
+  handledAt: Timestamp | null;
+}
+export type UnfiledEmailStatus = 'waiting' | 'filed' | 'discarded';
+
+/** A newsletter, direct-mail piece, batch of invoices or letter sent to many (src/mailings/, migration 0022). Names no customer. */
+export interface MailingTable extends Authored {
+  id: string;
+  name: string;
+  channel: MailingChannel;
+  sentAt: Timestamp;
+  note: string | null;
+}
+export type MailingChannel = 'newsletter' | 'direct_mail' | 'invoice_sent' | 'letter';
+
+/** A CSV of a mailing's recipients, logged in the background in batches. */
+export interface MailingUploadTable {
+  id: string;
+  mailingId: string;
+  fileName: string;
+  fileSha256: string;
+  /** How the file is read (JSON): the source of its ids, a column mapping, the separator. */
+  options: string;
+  /** The file, until it has been gone through. */
+  content: Buffer | null;
+  status: MailingUploadStatus;
+  totalRows: ColumnType<number, number | undefined, number>;
+  processedRows: ColumnType<number, number | undefined, number>;
+  logged: ColumnType<number, number | undefined, number>;
+  already: ColumnType<number, number | undefined, number>;
+  problemRows: ColumnType<number, number | undefined, number>;
+  error: string | null;
+  createdAt: Timestamp;
+  createdBy: string | null;
+  finishedAt: Timestamp | null;
+}
+export type MailingUploadStatus = 'queued' | 'logging' | 'done' | 'failed';
+
+/** A row of an upload that was not placed on one customer, and why. */
+export interface MailingUploadProblemTable {
+  uploadId: string;
+  seq: number;
+  line: number;
+  field: string | null;
+  message: string;
+}
+
+/** An outgoing webhook subscription (src/webhooks/, migration 0021_webhooks). Not customer data. */
+export interface WebhookSubscriptionTable extends Authored {
+  id: string;
+  name: string;
+  url: string;
+  /** JSON array of event type names. */
+  eventTypes: string;
+  /** Signs every delivery; shown once at creation, never listed. */
+  secret: string;
+  active: Flag;
+}
+
+/** One event for one subscription, sent by the job queue (kind webhooks.deliver). */
+export interface WebhookDeliveryTable {
+  id: string;
+  subscriptionId: string;
+  eventId: string;
+  eventType: string;
+  /** Whose log it is now (a merge moves it to the surviving record). */
+  customerId: string | null;
+  /** Whom the event was about when it happened. */
+  originalCustomerId: string | null;
+  /** The exact JSON sent. */
+  payload: string;
+  status: WebhookDeliveryStatus;
+  attempts: Generated<number>;
+  lastStatusCode: number | null;
+  lastError: string | null;
+  lastAttemptAt: Timestamp | null;
+  nextAttemptAt: Timestamp | null;
+  deliveredAt: Timestamp | null;
+  createdAt: Timestamp;
+}
+export type WebhookDeliveryStatus = 'pending' | 'delivered' | 'failed';
+
+/** One try of a delivery: the HTTP status or the error. */
+export interface WebhookDeliveryAttemptTable {
+  id: string;
+  deliveryId: string;
+  attempt: number;
+  at: Timestamp;
+  statusCode: number | null;
+  error: string | null;
+  durationMs: number;
+}
+
+/** A call the phone system told Rapport of (src/phone/, migration 0020_phone_calls). */
+export interface PhoneCallTable {
+  id: string;
+  /** The phone system's own id of the call; unique. */
+  externalCallId: string;
+  /** The caller's number as received, and in E.164 when it reads as a phone number; both null once the customer is erased. */
+  callerNumber: string | null;
+  callerE164: string | null;
+  /** The number the caller dialled, as received. */
+  dialledNumber: string | null;
+  /** The extension or agent email the phone system named. */
+  called: string | null;
+  /** The agent it rang (or who answered); null when the phone system named no one Rapport knows. */
+  staffId: string | null;
+  /** The customer the number matched, when exactly one did. */
+  customerId: string | null;
+  state: PhoneCallState;
+  startedAt: Timestamp;
+  answeredAt: Timestamp | null;
+  endedAt: Timestamp | null;
+  /** Talk time of an answered call; null while it lasts and for a missed call. */
+  durationSeconds: number | null;
+  /** The interaction logged when it ended. */
+  interactionId: string | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+export type PhoneCallState = 'ringing' | 'answered' | 'missed';
+
 export interface Database {
   staff: StaffTable;
   locations: LocationTable;
@@ -914,6 +1097,16 @@ export interface Database {
   handoffCases: HandoffCaseTable;
   handoffPromises: HandoffPromiseTable;
   handoffReads: HandoffReadTable;
+  emailMessages: EmailMessageTable;
+  emailAttachments: EmailAttachmentTable;
+  unfiledEmails: UnfiledEmailTable;
+  mailings: MailingTable;
+  mailingUploads: MailingUploadTable;
+  mailingUploadProblems: MailingUploadProblemTable;
+  webhookSubscriptions: WebhookSubscriptionTable;
+  webhookDeliveries: WebhookDeliveryTable;
+  webhookDeliveryAttempts: WebhookDeliveryAttemptTable;
+  phoneCalls: PhoneCallTable;
 }
 
 export type Row<T extends keyof Database> = Selectable<Database[T]>;

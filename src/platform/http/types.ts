@@ -11,6 +11,7 @@ import type { Role } from '../auth/roles.js';
 import type { Config } from '../config.js';
 import type { DatabaseHandle, Db } from '../database/connect.js';
 import type { RouteAccess } from './access.js';
+import type { StaffEventHub } from '../events/staff-events.js';
 
 /**
  * Who may call a route. Every route under /api/v1 declares one; registration fails without it.
@@ -34,6 +35,8 @@ declare module 'fastify' {
     config: Config;
     /** Every route under /api/v1 with the access it declared (filled in as routes register). */
     routeAccess: readonly RouteAccess[];
+    /** Events for staff members' open web apps (server-sent events, src/platform/events/). */
+    events: StaffEventHub;
   }
 }
 

@@ -7,6 +7,7 @@ import { StaffAdmin } from './staff/StaffAdmin';
 import { TokensAdmin } from './tokens/TokensAdmin';
 import { CaseTargetsAdmin } from '../cases/CaseTargetsAdmin';
 import { CaseTypesAdmin } from '../urgent/CaseTypesAdmin';
+import { WebhooksAdmin } from '../webhooks/WebhooksAdmin';
 
 /** Daily administration, for admins: staff accounts, API tokens, locations and the audit trail. */
 export const adminSections = [
@@ -16,6 +17,7 @@ export const adminSections = [
   { key: 'audit', label: 'Audit trail', Screen: AuditAdmin },
   { key: 'targets', label: 'Response targets', Screen: CaseTargetsAdmin },
   { key: 'case-types', label: 'Case types', Screen: CaseTypesAdmin },
+  { key: 'webhooks', label: 'Webhooks', Screen: WebhooksAdmin },
 ] as const;
 
 export type AdminSection = (typeof adminSections)[number]['key'];

@@ -229,3 +229,5 @@ export type HelpReport = Static<typeof HelpReportOut>;
 export type HelpReportQuery = Static<typeof HelpReportQuerySchema>;
 export type FillInLaterPage = Static<typeof FillInLaterPageSchema>;
 export type FillInLaterItem = FillInLaterPage['items'][number];
+/** A call ringing for the signed-in agent: the 'call.ringing' event of GET /api/v1/events (src/phone/). */
+export type { RingingEventData as IncomingCall } from '../../../src/phone/phone-schemas.js';

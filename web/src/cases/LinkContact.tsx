@@ -5,7 +5,7 @@ import { FormError } from '../ui/Field';
 import { ago, firstLine } from '../ui/format';
 import { useSubmit } from '../ui/useSubmit';
 
-const channelWords: Record<string, string> = { sms: 'Text', web_form: 'Web form', direct_mail: 'Direct mail', invoice_sent: 'Invoice sent', service_call: 'Service call' };
+const channelWords: Record<string, string> = { sms: 'Text', web_form: 'Web form', direct_mail: 'Direct mail', invoice_sent: 'Invoice sent', service_call: 'Service call', missed_call: 'Missed call' };
 const channelWord = (c: string) => channelWords[c] ?? c.charAt(0).toUpperCase() + c.slice(1);
 
 /** "Email in, 2 days ago: The boiler is leaking again". */

@@ -10,7 +10,7 @@ import { DoNotContactForm } from './DoNotContactForm';
 
 /**
  * How the customer may be contacted: each channel opted in, out or not recorded, and do-not-contact.
- * Anyone serving them can record what the customer says. Rapport sends nothing itself yet.
+ * Anyone serving them can record what the customer says. Email written from Rapport honours it.
  */
 export function ConsentPanel({ customerId, consent, onChanged }: { customerId: string; consent: Consent | undefined; onChanged: (next: Consent) => void }) {
   const [editing, setEditing] = useState<ConsentChannel | 'dnc' | null>(null);
@@ -80,7 +80,7 @@ export function ConsentPanel({ customerId, consent, onChanged }: { customerId: s
             </button>
           ) : null}
           {editing === 'dnc' ? <DoNotContactForm customerId={customerId} onSaved={saved} onCancel={() => setEditing(null)} /> : null}
-          <p className="hint">Rapport sends nothing itself yet: honour these when you call, write or email.</p>
+          <p className="hint">Email written from Rapport honours these; honour them too when you call, write or text.</p>
         </>
       )}
     </section>

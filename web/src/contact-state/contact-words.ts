@@ -19,6 +19,7 @@ export function sinceWords(iso: string, now = new Date()): string {
 const channelNouns: Record<string, [string, string]> = {
   call: ['a call', 'calls'],
   voicemail: ['a voicemail', 'voicemails'],
+  missed_call: ['a missed call', 'missed calls'],
   email: ['an email', 'emails'],
   sms: ['a text message', 'text messages'],
   chat: ['a chat', 'chats'],

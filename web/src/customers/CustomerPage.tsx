@@ -14,6 +14,7 @@ import { CasesPanel } from '../cases/CasesPanel';
 import { KeepInTouchPanel } from '../contact-state/KeepInTouchPanel';
 import { MergesPanel } from '../merges/MergesPanel';
 import { CustomerQualityPanel } from '../data-quality/CustomerQualityPanel';
+import { EmailOutProvider, WriteEmailAction } from '../email-out/WriteEmail';
 import { Link } from '../router';
 import { Timeline } from '../timeline/Timeline';
 import { useResource } from '../ui/useResource';
@@ -88,46 +89,48 @@ export function CustomerPage({ id }: { id: string }) {
 
   return (
     <CustomerRefresh.Provider value={reload}>
-      <article className="page customer" aria-labelledby="customer-name">
-        <header className="customer-head">
-          <h1 id="customer-name" ref={heading} tabIndex={-1}>{c.displayName}</h1>
-          <p className="customer-sub">
-            {c.kind === 'organization' ? 'Organisation' : greeting(c)}
-            {c.pronouns ? ` · ${c.pronouns}` : ''}
-            {c.pronunciation ? ` · say “${c.pronunciation}”` : ''}
-          </p>
-          <p className="customer-actions">
-            <Link href={`/handoffs/new?customer=${encodeURIComponent(id)}`}>Hand off {c.displayName}</Link>
-          </p>
-        </header>
-        <div className="customer-grid">
-          <BriefPanel customerId={id} version={version} />
-          <div className="customer-side">
-            <PromisesPanel customerId={id} version={version} onChanged={refresh} />
-            <CasesPanel customerId={id} version={version} onChanged={refresh} />
-            <CustomerQualityPanel customer={c} version={version} onSaved={saved} />
-            <ProfilePanel customer={c} onSaved={saved} />
-            <PreferencesPanel customerId={id} version={version} onChanged={refresh} />
-            <KeepInTouchPanel customerId={id} version={version} onChanged={refresh} />
-            <ConsentPanel
-              customerId={id}
-              consent={consent.data}
-              onChanged={(next) => {
-                consent.set(next);
-                refresh();
-              }}
-            />
-            <ContactPoints customer={c} onSaved={saved} />
-            <Household customer={c} onSaved={saved} />
-            <MergesPanel customer={c} />
-            <AccountFigures customerId={id} version={version} />
-            <HistoryPanel customerId={id} version={version} />
-            <TheirData customer={c} onErased={reload} />
+      <EmailOutProvider customer={c} consent={consent.data} onSent={refresh}>
+        <article className="page customer" aria-labelledby="customer-name">
+          <header className="customer-head">
+            <h1 id="customer-name" ref={heading} tabIndex={-1}>{c.displayName}</h1>
+            <p className="customer-sub">
+              {c.kind === 'organization' ? 'Organisation' : greeting(c)}
+              {c.pronouns ? ` · ${c.pronouns}` : ''}
+              {c.pronunciation ? ` · say “${c.pronunciation}”` : ''}
+            </p>
+            <p className="customer-actions">
+              <Link href={`/handoffs/new?customer=${encodeURIComponent(id)}`}>Hand off {c.displayName}</Link> <WriteEmailAction />
+            </p>
+          </header>
+          <div className="customer-grid">
+            <BriefPanel customerId={id} version={version} />
+            <div className="customer-side">
+              <PromisesPanel customerId={id} version={version} onChanged={refresh} />
+              <CasesPanel customerId={id} version={version} onChanged={refresh} />
+              <CustomerQualityPanel customer={c} version={version} onSaved={saved} />
+              <ProfilePanel customer={c} onSaved={saved} />
+              <PreferencesPanel customerId={id} version={version} onChanged={refresh} />
+              <KeepInTouchPanel customerId={id} version={version} onChanged={refresh} />
+              <ConsentPanel
+                customerId={id}
+                consent={consent.data}
+                onChanged={(next) => {
+                  consent.set(next);
+                  refresh();
+                }}
+              />
+              <ContactPoints customer={c} onSaved={saved} />
+              <Household customer={c} onSaved={saved} />
+              <MergesPanel customer={c} />
+              <AccountFigures customerId={id} version={version} />
+              <HistoryPanel customerId={id} version={version} />
+              <TheirData customer={c} onErased={reload} />
+            </div>
+            <QuickLog customer={c} consent={consent.data} onLogged={refresh} />
+            <Timeline customerId={id} version={version} />
           </div>
-          <QuickLog customer={c} consent={consent.data} onLogged={refresh} />
-          <Timeline customerId={id} version={version} />
-        </div>
-      </article>
+        </article>
+      </EmailOutProvider>
     </CustomerRefresh.Provider>
   );
 }

@@ -115,6 +115,7 @@ export const channelWords: Record<string, string> = {
   sms: 'a text message',
   letter: 'a letter',
   voicemail: 'a voicemail',
+  missed_call: 'a missed call',
   web_form: 'a web form',
   chat: 'a chat',
 };

@@ -38,6 +38,7 @@ const channelWords: Record<ImportChannel, string> = {
   invoice_sent: 'Invoice sent',
   visit: 'Visit',
   voicemail: 'Voicemail',
+  missed_call: 'Missed call',
   meeting: 'Meeting',
   chat: 'Chat',
   web_form: 'Web form',

@@ -31,6 +31,7 @@ export const channels: [string, string][] = [
   ['visit', 'Visit'],
   ['call', 'Call'],
   ['voicemail', 'Voicemail'],
+  ['missed_call', 'Missed call'],
   ['email', 'Email'],
   ['meeting', 'Meeting'],
   ['sms', 'Text message'],

@@ -1,6 +1,8 @@
 import type { TimelineItem } from '../api/types';
 import { provenanceTag } from '../logging/ProvenanceField';
 import { DeleteTimelineEntry } from '../trash/DeleteTimelineEntry';
+import { EmailMessage } from '../email/EmailMessage';
+import { ReplyByEmail } from '../email-out/ReplyByEmail';
 import { ago, firstLine, fullDate } from '../ui/format';
 import { EntryText } from './EntryText';
 import { kindLabel } from './kinds';
@@ -55,6 +57,8 @@ export function TimelineEntry({ item }: { item: TimelineItem }) {
       <EntryText className="entry-title" {...titleText(item)} />
       {(item.kind === 'transaction' || item.kind === 'promise') && item.detail ? <EntryText className="entry-note" short={firstLine(item.detail, 120)} whole={item.detail} /> : null}
       {lines.length ? <p className="entry-detail muted">{lines.join(' · ')}</p> : null}
+      <EmailMessage item={item} />
+      <ReplyByEmail item={item} />
       <DeleteTimelineEntry item={item} />
     </li>
   );

@@ -18,6 +18,10 @@ import { importsSchema } from './0015_imports.js';
 import { matchProfilesSchema } from './0016_match_profiles.js';
 import { urgentCasesSchema } from './0017_urgent_cases.js';
 import { handoffsSchema } from './0018_handoffs.js';
+import { emailSchema } from './0019_email.js';
+import { phoneCallsSchema } from './0020_phone_calls.js';
+import { webhooksSchema } from './0021_webhooks.js';
+import { mailingsSchema } from './0022_mailings.js';
 
 /** Numbered and append-only: never edit a migration that has shipped, add the next one. */
 export function migrationProvider(engine: Engine): MigrationProvider {
@@ -42,6 +46,10 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         '0016_match_profiles': matchProfilesSchema(engine),
         '0017_urgent_cases': urgentCasesSchema(engine),
         '0018_handoffs': handoffsSchema(engine),
+        '0019_email': emailSchema(engine),
+        '0020_phone_calls': phoneCallsSchema(engine),
+        '0021_webhooks': webhooksSchema(engine),
+        '0022_mailings': mailingsSchema(engine),
       };
     },
   };

@@ -65,6 +65,12 @@ export function StaffCard({ staff, self, locations, onChanged }: { staff: StaffM
           <dt>Status</dt>
           <dd>{statusOf(staff)}</dd>
         </div>
+        {staff.phoneExtension ? (
+          <div>
+            <dt>Phone extension</dt>
+            <dd>{staff.phoneExtension}</dd>
+          </div>
+        ) : null}
       </dl>
       <FormError error={error} />
       {reset ? <LinkPanel issued={reset} purpose="reset" onDone={() => setReset(null)} /> : null}
@@ -90,7 +96,7 @@ export function StaffCard({ staff, self, locations, onChanged }: { staff: StaffM
       ) : (
         <div className="actions">
           <button type="button" className="small" onClick={() => setPanel('access')}>
-            Change role and locations{who}
+            Change role, locations and extension{who}
           </button>
           {self ? null : staff.active ? (
             <button type="button" className="small" onClick={() => setPanel('disable')}>
