@@ -1,6 +1,8 @@
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../platform/database/connect.js';
+import { signatureHeader, signatureHeaderValue } from '../platform/http/signature.js';
 import { cliDatabase, startCli } from '../test/cli.js';
 
 /**
@@ -8,17 +10,20 @@ import { cliDatabase, startCli } from '../test/cli.js';
  * behind a load balancer: what one process does, the other sees, because nothing a request needs
  * lives in a process's memory. A session opened through one works through the other; failed
  * sign-ins through one count towards the throttle of the other; a customer written through one is
- * read and found through the other; and a background job is run once, by one of them.
+ * read and found through the other; and a background job is run once, by one of them. On
+ * PostgreSQL, the phone system's call reaching one process pops up on the agent's screen whose
+ * stream the other holds (on SQLite events stay in their process, as the README says).
  */
 
 const adminEmail = 'two-servers-admin@example.com';
 const adminPassword = 'a long password for two servers';
+const phoneSecret = 'a shared secret for the phone system';
 let database: Awaited<ReturnType<typeof cliDatabase>>;
 let handle: DatabaseHandle;
 const servers: { child: ChildProcessWithoutNullStreams; url: string; output: () => string }[] = [];
 
 async function startServer(): Promise<(typeof servers)[number]> {
-  const child = startCli(['serve'], { ...database.env, PORT: '0', LOG_LEVEL: 'info', RAPPORT_ADMIN_EMAIL: adminEmail, RAPPORT_ADMIN_PASSWORD: adminPassword });
+  const child = startCli(['serve'], { ...database.env, PORT: '0', LOG_LEVEL: 'info', RAPPORT_ADMIN_EMAIL: adminEmail, RAPPORT_ADMIN_PASSWORD: adminPassword, RAPPORT_PHONE_WEBHOOK_SECRET: phoneSecret });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     const seen = (chunk: Buffer) => {
@@ -56,6 +61,20 @@ async function call(url: string, session: Session, method: string, path: string,
   });
   const text = await res.text();
   return { status: res.status, body: text && (res.headers.get('content-type') ?? '').includes('json') ? JSON.parse(text) : text };
+}
+
+/** The agent's open screen: a server-sent events stream, read as it arrives. */
+async function openStream(url: string, session: Session): Promise<{ text(): string; close(): void }> {
+  let received = '';
+  const request = http.get(`${url}/api/v1/events`, { headers: { cookie: session.cookie, accept: 'text/event-stream' } });
+  const response = await new Promise<http.IncomingMessage>((resolve, reject) => {
+    request.once('response', resolve);
+    request.once('error', reject);
+  });
+  expect(response.statusCode).toBe(200);
+  response.on('data', (chunk: Buffer) => (received += chunk.toString()));
+  response.on('error', () => undefined);
+  return { text: () => received, close: () => request.destroy() };
 }
 
 beforeAll(async () => {
@@ -113,6 +132,29 @@ describe('two server processes on one database', () => {
     await expect
       .poll(async () => (await handle.db.selectFrom('jobs').select(['state', 'attempts']).where('kind', '=', 'erasure.compact').execute()), { timeout: 30_000 })
       .toEqual([{ state: 'done', attempts: 1 }]);
+
+    if (handle.engine === 'postgres') {
+      // The agent's screen holds a stream on B; the phone system's webhook reaches A.
+      const agent = await call(a.url, session!, 'POST', '/api/v1/staff', { email: 'agent@example.com', name: 'Agnes Agent', role: 'frontline', password: 'the agent password here' });
+      expect(agent.status, JSON.stringify(agent.body)).toBe(201);
+      expect((await call(a.url, session!, 'PATCH', `/api/v1/staff/${agent.body.id}`, { phoneExtension: '204' })).status).toBe(200);
+      const caller = await call(a.url, session!, 'POST', '/api/v1/customers', { givenName: 'Carla', familyName: 'Caller', phones: [{ number: '(217) 555-0133' }] });
+      const { session: agentSession } = await signIn(b.url, 'agent@example.com', 'the agent password here');
+      const stream = await openStream(b.url, agentSession!);
+      try {
+        const body = JSON.stringify({ callId: 'two-servers-1', event: 'ringing', from: '+12175550133', extension: '204' });
+        const posted = await fetch(`${a.url}/api/v1/phone/calls`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', [signatureHeader]: signatureHeaderValue(phoneSecret, Math.floor(Date.now() / 1000), body) },
+          body,
+        });
+        expect(posted.status).toBeLessThan(300);
+        await expect.poll(() => stream.text(), { timeout: 15_000 }).toContain('event: call.ringing');
+        expect(stream.text()).toContain(caller.body.id);
+      } finally {
+        stream.close();
+      }
+    }
 
     const out = await call(b.url, session!, 'POST', '/api/v1/auth/logout');
     expect(out.status).toBeLessThan(300);
