@@ -4,18 +4,21 @@ import { defineConfig } from 'vitest/config';
  * Every test: server (src/**) and, in real Chromium, the web app (web/tests/**).
  *
  * On PostgreSQL (TEST_DATABASE_URL set) the web app's tests are left out unless
- * RAPPORT_BROWSER_TESTS=all: they drive the same API whose every route the server tests already
- * run on both engines, and running them twice made CI take 17 minutes rather than 14.
+ * RAPPORT_BROWSER_TESTS=all, but for the few in `onBothEngines`: they drive the same API whose every
+ * route the server tests already run on both engines, and running them twice made CI take 17 minutes
+ * rather than 14.
  */
 const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
 const withBrowser = !onPostgres || process.env.RAPPORT_BROWSER_TESTS === 'all';
+/** Journeys whose server side differs by engine (events crossing processes by NOTIFY/LISTEN): on both, always. */
+const onBothEngines = ['web/tests/phone-call.test.ts', 'web/tests/waiting-channels.test.ts'];
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts', ...(withBrowser ? ['web/tests/**/*.test.ts'] : [])],
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts', ...(withBrowser ? ['web/tests/**/*.test.ts'] : onBothEngines)],
     // Builds web/dist fresh once, so the browser tests never test an old build; and the source
     // transpiled for the tests that start `rapport` in a process of its own (src/test/cli.ts).
-    globalSetup: [...(withBrowser ? ['web/tests/build-web.ts'] : []), 'src/test/build-for-processes.ts'],
+    globalSetup: ['web/tests/build-web.ts', 'src/test/build-for-processes.ts'],
     environment: 'node',
     pool: 'forks',
     // Most tests wait on I/O (a spawned CLI, Chromium, PostgreSQL), not the CPU: three files at once
