@@ -78,6 +78,9 @@ describe('the phone screen-pop', () => {
     await ring('+12175550142');
     const jimsCall = popOver(page, 'Incoming call: Jim Alvarez – +1 217 555 0142');
     await jimsCall.waitFor();
+    // Before he answers: the first lines of Jim's brief, read as Earl.
+    const before = jimsCall.getByRole('list', { name: 'Before you answer' });
+    await expect.poll(() => before.textContent()).toContain('Customer since 2019.');
     await expectAccessible(page, 'incoming call pop-over');
     await screenshot(page, 'phone-incoming-call');
     await jimsCall.getByRole('link', { name: 'Incoming call: Jim Alvarez – +1 217 555 0142' }).click();

@@ -1,12 +1,13 @@
 import { useEffect, useRef } from 'react';
 import type { IncomingCall } from '../api/types';
 import { customerPath, Link } from '../router';
+import { CallBrief } from './CallBrief';
 import { callerName, callHeadline, callTarget } from './call-words';
 import { useIncomingCalls } from './useIncomingCalls';
 
 /**
- * The phone's screen-pop: while a call rings for the signed-in agent, who is calling, before they
- * answer. Its link opens the caller's brief (their customer page), or, for a number no customer has,
+ * The phone's screen-pop: while a call rings for the signed-in agent, who is calling and the first
+ * lines of their brief, before they answer. Its link opens the whole brief (their customer page), or, for a number no customer has,
  * the help-first urgent intake with the number filled in. Announced as an alert; Escape dismisses the
  * newest (unless a dialog is open: Escape is that dialog's).
  */
@@ -60,6 +61,7 @@ function CallCard({ call, onDismiss }: { call: IncomingCall; onDismiss: () => vo
           ))}
         </ul>
       ) : null}
+      {call.customer ? <CallBrief customerId={call.customer.id} /> : null}
       {call.customer ? null : <p className="hint">{shared ? 'Open the one who is calling.' : 'Opens an urgent case with the number filled in.'}</p>}
       <button type="button" className="quiet small" onClick={onDismiss} aria-label={`Dismiss the call from ${callerName(call)}`}>
         Dismiss
