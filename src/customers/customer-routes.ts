@@ -25,6 +25,7 @@ import { candidatesOfCustomer } from '../matching/match-candidates.js';
 import { presentCandidate } from '../matching/duplicate-routes.js';
 import { MayBeOut } from '../matching/duplicate-schemas.js';
 import { recordSuspicions } from '../matching/suspicion-store.js';
+import { actorOf } from '../platform/http/actor-of.js';
 
 const CustomerCreated = Type.Object({ ...CustomerOut.properties, mayBe: Type.Array(MayBeOut, { description: 'Customers this one may already be, best first' }) });
 
@@ -80,7 +81,7 @@ export async function customerRoutes(app: App) {
       const q = request.query.q?.trim();
       if (q) {
         // With text to look for, this is the lookup (ranked, typo-tolerant): one page of the best matches.
-        const items = await searchCustomers(app.db, app.database.engine, { q, limit, phoneRegion: app.config.phoneRegion });
+        const items = await searchCustomers(app.db, app.database.engine, { q, limit, phoneRegion: app.config.phoneRegion, locationIds: actorOf(request).locationIds });
         return { items, nextCursor: null };
       }
       const after = decodeCursor(request.query.cursor, 2);

@@ -1,5 +1,6 @@
 import { ProblemSchema } from '../common/schema.js';
 import { badRequest } from '../platform/errors.js';
+import { actorOf } from '../platform/http/actor-of.js';
 import type { App } from '../platform/http/types.js';
 import { SearchQuery, SearchResponse } from './search-schemas.js';
 import { searchCustomers } from './search-service.js';
@@ -19,7 +20,7 @@ export async function searchRoutes(app: App) {
     async (request) => {
       const q = request.query.q ?? '';
       if (!q.trim()) throw badRequest('Type something to look for.', [{ path: '/query/q', message: 'must not be empty' }]);
-      const items = await searchCustomers(app.db, app.database.engine, { q, limit: request.query.limit ?? 10, phoneRegion: app.config.phoneRegion });
+      const items = await searchCustomers(app.db, app.database.engine, { q, limit: request.query.limit ?? 10, phoneRegion: app.config.phoneRegion, locationIds: actorOf(request).locationIds });
       return { items };
     },
   );

@@ -159,7 +159,27 @@ export function scoreCandidate(query: ParsedQuery, doc: SearchDocument | undefin
   };
 }
 
-/** Best first; equal scores by name so that the order is stable. */
-export function rank(items: Scored[]): Scored[] {
-  return items.sort((a, b) => b.score - a.score || a.sortName.localeCompare(b.sortName) || a.customerId.localeCompare(b.customerId));
+/** How the person at the counter knows a customer: one of their own location's, and when last seen. */
+export interface Familiarity {
+  here: boolean;
+  lastSeenAt: string | null;
+}
+
+/**
+ * Best first. Equal scores (namesakes, above all) in the order that helps the person at the counter:
+ * customers of their own locations first, then the most recently seen, then by name and id so that
+ * the order is stable.
+ */
+export function rank(items: Scored[], known: ReadonlyMap<string, Familiarity> = new Map()): Scored[] {
+  const none: Familiarity = { here: false, lastSeenAt: null };
+  return items.sort((a, b) => {
+    const [ka, kb] = [known.get(a.customerId) ?? none, known.get(b.customerId) ?? none];
+    return (
+      b.score - a.score ||
+      Number(kb.here) - Number(ka.here) ||
+      (kb.lastSeenAt ?? '').localeCompare(ka.lastSeenAt ?? '') ||
+      a.sortName.localeCompare(b.sortName) ||
+      a.customerId.localeCompare(b.customerId)
+    );
+  });
 }

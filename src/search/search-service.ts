@@ -5,8 +5,8 @@ import { finderFor, type Found } from './search-finder.js';
 import { organizationSeparator } from './search-entries.js';
 import { nearWords, plan, strongExpansions, withFuzzy } from './search-plan.js';
 import { parseQuery } from './search-rules.js';
-import { prescore, rank, scoreCandidate, type IdentityHit, type Reason } from './search-scoring.js';
-import { displayRows, documents, identityHits } from './search-store.js';
+import { prescore, rank, scoreCandidate, type Familiarity, type IdentityHit, type Reason } from './search-scoring.js';
+import { displayRows, documents, identityHits, lastSeen } from './search-store.js';
 
 /** The customer lookup: the one entry point the route and the benchmark both call. */
 
@@ -25,6 +25,15 @@ export interface SearchItem {
   reasons: Reason[];
 }
 
+/** Who is seen here and when, for the candidates that tie with another (namesakes); one read of contact_states. */
+async function familiarity(db: Db, scored: { customerId: string; score: number }[], locationIds: readonly string[]): Promise<Map<string, Familiarity>> {
+  const counts = new Map<number, number>();
+  for (const s of scored) counts.set(s.score, (counts.get(s.score) ?? 0) + 1);
+  const tied = scored.filter((s) => counts.get(s.score)! > 1).map((s) => s.customerId);
+  const seen = await lastSeen(db, tied);
+  return new Map([...seen].map(([id, r]) => [id, { here: r.locationId !== null && locationIds.includes(r.locationId), lastSeenAt: r.lastContactAt }]));
+}
+
 /** Candidates read in full: enough to rank well, few enough to stay fast at a million customers. */
 const limits = { candidates: 300, scored: 60, identity: 50 } as const;
 
@@ -32,6 +41,8 @@ export interface SearchInput {
   q: string;
   limit: number;
   phoneRegion: string;
+  /** The locations of whoever is looking: among namesakes, their own customers come first. */
+  locationIds?: readonly string[];
 }
 
 export async function searchCustomers(db: Db, engine: Engine, input: SearchInput): Promise<SearchItem[]> {
@@ -60,7 +71,7 @@ export async function searchCustomers(db: Db, engine: Engine, input: SearchInput
   const ids = [...new Set([...hitsByCustomer.keys(), ...fromNames])];
   const docs = new Map((await documents(db, ids)).map((d) => [d.customerId, d]));
   const scored = ids.flatMap((id) => scoreCandidate(query, docs.get(id), hitsByCustomer.get(id) ?? []) ?? []);
-  const top = rank(scored).slice(0, input.limit);
+  const top = rank(scored, await familiarity(db, scored, input.locationIds ?? [])).slice(0, input.limit);
   const display = await displayRows(db, top.map((s) => s.customerId));
   return top.flatMap((s) => {
     const row = display.get(s.customerId);

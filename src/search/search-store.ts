@@ -66,6 +66,19 @@ export async function documents(db: Db, ids: string[]): Promise<SearchDocument[]
   return db.selectFrom('searchDocuments').select(['customerId', 'names', 'preferred', 'organizations']).where('customerId', 'in', ids).execute();
 }
 
+/** When each customer was last seen (their last personal contact or purchase) and their home location. */
+export async function lastSeen(db: Db, ids: string[]): Promise<Map<string, { lastContactAt: string | null; locationId: string | null }>> {
+  if (ids.length === 0) return new Map();
+  // A customer never contacted may have no contact state yet: their location is read from their record.
+  const rows = await db
+    .selectFrom('customers as c')
+    .leftJoin('contactStates as s', 's.customerId', 'c.id')
+    .select(['c.id', 'c.locationId', 's.lastContactAt'])
+    .where('c.id', 'in', ids)
+    .execute();
+  return new Map(rows.map((r) => [r.id, { lastContactAt: r.lastContactAt ?? null, locationId: r.locationId }]));
+}
+
 export interface DisplayRow {
   id: string;
   kind: 'person' | 'organization';

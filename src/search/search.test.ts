@@ -234,3 +234,35 @@ describe('bad input', () => {
     expect(await search('ji', 3)).toHaveLength(3);
   });
 });
+
+describe('namesakes', () => {
+  it('come in the order that helps the person at the counter: their own location’s first, then the most recently seen', async () => {
+    const north = (await admin.post('/api/v1/locations', { name: 'North branch' })).body.id as string;
+    const south = (await admin.post('/api/v1/locations', { name: 'South branch' })).body.id as string;
+    const atNorth = await t.signIn('frontline', { locationIds: [north] });
+    const atSouth = await t.signIn('frontline', { locationIds: [south] });
+    const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();
+    const make = async (locationId: string, seenDaysAgo: number | null) => {
+      const id = (await admin.post('/api/v1/customers', { givenName: 'Mortimer', familyName: 'Quellhorst', locationId })).body.id as string;
+      if (seenDaysAgo !== null) {
+        const logged = await admin.post('/api/v1/interactions', { customerId: id, channel: 'visit', direction: 'inbound', summary: 'Came in', occurredAt: daysAgo(seenDaysAgo) });
+        expect(logged.status).toBe(201);
+      }
+      return id;
+    };
+    const northLongAgo = await make(north, 400);
+    const southYesterday = await make(south, 1);
+    const southNever = await make(south, null);
+    const southLastMonth = await make(south, 30);
+    const order = async (who: Client) =>
+      ((await who.get(`/api/v1/search?q=${encodeURIComponent('mortimer quellhorst')}`)).body.items as Item[]).map((i) => i.id);
+
+    expect(await order(atNorth)).toEqual([northLongAgo, southYesterday, southLastMonth, southNever]);
+    expect(await order(atSouth)).toEqual([southYesterday, southLastMonth, southNever, northLongAgo]);
+    // Someone of no location: the most recently seen first.
+    expect(await order(admin)).toEqual([southYesterday, southLastMonth, northLongAgo, southNever]);
+    // The same customers answer the customer list's lookup in the same order.
+    const listed = await atNorth.get(`/api/v1/customers?q=${encodeURIComponent('mortimer quellhorst')}`);
+    expect(listed.body.items.map((i: { id: string }) => i.id)).toEqual([northLongAgo, southYesterday, southLastMonth, southNever]);
+  });
+});
