@@ -6,7 +6,8 @@ import { SelectField } from '../ui/Field';
 import { ago } from '../ui/format';
 import { cadenceWords } from './contact-words';
 import { ListNav } from './ListNav';
-import { usePagedList } from './usePagedList';
+import { usePagedList } from '../ui/usePagedList';
+import { ListMore } from '../ui/ListMore';
 
 /**
  * Customers past their keep-in-touch cadence, most overdue first: the ones you keep in touch with,
@@ -61,16 +62,7 @@ export function KeepInTouchPage() {
       </ul>
       {list.loading && !list.items.length ? <p role="status">Loading…</p> : null}
       {!list.loading && !list.failed && !list.items.length ? <p>No one is due a contact{view === 'mine' ? ' from you' : ''} right now.</p> : null}
-      {list.failed ? (
-        <p className="form-error" role="alert">
-          The list could not be read. Try again in a moment.
-        </p>
-      ) : null}
-      {list.nextCursor && !list.loading ? (
-        <button type="button" className="quiet" onClick={() => void list.loadMore()}>
-          Show more
-        </button>
-      ) : null}
+      <ListMore list={list} />
     </section>
   );
 }

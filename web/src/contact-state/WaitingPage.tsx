@@ -6,7 +6,8 @@ import { plural } from '../ui/format';
 import { useResource } from '../ui/useResource';
 import { messagesWords, sinceWords } from './contact-words';
 import { ListNav } from './ListNav';
-import { usePagedList } from './usePagedList';
+import { usePagedList } from '../ui/usePagedList';
+import { ListMore } from '../ui/ListMore';
 
 /**
  * Everyone waiting for an answer, on any channel, longest first: one row per person however many
@@ -69,16 +70,7 @@ export function WaitingPage() {
         ))}
       </ul>
       {!list.loading && !list.failed && !list.items.length ? <p>No one is waiting for an answer{locationId ? ' here' : ''}.</p> : null}
-      {list.failed ? (
-        <p className="form-error" role="alert">
-          The list could not be read. Try again in a moment.
-        </p>
-      ) : null}
-      {list.nextCursor && !list.loading ? (
-        <button type="button" className="quiet" onClick={() => void list.loadMore()}>
-          Show more
-        </button>
-      ) : null}
+      <ListMore list={list} />
     </section>
   );
 }

@@ -2,7 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { dataQuality } from '../api/endpoints';
 import type { QualityKind, QualityKindCount } from '../api/types';
 import { useSession } from '../auth/session';
-import { usePagedList } from '../contact-state/usePagedList';
+import { usePagedList } from '../ui/usePagedList';
+import { ListMore } from '../ui/ListMore';
 import { customerPath, Link, useLocation } from '../router';
 import { fullDate } from '../ui/format';
 import { useResource } from '../ui/useResource';
@@ -121,16 +122,7 @@ function KindCustomers({ kind }: { kind: QualityKindCount }) {
       </ul>
       {pages.loading ? <p role="status">Loading…</p> : null}
       {!pages.loading && !pages.failed && !pages.items.length ? <p>{pages.nextCursor ? 'None among the customers read so far.' : 'No customers have this now.'}</p> : null}
-      {pages.failed ? (
-        <p className="form-error" role="alert">
-          The list could not be read. Try again in a moment.
-        </p>
-      ) : null}
-      {pages.nextCursor && !pages.loading ? (
-        <button type="button" className="quiet" onClick={() => void more()}>
-          Show more
-        </button>
-      ) : null}
+      <ListMore list={pages} onMore={more} />
     </>
   );
 }

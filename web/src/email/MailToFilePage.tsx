@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { LookupResult } from '../api/types';
-import { usePagedList } from '../contact-state/usePagedList';
+import { usePagedList } from '../ui/usePagedList';
+import { ListMore } from '../ui/ListMore';
 import { CustomerPicker } from '../lookup/CustomerPicker';
 import { customerPath, Link } from '../router';
 import { Confirm } from '../ui/Confirm';
@@ -59,16 +60,7 @@ export function MailToFilePage() {
       </ul>
       {pages.loading ? <p className="hint">Loading…</p> : null}
       {!pages.loading && !pages.failed && !shown.length ? <p>{pages.nextCursor ? 'All filed so far.' : 'No mail is waiting to be filed.'}</p> : null}
-      {pages.failed ? (
-        <p className="form-error" role="alert">
-          The list could not be read. Try again in a moment.
-        </p>
-      ) : null}
-      {pages.nextCursor && !pages.loading ? (
-        <button type="button" className="quiet" onClick={() => void pages.loadMore()}>
-          Show more
-        </button>
-      ) : null}
+      <ListMore list={pages} />
     </section>
   );
 }

@@ -3,7 +3,7 @@ import { handoffs } from '../api/endpoints';
 import { ApiError } from '../api/client';
 import type { Handoff } from '../api/types';
 import { useSession } from '../auth/session';
-import { usePagedList } from '../contact-state/usePagedList';
+import { usePagedList } from '../ui/usePagedList';
 import { Link, useLocation } from '../router';
 import { useResource } from '../ui/useResource';
 import { HandoffCard } from './HandoffCard';

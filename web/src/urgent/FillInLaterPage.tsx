@@ -2,7 +2,8 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { urgent } from '../api/endpoints';
 import type { FillInLaterItem } from '../api/types';
 import { useSession } from '../auth/session';
-import { usePagedList } from '../contact-state/usePagedList';
+import { usePagedList } from '../ui/usePagedList';
+import { ListMore } from '../ui/ListMore';
 import { Link } from '../router';
 import { SelectField } from '../ui/Field';
 import { useSubmit } from '../ui/useSubmit';
@@ -73,16 +74,7 @@ export function FillInLaterPage() {
       </ul>
       {pages.loading ? <p className="hint">Loading…</p> : null}
       {!pages.loading && !pages.failed && !shown.length ? <p>{pages.nextCursor ? 'All filled in so far.' : 'Nothing to fill in.'}</p> : null}
-      {pages.failed ? (
-        <p className="form-error" role="alert">
-          The list could not be read. Try again in a moment.
-        </p>
-      ) : null}
-      {pages.nextCursor && !pages.loading ? (
-        <button type="button" className="quiet" onClick={() => void pages.loadMore()}>
-          Show more
-        </button>
-      ) : null}
+      <ListMore list={pages} />
     </section>
   );
 }
