@@ -1,4 +1,3 @@
-import { ImapFlow } from 'imapflow';
 import type { Db } from '../platform/database/connect.js';
 import type { JobKind, JobLog } from '../platform/jobs/job-queue.js';
 import type { ImapConfig, MailInConfig } from '../platform/config.js';
@@ -36,6 +35,8 @@ export interface PollResult {
 }
 
 export async function pollImap(db: Db, config: ImapConfig, mailIn: Pick<MailInConfig, 'allowedSenders' | 'maxAttachmentBytes'>, phoneRegion: string, log?: JobLog): Promise<PollResult> {
+  // Loaded on the first poll: most servers poll no mailbox.
+  const { ImapFlow } = await import('imapflow');
   const client = new ImapFlow({
     host: config.host,
     port: config.port,

@@ -1,4 +1,4 @@
-import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
+import type { AddressObject, ParsedMail } from 'mailparser';
 import { partyIn } from './forward-rules.js';
 import { madeUpMessageId } from './mail-in-rules.js';
 import type { MailParty, ReadMail } from './mail-message.js';
@@ -37,6 +37,8 @@ function dateOffset(mail: ParsedMail): number | null {
 
 export async function readMail(raw: Buffer, depth = 0): Promise<ReadMail> {
   // ignoreEmbedded: a message attached whole (inline or not) comes as a message/rfc822 attachment, read on its own below.
+  // Loaded on the first message: a server that takes no mail does not spend its start-up on mailparser.
+  const { simpleParser } = await import('mailparser');
   const mail = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true, keepCidLinks: true, ignoreEmbedded: true, maxHtmlLengthToParse: 2_000_000 });
   const embedded: ReadMail[] = [];
   const attachments: ReadMail['attachments'] = [];
