@@ -1,5 +1,7 @@
+import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app/app.js';
+import { exportAll } from '../cli/export-command.js';
 import type { App } from '../platform/http/types.js';
 import { testApp, type Client, type TestApp } from '../test/app.js';
 import type { CallOut } from './phone-schemas.js';
@@ -353,5 +355,34 @@ describe('erasure', () => {
       endedAt: '2026-03-05T10:03:00.000Z',
       durationSeconds: 180,
     });
+  });
+});
+
+describe('a caller’s whole record', () => {
+  it('takes their calls to the trash and back, to the survivor of a merge and back with its undo, and into the export', async () => {
+    const manager = await t.signIn('manager');
+    const caller = (await agent.post('/api/v1/customers', { displayName: 'Tess Trashed', phones: [{ number: '(217) 555-0181' }] })).body.id as string;
+    const other = (await agent.post('/api/v1/customers', { displayName: 'Tess Kept', phones: [{ number: '(217) 555-0182' }] })).body.id as string;
+    const callId = newCallId();
+    await send({ callId, event: 'answered', from: '(217) 555-0181', extension: '214', at: '2026-03-06T09:00:00Z' });
+    await send({ callId, event: 'ended', from: '(217) 555-0181', at: '2026-03-06T09:02:00Z' });
+    const before = await callRow(callId);
+    expect(before.customerId).toBe(caller);
+
+    const receipt = (await admin.delete(`/api/v1/customers/${caller}`)).body;
+    expect(await t.database.db.selectFrom('phoneCalls').select('id').where('id', '=', before.id).execute()).toEqual([]);
+    expect((await manager.post(`/api/v1/trash/${receipt.trashId}/restore`)).status).toBe(200);
+    expect(await callRow(callId)).toEqual(before);
+
+    const merged = await manager.post(`/api/v1/customers/${other}/merge`, { mergedId: caller, reason: 'One person, two records' });
+    expect(merged.status, JSON.stringify(merged.body)).toBe(200);
+    expect((await callRow(callId)).customerId).toBe(other);
+    expect((await manager.post(`/api/v1/merges/${merged.body.mergeId}/undo`)).status).toBe(200);
+    expect(await callRow(callId)).toEqual(before);
+
+    const lines: string[] = [];
+    await exportAll(t.database.db, new Writable({ write: (chunk: Buffer, _e, done) => (lines.push(...chunk.toString().split('\n').filter(Boolean)), done()) }));
+    const exported = lines.map((l) => JSON.parse(l) as { type: string; data: Record<string, unknown> }).filter((r) => r.type === 'phoneCall' && r.data.id === before.id);
+    expect(exported.map((r) => [r.data.customerId, r.data.externalCallId, r.data.durationSeconds])).toEqual([[caller, callId, 120]]);
   });
 });
