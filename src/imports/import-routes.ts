@@ -4,7 +4,7 @@ import { decodeCursor, pageOf } from '../common/cursor.js';
 import { IdParams, Page, PageQuery, ProblemSchema } from '../common/schema.js';
 import type { Db } from '../platform/database/connect.js';
 import type { Row } from '../platform/database/schema.js';
-import { badRequest, notFound, unprocessable } from '../platform/errors.js';
+import { notFound, unprocessable } from '../platform/errors.js';
 import type { App } from '../platform/http/types.js';
 import { writeContextOf } from '../platform/write-context.js';
 import { commitImport, formatOfName, startImport, undoImport } from './import-commands.js';
@@ -12,6 +12,7 @@ import type { ImportOptions } from './import-reading.js';
 import { ImportCountsOut, ImportOut, ImportStartQuery, ProblemOut, ProblemsQuery } from './import-schemas.js';
 import { earlierImportsOf, findImport, listImports, problemsOf } from './import-store.js';
 import { importResultOf, stateOf, undoStateOf } from './import-undo-rules.js';
+import { mappingQuery } from './mapping-query.js';
 
 const tags = ['imports'];
 
@@ -82,16 +83,7 @@ export async function importRoutes(app: App) {
       const kind = q.kind ?? 'customers';
       const fileName = q.fileName ?? 'upload';
       const format = q.format ?? formatOfName(fileName) ?? sniffFormat(content);
-      let mapping: Record<string, unknown> | undefined;
-      if (q.mapping !== undefined) {
-        try {
-          const parsed: unknown = JSON.parse(q.mapping);
-          if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
-          mapping = parsed as Record<string, unknown>;
-        } catch {
-          throw badRequest('mapping is not a JSON object of column header → field.', [{ path: '/query/mapping', message: 'is not a JSON object' }]);
-        }
-      }
+      const mapping = mappingQuery(q.mapping);
       if (kind !== 'customers' && !q.timeZone) throw unprocessable('/query/timeZone', `say the time zone the ${kind} file’s times are in (e.g. America/Chicago)`);
       if (kind === 'transactions' && !q.currency) throw unprocessable('/query/currency', 'say the currency of amounts that name none (e.g. USD)');
       if (q.timeZone) {

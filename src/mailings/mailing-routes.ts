@@ -19,6 +19,7 @@ import {
   UploadQuery,
 } from './mailing-schemas.js';
 import { findUpload, listMailings, loadMailing, problemsOf, recipientsOf, uploadsOf, type UploadRow } from './mailing-store.js';
+import { mappingQuery } from '../imports/mapping-query.js';
 
 const tags = ['mailings'];
 const errors = { 400: ProblemSchema, 404: ProblemSchema, 422: ProblemSchema };
@@ -138,16 +139,7 @@ export async function mailingRoutes(app: App) {
         return reply.status(200).send({ logged: done.logged, already: done.already, problems: done.problems.map((p) => ({ index: p.place, field: p.field, message: p.message })) });
       }
       const q = request.query;
-      let mapping: Record<string, unknown> | undefined;
-      if (q.mapping !== undefined) {
-        try {
-          const parsed: unknown = JSON.parse(q.mapping);
-          if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
-          mapping = parsed as Record<string, unknown>;
-        } catch {
-          throw badRequest('mapping is not a JSON object of column header → field.', [{ path: '/query/mapping', message: 'is not a JSON object' }]);
-        }
-      }
+      const mapping = mappingQuery(q.mapping);
       const uploadId = await app.db.transaction().execute((trx) =>
         startUpload(trx, ctx, mailingId, { name: q.fileName ?? 'recipients.csv', content: body }, { source: q.source ?? null, ...(mapping ? { mapping } : {}), ...(q.delimiter ? { delimiter: q.delimiter } : {}) }),
       );
