@@ -15,7 +15,7 @@ const onBothEngines = ['web/tests/phone-call.test.ts', 'web/tests/waiting-channe
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts', ...(withBrowser ? ['web/tests/**/*.test.ts'] : onBothEngines)],
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'bench/**/*.test.ts', ...(withBrowser ? ['web/tests/**/*.test.ts'] : onBothEngines)],
     // Builds web/dist fresh once, so the browser tests never test an old build; and the source
     // transpiled for the tests that start `rapport` in a process of its own (src/test/cli.ts).
     globalSetup: ['web/tests/build-web.ts', 'src/test/build-for-processes.ts'],
