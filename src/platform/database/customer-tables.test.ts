@@ -110,3 +110,34 @@ describe('reads of private rows', () => {
     for (const table of ['notes', 'lifeEvents', 'auditEvents', 'trashEntries'] as const) expect(tableSpec(table).privacy).toBeDefined();
   });
 });
+
+/** The table names a paragraph of docs/scaling.md lists: between markers, or in backticks after its bold heading. */
+function listedInScalingDoc(): { distributed: string[]; reference: string[]; coordinator: string[] } {
+  const doc = fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '../../../docs/scaling.md'), 'utf8');
+  const between = /<!-- distributed:start -->([\s\S]*?)<!-- distributed:end -->/.exec(doc)?.[1] ?? '';
+  const paragraph = (heading: string) => (doc.split(`**${heading}**`)[1] ?? '').split('\n\n')[0]!;
+  const names = (text: string) => [...text.matchAll(/`([a-z_]+)`/g)].map((m) => m[1]!).filter((n) => n !== 'id' && n !== 'customer_id');
+  return {
+    distributed: between.split(/[,\s]+/).filter(Boolean),
+    reference: names(paragraph('Reference tables')),
+    coordinator: names(paragraph('Left on the coordinator')),
+  };
+}
+
+describe('docs/scaling.md (spreading the schema over machines by customer)', () => {
+  it('distributes exactly the registry tables that carry customer_id, and names every other table once', async () => {
+    const tables = await columnsByTable();
+    const { distributed, reference, coordinator } = listedInScalingDoc();
+    const carrying = customerTables
+      .map((spec) => snake(spec.table))
+      .filter((t) => t === 'customers' || (tables.get(t) ?? []).includes('customer_id'))
+      .sort();
+    expect([...distributed].sort()).toEqual(carrying);
+    // Every customer-owned table but the few that name two customers can be distributed by its customer.
+    expect(customerTables.map((spec) => snake(spec.table)).filter((t) => !carrying.includes(t)).sort()).toEqual(['distinct_customers', 'duplicate_suspicions', 'merges']);
+    const named = [...distributed, ...reference, ...coordinator];
+    expect(new Set(named).size).toBe(named.length);
+    const all = [...tables.keys()].filter((t) => !t.startsWith('kysely_') && !t.startsWith('sqlite_')).sort();
+    expect([...named].sort()).toEqual(all);
+  });
+});
