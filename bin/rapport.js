@@ -1,2 +1,3 @@
 #!/usr/bin/env node
-import '../dist/cli/main.js';
+// The server bundled into one file by `npm run build` (scripts/build-if-changed.mjs).
+import '../dist/bundle/rapport.js';

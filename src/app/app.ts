@@ -15,6 +15,7 @@ import { limitRefusals, rateLimitOptions } from '../platform/http/rate-limit.js'
 import { apiRoutes } from './api-routes.js';
 import type { App } from '../platform/http/types.js';
 import { validatorCompiler } from '../platform/http/validation.js';
+import { lazySerializers } from '../platform/http/serialization.js';
 import { refuseNul } from '../platform/http/nul-guard.js';
 import { defaultWebRoot, webApp } from '../platform/http/web-app.js';
 import { StaffEventHub } from '../platform/events/staff-events.js';
@@ -46,6 +47,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     // Errors written by the router and by Node's HTTP parser are problem+json too.
     frameworkErrors,
     clientErrorHandler,
+    // Response serializers are compiled on first use (platform/http/serialization.ts), as validators are.
+    schemaController: { compilersFactory: { buildSerializer: lazySerializers } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('database', options.database);

@@ -1,10 +1,9 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import SQLite from 'better-sqlite3';
+import type SQLite from 'better-sqlite3';
 import type { Command } from 'commander';
-import pg from 'pg';
 import type { Config } from '../platform/config.js';
-import { migrateToLatest, openDatabase, sqliteFileIn } from '../platform/database/connect.js';
+import { migrateToLatest, openDatabase, postgresDriver, sqliteDriver, sqliteFileIn } from '../platform/database/connect.js';
 import { badRequest, conflict } from '../platform/errors.js';
 
 /**
@@ -34,7 +33,7 @@ function openRapportFile(file: string, what: string): SQLite.Database {
   if (!fs.existsSync(file)) throw badRequest(`${what} ${file} does not exist.`);
   let copy: SQLite.Database;
   try {
-    copy = new SQLite(file, { readonly: true, fileMustExist: true });
+    copy = new (sqliteDriver())(file, { readonly: true, fileMustExist: true });
     copy.pragma('schema_version');
   } catch {
     throw badRequest(`${what} ${file} is not a SQLite database.`);
@@ -64,7 +63,7 @@ async function run(command: string, args: readonly string[]): Promise<void> {
 
 /** The schema Rapport's tables are in (the URL may choose one with options=-c search_path=...). */
 async function currentSchema(url: string): Promise<string> {
-  const client = new pg.Client({ connectionString: url });
+  const client = new (postgresDriver().Client)({ connectionString: url });
   await client.connect();
   try {
     const { rows } = await client.query<{ schema: string }>('select current_schema() as schema');

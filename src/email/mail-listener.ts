@@ -1,6 +1,5 @@
 import type { AddressInfo } from 'node:net';
 import type { FastifyBaseLogger } from 'fastify';
-import { SMTPServer } from 'smtp-server';
 import type { MailInConfig } from '../platform/config.js';
 import type { Db } from '../platform/database/connect.js';
 import { senderAllowed } from './mail-in-rules.js';
@@ -26,6 +25,8 @@ const smtpError = (responseCode: number, message: string) => Object.assign(new E
 export async function startMailListener(options: { db: Db; config: MailInConfig & { listen: { port: number; host: string } }; phoneRegion: string; log: FastifyBaseLogger }): Promise<MailListener> {
   const { config, log } = options;
   const inFlight = new Set<Promise<unknown>>();
+  // Loaded here, not with the server: most servers take no mail (RAPPORT_MAIL_IN_PORT unset).
+  const { SMTPServer } = await import('smtp-server');
 
   const server = new SMTPServer({
     name: 'rapport',

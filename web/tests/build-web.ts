@@ -1,13 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-/** vitest globalSetup: build web/dist once, fresh, before the browser tests serve it. */
+/**
+ * vitest globalSetup: web/dist built from the sources as they are now, before the browser tests
+ * serve it. Built by the same script as `npm start` (scripts/build-if-changed.mjs), so a tree already
+ * built from these sources (CI's second run, a run after `npm install`) builds nothing, and a change
+ * to any input of the web app always builds it again.
+ */
 export default function buildWeb(): void {
   const repo = fileURLToPath(new URL('../../', import.meta.url));
-  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
-    cwd: repo,
-    stdio: 'inherit',
-    // vitest sets NODE_ENV=test, which would give a development build of React.
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
+  execFileSync(process.execPath, ['scripts/build-if-changed.mjs', '--only', 'web'], { cwd: repo, stdio: 'inherit' });
 }

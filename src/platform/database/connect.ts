@@ -1,7 +1,8 @@
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import SQLite from 'better-sqlite3';
-import pg from 'pg';
+import type SQLite from 'better-sqlite3';
+import type { Client, Pool } from 'pg';
 import { CamelCasePlugin, Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import type { Engine } from './engine.js';
 import { migrationProvider } from './migrations/index.js';
@@ -41,10 +42,25 @@ export interface ConnectOptions {
   poolSize?: number;
 }
 
-// PostgreSQL hands int8 (bigint, count) back as strings and timestamptz as Date objects.
-// Rapport keeps money in integer minor units well inside 2^53, and times as ISO strings.
-pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
-pg.types.setTypeParser(pg.types.builtins.TIMESTAMPTZ, (value) => new Date(value).toISOString());
+/**
+ * Each engine's driver loads when a database of its kind is first opened: a SQLite server does not
+ * load pg, nor a PostgreSQL one better-sqlite3 (both are CommonJS, so `require` keeps `openDatabase`
+ * synchronous).
+ */
+const load = createRequire(import.meta.url);
+let pgDriver: typeof import('pg') | undefined;
+/** pg, with Rapport's type parsers installed (they are global to pg: any client made after this gets them). */
+export function postgresDriver(): typeof import('pg') {
+  if (pgDriver) return pgDriver;
+  const driver = load('pg') as typeof import('pg');
+  // PostgreSQL hands int8 (bigint, count) back as strings and timestamptz as Date objects.
+  // Rapport keeps money in integer minor units well inside 2^53, and times as ISO strings.
+  driver.types.setTypeParser(driver.types.builtins.INT8, (value) => Number(value));
+  driver.types.setTypeParser(driver.types.builtins.TIMESTAMPTZ, (value) => new Date(value).toISOString());
+  return (pgDriver = driver);
+}
+/** better-sqlite3. */
+export const sqliteDriver = (): typeof SQLite => load('better-sqlite3') as typeof SQLite;
 
 /**
  * Wraps better-sqlite3 for Kysely:
@@ -96,7 +112,7 @@ export function openDatabase(options: ConnectOptions): DatabaseHandle {
   const plugins = [new CamelCasePlugin()];
   if (options.databaseUrl) {
     const url = new URL(options.databaseUrl);
-    const pool = new pg.Pool({
+    const pool: Pool = new (postgresDriver().Pool)({
       connectionString: options.databaseUrl,
       max: options.poolSize ?? 10,
       ...(options.pgSchema ? { options: `-c search_path=${options.pgSchema}` } : {}),
@@ -117,7 +133,7 @@ export function openDatabase(options: ConnectOptions): DatabaseHandle {
     fs.mkdirSync(dir, { recursive: true });
     file = sqliteFileIn(dir);
   }
-  const sqlite = new SQLite(file);
+  const sqlite = new (sqliteDriver())(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = NORMAL');
@@ -134,7 +150,7 @@ export function openDatabase(options: ConnectOptions): DatabaseHandle {
 
 /** A connection of its own that LISTENs on one channel (a quoted identifier: any name is safe). */
 async function listenOn(connectionString: string, channel: string, onMessage: (payload: string) => void, onLost: (error: Error) => void): Promise<Listening> {
-  const client = new pg.Client({ connectionString });
+  const client: Client = new (postgresDriver().Client)({ connectionString });
   let listening = false;
   let stopped = false;
   let lost = false;

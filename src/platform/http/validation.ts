@@ -47,5 +47,21 @@ function bodyValidator(schema: object): Validate {
   return validate;
 }
 
+/**
+ * A validator compiled on its first use: compiling every route's schemas while the server starts
+ * took most of a second of `rapport serve`'s start (bench/startup.ts), for routes a server may never
+ * be asked. What passes and what is refused does not change.
+ */
+function lazily(compile: () => Validate): Validate {
+  let compiled: Validate | undefined;
+  const validate: Validate = (data) => {
+    compiled ??= compile();
+    const valid = compiled(data);
+    validate.errors = compiled.errors;
+    return valid;
+  };
+  return validate;
+}
+
 export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, httpPart }) =>
-  httpPart === 'body' ? bodyValidator(schema as object) : coercing.compile(schema as object);
+  lazily(() => (httpPart === 'body' ? bodyValidator(schema as object) : coercing.compile(schema as object)));

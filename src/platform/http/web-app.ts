@@ -1,12 +1,12 @@
 import { stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { App } from './types.js';
+import { packageRoot } from '../package-root.js';
 
-/** Where `vite build --config web/vite.config.ts` writes the web app (same place from src/ and dist/). */
-export const defaultWebRoot = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
+/** Where `vite build --config web/vite.config.ts` writes the web app (the same from src/, dist/ and the bundle). */
+export const defaultWebRoot = path.join(packageRoot(), 'web', 'dist') + path.sep;
 
 /**
  * Serves the built web app next to the API: files from web/dist, and index.html for any other
