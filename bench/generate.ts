@@ -15,12 +15,8 @@ import { parseArgs } from 'node:util';
 import { migrateToLatest, openDatabase } from '../src/platform/database/connect.js';
 import { newId } from '../src/platform/ids.js';
 import { nowIso } from '../src/platform/time.js';
-import { searchEntries } from '../src/search/search-entries.js';
-import { fold, indexVariants } from '../src/search/search-rules.js';
-import { nicknamesOf } from '../src/search/nicknames.js';
-import type { StoredCustomer } from '../src/matching/match-record.js';
-import { matchRowsOf } from '../src/matching/match-keys-store.js';
-import { cities, familyNames, givenNames, madeUpNames, seeded, zipf } from './names.js';
+import { customerData, type Organization } from './customer-data.js';
+import { seeded } from './names.js';
 import { postgresSink, sqliteSink, type Sink } from './sinks.js';
 import type { SampleCustomer } from './sample.js';
 
@@ -31,19 +27,6 @@ const count = Number(args.count);
 if (!args.file && !args.url) throw new Error('give --file for SQLite or --url for PostgreSQL');
 
 const random = seeded(Number(args.seed));
-const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)]!;
-const realGiven = [...new Set(givenNames)];
-const realFamily = [...new Set(familyNames)];
-const known = new Set([...realGiven, ...realFamily].map((n) => n.toLowerCase()));
-const madeGiven = madeUpNames(Math.round(count / 100), random, known);
-const madeFamily = madeUpNames(Math.round(count * 0.11), random, new Set([...known, ...madeGiven.map((n) => n.toLowerCase())]));
-const drawRealGiven = zipf(realGiven.length, 1, random);
-const drawMadeGiven = zipf(madeGiven.length, 0.8, random);
-const drawRealFamily = zipf(realFamily.length, 0.9, random);
-const given = () => (random() < 0.8 ? realGiven[drawRealGiven()]! : madeGiven[drawMadeGiven()]!);
-const family = () => (random() < 0.55 ? realFamily[drawRealFamily()]! : pick(madeFamily));
-const areaCodes = [212, 213, 312, 415, 503, 617, 702, 713, 804, 919, 206, 303, 404, 512, 602, 608, 612, 614, 615, 616];
-const orgKinds = ['Builders', 'Tiles', '& Sons', 'Dental', 'Plumbing', 'Bakery', 'Law Group', 'Motors', 'Holdings', 'Design', 'Farms', 'Clinic'];
 
 async function main() {
   if (args.file) {
@@ -56,109 +39,30 @@ async function main() {
   const sink: Sink = args.url ? await postgresSink(args.url) : sqliteSink(args.file!);
   const started = Date.now();
   const now = new Date().toISOString();
-  const stamp = [now, now] as const;
-  const words = new Set<string>();
-  let indexRows = 0;
-  const index = async (source: Parameters<typeof searchEntries>[0]) => {
-    const entries = searchEntries(source);
-    for (const word of entries.words) {
-      if (words.has(word)) continue;
-      words.add(word);
-      await sink.add('search_words', [word]);
-      for (const variant of indexVariants(word)) await sink.add('search_word_variants', [variant, word]);
-    }
-    const d = entries.document;
-    await sink.add('search_documents', [d.customerId, d.names, d.preferred, d.organizations]);
-    for (const word of entries.words) await sink.add('search_postings', [word, source.id]);
-    for (const [a, b] of entries.pairs) await sink.add('search_pairs', [a, b, source.id]);
-    indexRows += 1 + entries.words.length + entries.pairs.length;
-  };
-  // Matching's blocking keys, exactly as refreshMatchKeys computes them from the stored rows.
-  let keyRows = 0;
-  const keys = async (customer: StoredCustomer) => {
-    const rows = matchRowsOf(customer);
-    for (const key of rows.keys) await sink.add('match_keys', [key, customer.id]);
-    await sink.add('match_profiles', [customer.id, rows.profile]);
-    keyRows += rows.keys.length;
-  };
-  const noBirthday = { birthYear: null, birthMonth: null, birthDay: null };
+  const data = customerData({ sink, random, count, stamp: now });
 
-  const orgs: { id: string; name: string }[] = [];
+  const orgs: Organization[] = [];
   const orgCount = Math.round(count * 0.02);
-  for (let i = 0; i < orgCount; i++) {
-    const id = newId();
-    const name = `${random() < 0.5 ? family() : given()} ${pick(orgKinds)}`;
-    orgs.push({ id, name });
-    await sink.add('customers', [id, 'organization', name, null, null, null, ...stamp]);
-    await index({ id, displayName: name, givenName: null, familyName: null, preferredName: null, organizations: [] });
-    await keys({ id, kind: 'organization', displayName: name, givenName: null, familyName: null, preferredName: null, ...noBirthday, emails: [], phones: [], addresses: [], externalIds: [] });
-  }
+  for (let i = 0; i < orgCount; i++) orgs.push(await data.organization());
 
   const sample: SampleCustomer[] = [];
   const sampleEvery = Math.max(1, Math.floor(count / 5000));
   for (let i = 0; i < count - orgCount; i++) {
-    const id = newId();
-    const g = given();
-    const middle = random() < 0.1 ? given() : null;
-    const f = random() < 0.05 ? `${family()} ${family()}` : family();
-    const nick = random() < 0.08 ? nicknamesOf(fold(g))[0] : undefined;
-    const preferred = nick ? nick.charAt(0).toUpperCase() + nick.slice(1) : null;
-    const displayName = [g, middle, f].filter(Boolean).join(' ');
-    await sink.add('customers', [id, 'person', displayName, middle ? `${g} ${middle}` : g, f, preferred, ...stamp]);
-    let e164: string | null = null;
-    let email: string | null = null;
-    let emailAddress: string | null = null;
-    let externalId: string | null = null;
-    if (random() < 0.9) {
-      const area = areaCodes[i % areaCodes.length]!;
-      const k = Math.floor(i / areaCodes.length);
-      const exchange = 200 + Math.floor(k / 10000);
-      const line = String(k % 10000).padStart(4, '0');
-      e164 = `+1${area}${exchange}${line}`;
-      const typed = pick([`(${area}) ${exchange}-${line}`, `${area}-${exchange}-${line}`, `+1 ${area} ${exchange} ${line}`, `${area}${exchange}${line}`]);
-      await sink.add('phones', [newId(), id, typed, e164, true, ...stamp]);
-    }
-    if (random() < 0.7) {
-      const address = `${fold(g).replace(/[^a-z]/g, '')}.${fold(f).replace(/[^a-z]/g, '')}${i % 997}@${pick(['example.com', 'example.org', 'mail.example.net'])}`;
-      email = address.toLowerCase();
-      emailAddress = address;
-      await sink.add('emails', [newId(), id, address, email, true, ...stamp]);
-    }
-    let city: string | null = null;
-    if (random() < 0.6) {
-      city = pick(cities);
-      await sink.add('addresses', [newId(), id, true, city, 'US', ...stamp]);
-    }
-    if (random() < 0.3) {
-      externalId = `P-${100000 + i}`;
-      await sink.add('external_ids', [newId(), id, 'pos', externalId, ...stamp]);
-    }
-    const org = random() < 0.1 ? pick(orgs) : null;
-    if (org) await sink.add('relationships', [newId(), id, org.id, 'employee', false, ...stamp]);
-    for (let v = random() < 0.3 ? 1 + Math.floor(random() * 2) : 0; v > 0; v--) {
-      const when = new Date(Date.UTC(2023, 0, 1) + Math.floor(random() * 900) * 86_400_000).toISOString();
-      await sink.add('interactions', [newId(), id, 'visit', 'inbound', when, 'Came in', ...stamp]);
-    }
-    await index({ id, displayName, givenName: middle ? `${g} ${middle}` : g, familyName: f, preferredName: preferred, organizations: org ? [org.name] : [] });
-    // As storedCustomers() reads them: the stored email address, the phone's E.164, the address row's columns.
-    const address = { line1: null, line2: null, city, region: null, postalCode: null, country: 'US' };
-    await keys({
-      id,
-      kind: 'person',
-      displayName,
-      givenName: middle ? `${g} ${middle}` : g,
-      familyName: f,
-      preferredName: preferred,
-      ...noBirthday,
-      emails: emailAddress ? [emailAddress] : [],
-      phones: e164 ? [e164] : [],
-      addresses: city ? [address] : [],
-      externalIds: externalId ? [{ source: 'pos', externalId }] : [],
+    const person = await data.person(i, orgs, {
+      afterFacts: async (id) => {
+        for (let v = random() < 0.3 ? 1 + Math.floor(random() * 2) : 0; v > 0; v--) {
+          const when = new Date(Date.UTC(2023, 0, 1) + Math.floor(random() * 900) * 86_400_000).toISOString();
+          await sink.add('interactions', { id: newId(), customer_id: id, channel: 'visit', direction: 'inbound', occurred_at: when, summary: 'Came in', created_at: now, updated_at: now });
+        }
+      },
     });
-    if (i % sampleEvery === 0) sample.push({ id, given: g, middle, family: f, preferred, e164, email, externalId, organization: org?.name ?? null });
+    if (i % sampleEvery === 0) {
+      const { id, given, middle, family, preferred, e164, email, externalId, organization } = person;
+      sample.push({ id, given, middle, family, preferred, e164, email, externalId, organization });
+    }
     if (i % 50_000 === 0 && i > 0) {
       await sink.commit();
-      console.log(`${i} customers, ${words.size} distinct words, ${Math.round((Date.now() - started) / 1000)} s`);
+      console.log(`${i} customers, ${data.stats.distinctWords} distinct words, ${Math.round((Date.now() - started) / 1000)} s`);
     }
   }
   await sink.close();
@@ -178,7 +82,7 @@ async function main() {
   fs.mkdirSync(path.dirname(samplePath), { recursive: true });
   fs.writeFileSync(samplePath, JSON.stringify(sample));
   const seconds = (Date.now() - started) / 1000;
-  console.log(JSON.stringify({ customers: count, organizations: orgCount, distinctWords: words.size, indexRows, matchKeyRows: keyRows, rebuildJobsMarkedDone: Number(rebuilt.numUpdatedRows), seconds, samplePath }));
+  console.log(JSON.stringify({ customers: count, organizations: orgCount, distinctWords: data.stats.distinctWords, indexRows: data.stats.indexRows, matchKeyRows: data.stats.matchKeyRows, rebuildJobsMarkedDone: Number(rebuilt.numUpdatedRows), seconds, samplePath }));
 }
 
 await main();

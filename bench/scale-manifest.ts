@@ -33,7 +33,14 @@ export interface ScaleManifest {
   sampleNames: string[];
   locationIds: string[];
   /** Rows written per table, and the whole load's time (the bulk path, indexes included). */
-  load: { rows: Record<string, number>; seconds: number; rowsPerSecond: number };
+  load: {
+    rows: Record<string, number>;
+    seconds: number;
+    rowsPerSecond: number;
+    /** Seconds of each phase of the load (bench/scale-data.ts), and the generator's own CPU time (user + system). */
+    phases?: Record<string, number>;
+    cpuSeconds?: number;
+  };
 }
 
 export const manifestFileFor = (target: { file?: string; url?: string }): string => {
