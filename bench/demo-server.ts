@@ -62,11 +62,11 @@ export interface Session {
   csrf: string;
 }
 
-export async function signInByFetch(url: string, email: string): Promise<Session> {
+export async function signInByFetch(url: string, email: string, password = benchPassword): Promise<Session> {
   const response = await fetch(`${url}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: benchPassword }),
+    body: JSON.stringify({ email, password }),
   });
   if (response.status !== 200) throw new Error(`sign-in as ${email} failed: ${response.status} ${await response.text()}`);
   const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
