@@ -137,3 +137,19 @@ export function madeUpNames(count: number, random: () => number, avoid: Set<stri
   }
   return [...out];
 }
+
+/**
+ * For bench/lookup-classes.ts: the name kinds the lookup's hard query classes need, in two mixes
+ * that share no list, so that the population the figures are reported on is not the one tuned on.
+ */
+export const lookupDevNames = {
+  particleFamilies: split(`de_Souza van_Dijk dos_Santos del_Río di_Stefano von_Braun de_Jong van_den_Bosch da_Silva
+    Le_Roux de_la_Rosa van_der_Linden de_Vries dal_Monte`).map((n) => n.replace(/_/g, ' ')),
+  twoLetter: split('Lu Ho Ma Yu Do Le Xu Vo Ed Bo'),
+} as const;
+
+export const lookupEvalNames = {
+  particleFamilies: split(`de_la_Cruz van_der_Berg de_la_Fuente van_der_Meer de_los_Santos van_de_Ven von_der_Leyen
+    del_Toro de_León ter_Horst da_Costa di_Maria van_Houten de_Wit el_Amrani al_Rashid`).map((n) => n.replace(/_/g, ' ')),
+  twoLetter: split('Li Ng Wu Jo Al Oh Ko Hu Su Ly'),
+} as const;

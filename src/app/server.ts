@@ -1,6 +1,7 @@
 import { ensureFirstAdmin } from './bootstrap.js';
 import type { Config } from '../platform/config.js';
-import { migrateToLatest, openDatabase } from '../platform/database/connect.js';
+import { migrateToLatest, openDatabase, sqliteFileIn } from '../platform/database/connect.js';
+import { keepFileWarm } from '../search/search-warmth.js';
 import { buildApp } from './app.js';
 import { startJobWorker } from '../platform/jobs/job-worker.js';
 import { jobKindsFor } from './jobs.js';
@@ -20,6 +21,7 @@ export async function serve(config: Config): Promise<void> {
   const jobs = startJobWorker({ database, kinds: jobKindsFor(config), log: app.log.child({ component: 'jobs' }) });
   // Mail into Rapport (src/email/): the SMTP listener, when RAPPORT_MAIL_IN_PORT is set.
   const mailIn = await startConfiguredMailListener(config, database.db, app.log.child({ component: 'mail-in' }));
+  let warm: ReturnType<typeof keepFileWarm> | null = null;
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -35,7 +37,7 @@ export async function serve(config: Config): Promise<void> {
       app.server.closeAllConnections();
     }, 10_000);
     // The job in flight finishes too, before the database closes under it.
-    await Promise.all([app.close(), jobs.stop(), mailIn?.close()]);
+    await Promise.all([app.close(), jobs.stop(), mailIn?.close(), warm?.stop()]);
     clearInterval(sweep);
     clearTimeout(deadline);
     await database.close();
@@ -49,4 +51,9 @@ export async function serve(config: Config): Promise<void> {
   const address = app.server.address();
   const port = address && typeof address === 'object' ? address.port : config.port;
   app.log.info({ database: database.describe }, `Rapport is running at http://${config.host}:${port}`);
+  // The embedded database's file kept in the page cache, so the lookup stays fast after idle minutes
+  // (src/search/search-warmth.ts); started once the server answers, so start-up does not wait on it.
+  if (!config.databaseUrl && !stopping) {
+    warm = keepFileWarm(sqliteFileIn(config.dataDir), (error) => app.log.warn({ err: error }, 'could not read the database file into the page cache'));
+  }
 }

@@ -16,12 +16,20 @@ import { prefixUpperBound } from './search-rules.js';
 export type Probe =
   | { kind: 'word'; word: string; limit: number }
   | { kind: 'pair'; as: string[]; bs: string[]; limit: number }
-  | { kind: 'pairPrefix'; as: string[]; prefix: string; limit: number };
+  /**
+   * Customers with a word and a word of that start: `read` rows are read (in word order), and `limit`
+   * kept, taking turns between the words found, the commonest first ("mary" before "marciadri").
+   */
+  | { kind: 'pairPrefix'; as: string[]; prefix: string; limit: number; read: number }
+  /** Customers holding the pair (a, b) and every one of the other words: a long query read whole. */
+  | { kind: 'all'; a: string; b: string; others: string[]; limit: number };
 
 /** A candidate customer and the index words it was found under. */
 export interface Found {
   customerId: string;
   words: string[];
+  /** How many rows a prefix probe read for the word it was found under: how common that reading is. */
+  common: number;
 }
 
 export interface CandidateFinder {
@@ -32,7 +40,7 @@ export interface CandidateFinder {
   customers(db: Db, probes: Probe[], found: Map<string, Found>, cap: number): Promise<void>;
 }
 
-const usable = (p: Probe) => p.kind === 'word' || (p.as.length > 0 && (p.kind === 'pairPrefix' || p.bs.length > 0));
+const usable = (p: Probe) => p.kind === 'word' || p.kind === 'all' || (p.as.length > 0 && (p.kind === 'pairPrefix' || p.bs.length > 0));
 
 type Row = { probe: number; customerId: string; wordA: string; wordB: string | null };
 
@@ -44,8 +52,13 @@ function sqliteBranch(probe: Probe, index: number) {
   if (probe.kind === 'word') {
     return sql`select * from (select ${rank} as probe, customer_id, word as word_a, null as word_b from search_postings where word = ${probe.word} limit ${probe.limit})`;
   }
+  if (probe.kind === 'all') {
+    const holds = probe.others.map((w) => sql`exists (select 1 from search_postings as o where o.word = ${w} and o.customer_id = p.customer_id)`);
+    return sql`select * from (select ${rank} as probe, customer_id, word_a, word_b from search_pairs as p where word_a = ${probe.a} and word_b = ${probe.b} and ${sql.join(holds, sql` and `)} limit ${probe.limit})`;
+  }
   const second = probe.kind === 'pair' ? sqliteIn('word_b', probe.bs) : sql`word_b >= ${probe.prefix} and word_b < ${prefixUpperBound(probe.prefix)}`;
-  return sql`select * from (select ${rank} as probe, customer_id, word_a, word_b from search_pairs where ${sqliteIn('word_a', probe.as)} and ${second} limit ${probe.limit})`;
+  const read = probe.kind === 'pairPrefix' ? probe.read : probe.limit;
+  return sql`select * from (select ${rank} as probe, customer_id, word_a, word_b from search_pairs where ${sqliteIn('word_a', probe.as)} and ${second} limit ${read})`;
 }
 
 async function sqliteStage(db: Db, stage: Probe[]): Promise<Row[]> {
@@ -56,14 +69,19 @@ async function sqliteStage(db: Db, stage: Probe[]): Promise<Row[]> {
 async function postgresStage(db: Db, stage: Probe[]): Promise<Row[]> {
   const words = { probe: [] as number[], word: [] as string[], limit: [] as number[] };
   const pairs = { probe: [] as number[], a: [] as string[], lo: [] as string[], hi: [] as string[], limit: [] as number[] };
+  const whole = { probe: [] as number[], a: [] as string[], b: [] as string[], limit: [] as number[], otherProbe: [] as number[], other: [] as string[] };
   const pair = (probe: number, a: string, lo: string, hi: string, limit: number) => {
     pairs.probe.push(probe), pairs.a.push(a), pairs.lo.push(lo), pairs.hi.push(hi), pairs.limit.push(limit);
   };
   stage.forEach((p, i) => {
     if (p.kind === 'word') words.probe.push(i), words.word.push(p.word), words.limit.push(p.limit);
+    else if (p.kind === 'all') {
+      whole.probe.push(i), whole.a.push(p.a), whole.b.push(p.b), whole.limit.push(p.limit);
+      for (const other of p.others) whole.otherProbe.push(i), whole.other.push(other);
+    }
     // An exact second word is the range [word, word + U+0001): nothing else sorts inside it.
     else if (p.kind === 'pair') for (const a of p.as) for (const b of p.bs) pair(i, a, b, `${b}\u0001`, p.limit);
-    else for (const a of p.as) pair(i, a, p.prefix, prefixUpperBound(p.prefix), p.limit);
+    else for (const a of p.as) pair(i, a, p.prefix, prefixUpperBound(p.prefix), p.read);
   });
   const result = await sql<Row>`
     select w.probe, s.customer_id, s.word as word_a, null::text as word_b
@@ -74,8 +92,36 @@ async function postgresStage(db: Db, stage: Probe[]): Promise<Row[]> {
     from unnest(${pairs.probe}::int[], ${pairs.a}::text[], ${pairs.lo}::text[], ${pairs.hi}::text[], ${pairs.limit}::int[]) as p(probe, a, lo, hi, lim)
     cross join lateral (
       select customer_id, word_a, word_b from search_pairs where word_a = p.a and word_b >= p.lo and word_b < p.hi limit p.lim
+    ) as s
+    union all
+    select w.probe, s.customer_id, s.word_a, s.word_b
+    from unnest(${whole.probe}::int[], ${whole.a}::text[], ${whole.b}::text[], ${whole.limit}::int[]) as w(probe, a, b, lim)
+    cross join lateral (
+      select customer_id, word_a, word_b from search_pairs as x
+      where x.word_a = w.a and x.word_b = w.b
+        and not exists (
+          select 1 from unnest(${whole.otherProbe}::int[], ${whole.other}::text[]) as o(probe, word)
+          where o.probe = w.probe and not exists (select 1 from search_postings as h where h.word = o.word and h.customer_id = x.customer_id)
+        )
+      limit w.lim
     ) as s`.execute(db);
   return result.rows;
+}
+
+/** Rows taking turns between their second words, the word with most rows first, up to limit; each with its word's row count. */
+function commonestFirst(rows: Row[], limit: number): (Row & { common: number })[] {
+  const groups = new Map<string, Row[]>();
+  for (const r of rows) {
+    const group = groups.get(r.wordB ?? '');
+    if (group) group.push(r);
+    else groups.set(r.wordB ?? '', [r]);
+  }
+  const bySize = [...groups.values()].sort((a, b) => b.length - a.length);
+  const out: (Row & { common: number })[] = [];
+  for (let turn = 0; out.length < limit && turn < bySize[0]!.length; turn++) {
+    for (const group of bySize) if (turn < group.length && out.length < limit) out.push({ ...group[turn]!, common: group.length });
+  }
+  return out;
 }
 
 function finder(runStage: (db: Db, stage: Probe[]) => Promise<Row[]>): CandidateFinder {
@@ -85,11 +131,24 @@ function finder(runStage: (db: Db, stage: Probe[]) => Promise<Row[]>): Candidate
       if (stage.length === 0 || found.size >= cap) return;
       const rows = await runStage(db, stage);
       // Neither engine promises the branches' order, so rows are put back in probe order.
-      for (const r of [...rows].sort((a, b) => a.probe - b.probe)) {
+      const byProbe = new Map<number, Row[]>();
+      for (const r of rows) {
+        const list = byProbe.get(r.probe);
+        if (list) list.push(r);
+        else byProbe.set(r.probe, [r]);
+      }
+      const ordered = [...byProbe.keys()].sort((a, b) => a - b).flatMap((i) => {
+        const probe = stage[i]!;
+        return probe.kind === 'pairPrefix' ? commonestFirst(byProbe.get(i)!, probe.limit) : byProbe.get(i)!.map((r) => ({ ...r, common: 0 }));
+      });
+      for (const r of ordered) {
         const seen = found.get(r.customerId);
-        const words = r.wordB ? [r.wordA, r.wordB] : [r.wordA];
-        if (seen) seen.words.push(...words.filter((w) => !seen.words.includes(w)));
-        else if (found.size < cap) found.set(r.customerId, { customerId: r.customerId, words });
+        const probe = stage[r.probe]!;
+        const words = probe.kind === 'all' ? [probe.a, probe.b, ...probe.others] : r.wordB ? [r.wordA, r.wordB] : [r.wordA];
+        if (seen) {
+          seen.words.push(...words.filter((w) => !seen.words.includes(w)));
+          seen.common = Math.max(seen.common, r.common);
+        } else if (found.size < cap) found.set(r.customerId, { customerId: r.customerId, words, common: r.common });
       }
     },
   };

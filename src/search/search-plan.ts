@@ -1,7 +1,7 @@
 import type { Db } from '../platform/database/connect.js';
 import type { Probe } from './search-finder.js';
 import { nicknamesOf } from './nicknames.js';
-import { allowedEdits, deletionVariants, editDistance, editsBetween, type ParsedQuery } from './search-rules.js';
+import { allowedEdits, deletionVariants, twoLetterNeighbours, typoDistance, type ParsedQuery } from './search-rules.js';
 import { wordsByVariants, wordsWithPrefix } from './search-store.js';
 
 /**
@@ -11,7 +11,10 @@ import { wordsByVariants, wordsWithPrefix } from './search-store.js';
  */
 
 /** How far each probe may go: enough to rank well, small enough to stay fast at a million customers. */
-export const caps = { perWord: 50, perPair: 100, perFuzzyPair: 25, fuzzyWords: 16, fuzzyProbes: 8, prefixWords: 12 } as const;
+export const caps = { perWord: 50, perPair: 100, perFuzzyPair: 25, fuzzyWords: 16, fuzzyProbes: 8, prefixWords: 12, crowdProbes: 24, perCrowdPair: 5, wholeNear: 3, prefixRead: 500 } as const;
+
+/** A word of a longer query this short may be the start of a name ("Hir Miller", "Mar Johnson"). */
+const startLength = 4;
 
 /** One typed word and the index words that stand for it: itself, its nicknames, then near misspellings. */
 export interface Expansion {
@@ -23,32 +26,37 @@ export interface Expansion {
 }
 
 export function strongExpansions(query: ParsedQuery): Expansion[] {
+  const length = (typed: string) => Array.from(typed).length;
   return query.words.map((typed, i) => ({
     typed,
     strong: [typed, ...nicknamesOf(typed)],
     fuzzy: [],
-    prefix: (i === query.words.length - 1 && query.lastIsPrefix) || Array.from(typed).length <= 2,
+    prefix: (i === query.words.length - 1 && query.lastIsPrefix) || length(typed) <= 2 || (query.words.length > 1 && length(typed) <= startLength),
   }));
 }
 
-/** Index words that share a deletion variant with a typed word (candidates for misspellings). */
+/**
+ * Index words that share a deletion variant with a typed word (candidates for misspellings), and
+ * beside other words the two-letter words one mistake from a typed one (stored under themselves).
+ */
 export async function nearWords(db: Db, query: ParsedQuery): Promise<string[]> {
   const variants = new Set<string>();
   for (const word of query.words) for (const v of deletionVariants(word, allowedEdits(word))) variants.add(v);
+  if (query.words.length > 1) for (const word of query.words) for (const v of twoLetterNeighbours(word)) variants.add(v);
   return variants.size > 0 ? wordsByVariants(db, [...variants]) : [];
 }
 
 /** Adds to each typed word the near words within its tolerance: nearest, same first letter, similar length first. */
 export function withFuzzy(words: Expansion[], near: string[]): Expansion[] {
+  const besideOthers = words.length > 1;
   return words.map((w) => {
-    if (allowedEdits(w.typed) === 0) return w;
     const fuzzy = near
       .filter((n) => !w.strong.includes(n))
-      .map((n) => ({ n, d: editDistance(w.typed, n, editsBetween(w.typed, n)), max: editsBetween(w.typed, n) }))
-      .filter((x) => x.d <= x.max)
+      .map((n) => ({ n, d: typoDistance(w.typed, n, besideOthers) ?? Infinity }))
+      .filter((x) => x.d !== Infinity)
       .sort((a, b) => a.d - b.d || Number(b.n[0] === w.typed[0]) - Number(a.n[0] === w.typed[0])
         || Math.abs(a.n.length - w.typed.length) - Math.abs(b.n.length - w.typed.length) || (a.n < b.n ? -1 : 1))
-      .slice(0, caps.fuzzyWords)
+      .slice(0, caps.fuzzyWords + caps.crowdProbes)
       .map((x) => x.n);
     return { ...w, fuzzy };
   });
@@ -60,7 +68,11 @@ type Stage = 'strong' | 'fuzzy';
 function pairProbes(x: Expansion, y: Expansion, stage: Stage): Probe[] {
   const probes: Probe[] = [];
   const pair = (as: string[], bs: string[], limit: number = caps.perPair) => probes.push({ kind: 'pair', as, bs, limit });
-  const prefix = (as: string[], start: string) => probes.push({ kind: 'pairPrefix', as, prefix: start, limit: caps.perPair });
+  // For a start of three letters or fewer, many rows are read so that the commonest completions are
+  // kept (caps.prefixRead): the first hundred in word order would keep "marc" and "maria" and drop "mary".
+  // A longer start has few completions: a hundred rows do.
+  const prefix = (as: string[], start: string, wide = true) =>
+    probes.push({ kind: 'pairPrefix', as, prefix: start, limit: caps.perPair, read: wide && Array.from(start).length <= 3 ? caps.prefixRead : caps.perPair });
   const [xNicks, yNicks] = [x.strong.slice(1), y.strong.slice(1)];
   if (stage === 'strong') {
     pair([x.typed], [y.typed]);
@@ -79,11 +91,40 @@ function pairProbes(x: Expansion, y: Expansion, stage: Stage): Probe[] {
   for (const near of yNear) pair(xNicks, [near], caps.perFuzzyPair);
   for (const near of xNear) pair([near], yNicks, caps.perFuzzyPair);
   for (const nx of xNear.slice(0, 4)) for (const ny of yNear.slice(0, 4)) pair([nx], [ny], caps.perFuzzyPair);
-  pair(x.strong, y.fuzzy.slice(caps.fuzzyProbes));
-  pair(x.fuzzy.slice(caps.fuzzyProbes), y.strong);
+  pair(x.strong, y.fuzzy.slice(caps.fuzzyProbes, caps.fuzzyWords));
+  pair(x.fuzzy.slice(caps.fuzzyProbes, caps.fuzzyWords), y.strong);
   pair(xNear, yNear);
-  if (y.prefix) prefix(x.fuzzy, y.typed);
-  if (x.prefix) prefix(y.fuzzy, x.typed);
+  // A crowded neighbourhood ("hansen", "hanson", "hanssen", … ): every further near word is tried with
+  // the other word as typed, a few customers each, so that the intended one is reached even when many
+  // nearer or alphabetically earlier words come first. An empty probe is one index seek.
+  for (const near of y.fuzzy.slice(caps.fuzzyProbes)) pair([x.typed], [near], caps.perCrowdPair);
+  for (const near of x.fuzzy.slice(caps.fuzzyProbes)) pair([near], [y.typed], caps.perCrowdPair);
+  if (y.prefix) prefix(x.fuzzy, y.typed, false);
+  if (x.prefix) prefix(y.fuzzy, x.typed, false);
+  return probes;
+}
+
+/**
+ * Three words or more ("Maria de la Cruz", "Ana García López"): first the customers holding every typed
+ * word, found through the pair of the two longest words (the least common, as a rule: particles are
+ * short), so that many "Maria de la …" found through neighbouring pairs cannot push them out.
+ */
+function wholeQuery(typed: string[], limit: number): Probe[] {
+  const distinct = [...new Set(typed)];
+  if (distinct.length < 3) return [];
+  const [a, b, ...others] = [...distinct].sort((x, y) => Array.from(y).length - Array.from(x).length);
+  return [{ kind: 'all', a: a!, b: b!, others, limit }];
+}
+
+/** The same with one word replaced by one of its nearest words ("James Thomas Hecandez"), nearest first. */
+function wholeQueryNear(words: Expansion[]): Probe[] {
+  const probes: Probe[] = [];
+  for (let rank = 0; rank < caps.wholeNear; rank++) {
+    words.forEach((w, i) => {
+      const near = w.fuzzy[rank];
+      if (near) probes.push(...wholeQuery(words.map((x, j) => (j === i ? near : x.typed)), caps.perFuzzyPair));
+    });
+  }
   return probes;
 }
 
@@ -100,6 +141,7 @@ export async function plan(db: Db, words: Expansion[], stage: Stage): Promise<Pr
     }
     return probes;
   }
+  probes.push(...(stage === 'strong' ? wholeQuery(words.map((w) => w.typed), caps.perPair) : wholeQueryNear(words)));
   for (let i = 0; i + 1 < words.length && i < 3; i++) probes.push(...pairProbes(words[i]!, words[i + 1]!, stage));
   if (stage === 'fuzzy') {
     // Partial matches last: the longest typed word alone (a name we do not hold with the other word).

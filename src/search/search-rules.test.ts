@@ -2,8 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { areNicknames, nicknamesOf } from './nicknames.js';
 import { searchEntries } from './search-entries.js';
-import { allowedEdits, deletionVariants, editDistance, fold, indexVariants, parseQuery, prefixUpperBound, tokenize } from './search-rules.js';
-import { matchWord, scoreCandidate } from './search-scoring.js';
+import {
+  allowedEdits, deletionVariants, editDistance, fold, indexVariants, parseQuery, prefixUpperBound, splitJoined, tokenize, twoLetterNeighbours, typoDistance,
+} from './search-rules.js';
+import { matchWord, rank, scoreCandidate, spreadTies, type Scored } from './search-scoring.js';
 
 const letters = fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzéüøñ'.split(''));
 const word = (min = 1, max = 12) => fc.array(letters, { minLength: min, maxLength: max }).map((a) => a.join(''));
@@ -171,5 +173,60 @@ describe('index entries', () => {
     expect(entries.words).toEqual(['jim', 'alvarez', 'jimmy', 'builders']);
     expect(entries.pairs).toHaveLength(12);
     expect(entries.pairs).toContainEqual(['alvarez', 'jim']);
+  });
+});
+
+describe('where people really type (issue 13)', () => {
+  const w = (word: string) => ({ word, original: word, field: 'name' as const });
+
+  it('lets a two-letter word have one letter wrong or swapped, only beside another word and only for another two-letter word', () => {
+    expect(typoDistance('li', 'lu', true)).toBe(1);
+    expect(typoDistance('ng', 'gn', true)).toBe(1);
+    expect(typoDistance('li', 'lu', false)).toBeNull();
+    expect(typoDistance('li', 'lim', true)).toBeNull();
+    expect(typoDistance('jmi', 'jim', false)).toBe(1);
+    expect(typoDistance('alvrz', 'alvarez', false)).toBe(2);
+    expect(twoLetterNeighbours('li')).toEqual(expect.arrayContaining(['lu', 'la', 'ai', 'il']));
+    expect(twoLetterNeighbours('li')).not.toContain('li');
+    expect(twoLetterNeighbours('lim')).toEqual([]);
+    fc.assert(fc.property(word(2, 2), (x) => twoLetterNeighbours(x).every((n) => Array.from(n).length === 2 && typoDistance(x, n, true) === 1)));
+  });
+
+  it('reads a word typed without its space or hyphen as two stored words, the most even cut first', () => {
+    const stored = new Set(['wicki', 'sapan', 'ann', 'anne', 'emarie', 'marie', 'garcia', 'lopez']);
+    const has = (x: string) => stored.has(x);
+    expect(splitJoined('wickisapan', has)).toEqual(['wicki', 'sapan']);
+    expect(splitJoined('annemarie', has)).toEqual(['anne', 'marie']);
+    expect(splitJoined('garcialopez', has)).toEqual(['garcia', 'lopez']);
+    expect(splitJoined('wickisapn', has)).toBeNull();
+    expect(splitJoined('anne', has)).toBeNull();
+  });
+
+  it('ranks a mistyped whole word the index does not hold above the longer words it starts', () => {
+    const quality = (typed: string, stored: string, unknown: boolean) => matchWord(typed, w(stored), { unknown })!.quality;
+    expect(quality('jonson', 'johnson', true)).toBeGreaterThan(quality('jonson', 'jonsonbury', true));
+    expect(quality('jonson', 'johnson', false)).toBeLessThan(quality('jonson', 'jonsonbury', false));
+    expect(matchWord('jonson', w('johnson'), { unknown: true })!.strong).toBe(true);
+    // A short start stays a start: "joh" is being typed.
+    expect(quality('joh', 'johnson', true)).toBeGreaterThan(quality('joh', 'jon', true));
+    // Every word a start may become is as likely as another.
+    expect(quality('chr', 'chris', false)).toBe(quality('chr', 'christopher', false));
+  });
+
+  it('shows each of several equally good names once, the commonest first, before namesakes repeat', () => {
+    const item = (customerId: string, sortName: string, score = 2.8): Scored => ({ customerId, sortName, score, tier: 2, reasons: [] });
+    const ranked = rank([item('1', 'Mark Davis'), item('2', 'Mark Davis'), item('3', 'Mark Davis'), item('4', 'Mary Davis'), item('5', 'Mary Davis', 2.9)]);
+    expect(ranked.map((s) => s.customerId)).toEqual(['5', '1', '4', '2', '3']);
+    const common = new Map([['4', 40]]);
+    expect(rank([item('1', 'Mark Davis'), item('2', 'Mark Davis'), item('4', 'Mary Davis')], new Map(), common).map((s) => s.customerId)).toEqual(['4', '1', '2']);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(3), fc.constantFrom('a', 'b', 'c')), { maxLength: 30 }), (rows) => {
+        const sorted = rows.map(([score, key], i) => ({ score: -score, key, i })).sort((a, b) => b.score - a.score || a.i - b.i);
+        const spread = spreadTies(sorted, (x) => x.score, (x) => x.key);
+        // The same items, scores still in order, and each key's items in their order.
+        return spread.length === sorted.length && spread.every((x, j) => j === 0 || spread[j - 1]!.score >= x.score)
+          && ['a', 'b', 'c'].every((k) => spread.filter((x) => x.key === k).map((x) => x.i).join() === sorted.filter((x) => x.key === k).map((x) => x.i).join());
+      }),
+    );
   });
 });

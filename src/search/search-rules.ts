@@ -50,6 +50,65 @@ export function allowedEdits(word: string): number {
  */
 export const editsBetween = (typed: string, stored: string): number => Math.max(allowedEdits(typed), allowedEdits(stored));
 
+/** Shortest typed word that counts as a whole word when it is not one the index holds ("jonson", not "jon"). */
+export const wholeWordLength = 5;
+
+/**
+ * The typing mistakes between a typed word and a stored one, or null when they are too far apart to
+ * be the same name. A two-letter word ("Li", "Ng", "Jo") may have one letter wrong or the two swapped,
+ * but only beside another word of the query: alone it would reach every two-letter name.
+ */
+export function typoDistance(typed: string, stored: string, besideOthers: boolean): number | null {
+  const length = Array.from(typed).length;
+  if (length === 2) {
+    if (!besideOthers || Array.from(stored).length !== 2) return null;
+    return editDistance(typed, stored, 1) === 1 ? 1 : null;
+  }
+  if (allowedEdits(typed) === 0) return null;
+  const max = editsBetween(typed, stored);
+  const distance = editDistance(typed, stored, max);
+  return distance <= max ? distance : null;
+}
+
+/**
+ * The two-letter words one mistake away from a two-letter typed word (a letter changed, or the two
+ * swapped): the index stores such words under themselves only, so a query looks them up by name.
+ */
+export function twoLetterNeighbours(word: string): string[] {
+  const chars = Array.from(word);
+  if (chars.length !== 2) return [];
+  const out = new Set<string>([chars[1]! + chars[0]!]);
+  for (const letter of 'abcdefghijklmnopqrstuvwxyz') {
+    out.add(letter + chars[1]!);
+    out.add(chars[0]! + letter);
+  }
+  out.delete(word);
+  return [...out];
+}
+
+/**
+ * A word typed without its space or hyphen ("wickisapan", "maryjohnson") read as the two stored words
+ * it is made of, or null. Of several readings, the most even one ("anne marie" over "ann emarie").
+ */
+export function splitJoined(word: string, isStored: (part: string) => boolean): [string, string] | null {
+  const chars = Array.from(word);
+  let best: [string, string] | null = null;
+  let bestShorter = 0;
+  for (const [left, right] of joinedSplits(word)) {
+    const shorter = Math.min(Array.from(left).length, Array.from(right).length);
+    if (shorter > bestShorter && isStored(left) && isStored(right)) [best, bestShorter] = [[left, right], shorter];
+  }
+  return chars.length >= wholeWordLength ? best : null;
+}
+
+/** Every way to cut a word in two parts of at least two letters. */
+export function joinedSplits(word: string): [string, string][] {
+  const chars = Array.from(word);
+  const out: [string, string][] = [];
+  for (let i = 2; i <= chars.length - 2; i++) out.push([chars.slice(0, i).join(''), chars.slice(i).join('')]);
+  return out;
+}
+
 /**
  * Damerau-Levenshtein distance (optimal string alignment: insert, delete, substitute, swap two
  * neighbours), over code points. Returns max + 1 as soon as the distance must exceed max.

@@ -47,6 +47,13 @@ export async function wordsByVariants(db: Db, variants: string[]): Promise<strin
   return rows.map((r) => r.word);
 }
 
+/** Which of the words the index holds. */
+export async function storedWords(db: Db, words: string[]): Promise<Set<string>> {
+  if (words.length === 0) return new Set();
+  const rows = await db.selectFrom('searchWords').select('word').where('word', 'in', [...new Set(words)]).execute();
+  return new Set(rows.map((r) => r.word));
+}
+
 /** Index words starting with the prefix, shortest first (whole short names before long ones). */
 export async function wordsWithPrefix(db: Db, prefix: string, limit: number): Promise<string[]> {
   const rows = await db

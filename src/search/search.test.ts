@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertNewCustomers, prepareNewCustomer } from '../customers/new-customers.js';
 import { newId } from '../platform/ids.js';
 import { testApp, type Client, type TestApp } from '../test/app.js';
 
@@ -264,5 +265,72 @@ describe('namesakes', () => {
     // The same customers answer the customer list's lookup in the same order.
     const listed = await atNorth.get(`/api/v1/customers?q=${encodeURIComponent('mortimer quellhorst')}`);
     expect(listed.body.items.map((i: { id: string }) => i.id)).toEqual([northLongAgo, southYesterday, southLastMonth, southNever]);
+  });
+});
+
+describe('where people really type (issue 13)', () => {
+  /** Customers written through the app's own bulk path (what createCustomer runs), many at once. */
+  const many = async (names: [string, string][]) => {
+    const ctx = { actor: null, phoneRegion: 'US' };
+    const prepared = names.map(([givenName, familyName]) => prepareNewCustomer(ctx, { givenName, familyName }));
+    await t.database.db.transaction().execute((trx) => insertNewCustomers(trx, ctx, prepared));
+    return prepared.map((p) => p.customer.id);
+  };
+  const first = async (q: string) => (await search(q))[0]?.displayName;
+
+  beforeAll(async () => {
+    // More Millers than a family name alone is probed for, all stored before Hiroshi; Weis of other family names.
+    await many(Array.from({ length: 40 }, (_, i) => [`Aaron${i}`, 'Miller'] as [string, string]));
+    await customer('hiroshi', { givenName: 'Hiroshi', familyName: 'Miller' });
+    await many(['Abbott', 'Bauer', 'Chen', 'Dunn', 'Ellis', 'Frost'].map((f) => ['Wei', f] as [string, string]));
+    await customer('weilu', { givenName: 'Wei', familyName: 'Lu' });
+    await customer('thanh', { givenName: 'Thanh', familyName: 'Ng' });
+    // Twenty stored words one letter from "zandeberg", all nearer to it than Zanderberg by length.
+    await many('abcdefhijklmnopqrstu'.split('').map((letter, i) => [`Other${i}`, `Zandeber${letter}`] as [string, string]));
+    await customer('zanderberg', { givenName: 'Ann', familyName: 'Zanderberg' });
+    // More Marias of the same particles and other family names than a pair of words is probed for, stored before Maria de la Cruz.
+    await many(Array.from({ length: 130 }, (_, i) => ['Maria', `de la Rosa${i}`] as [string, string]));
+    await customer('cruz', { givenName: 'Maria', familyName: 'de la Cruz' });
+    await customer('johnson', { givenName: 'Mary', familyName: 'Johnson' });
+    await customer('jonsonbury', { givenName: 'Mary', familyName: 'Jonsonbury' });
+    await customer('wicki', { givenName: 'Wicki', familyName: 'Sapan' });
+  });
+
+  it('reads a few letters of the first name before a full family name', async () => {
+    expect(await first('Hir Miller')).toBe('Hiroshi Miller');
+    expect((await search('Hir Miller'))[0]!.reasons).toContainEqual({ field: 'name', match: 'prefix', text: 'Name Hiroshi starts with “hir”' });
+  });
+
+  it('lets a two-letter word have one letter wrong beside another word', async () => {
+    const [lu] = await search('Wei Li');
+    expect(lu!.id).toBe(ids.weilu);
+    expect(lu!.reasons).toContainEqual({ field: 'name', match: 'fuzzy', text: 'Name Lu is close to “li”' });
+    expect(await first('Thanh Nh')).toBe('Thanh Ng');
+    // Alone, a two-letter word still means only itself or the start of a name.
+    expect(await names('nh')).not.toContain('Thanh Ng');
+  });
+
+  it('reaches the intended word in a crowd of near words', async () => {
+    expect(await first('Ann Zandeberg')).toBe('Ann Zanderberg');
+  });
+
+  it('keeps a three-word name with particles through to full scoring', async () => {
+    expect((await search('Maria de la Cruz'))[0]!.id).toBe(ids.cruz);
+  });
+
+  it('ranks a whole word one edit away above longer words it starts, unless it is a stored name itself', async () => {
+    const items = await search('Mary Jonson');
+    expect(items.map((i) => i.displayName).slice(0, 2)).toEqual(['Mary Johnson', 'Mary Jonsonbury']);
+    // Half-typed, it is still the start of the longer name.
+    expect(await first('Mary Jonsonb')).toBe('Mary Jonsonbury');
+    await customer('jonson', { givenName: 'Mary', familyName: 'Jonson' });
+    expect(await first('Mary Jonson')).toBe('Mary Jonson');
+  });
+
+  it('reads words typed without their space or hyphen', async () => {
+    expect(await first('WickiSapan')).toBe('Wicki Sapan');
+    expect(await first('MaryJohnson')).toBe('Mary Johnson');
+    expect(await first('Garcialopez')).toBe('María García López');
+    expect(await first('maria garcialopez')).toBe('María García López');
   });
 });
