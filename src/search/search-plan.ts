@@ -23,16 +23,20 @@ export interface Expansion {
   fuzzy: string[];
   /** May be the start of a longer word (the word being typed, or an initial). */
   prefix: boolean;
+  /**
+   * A short word of a longer query that may be the start of a name ("Hir Miller", "Mar Johnson"):
+   * read as one only when the words as typed did not find enough (the fuzzy stage), so that "Mary
+   * Johnson" does not pay for every "Maryann" and "Marylou".
+   */
+  start: boolean;
 }
 
 export function strongExpansions(query: ParsedQuery): Expansion[] {
   const length = (typed: string) => Array.from(typed).length;
-  return query.words.map((typed, i) => ({
-    typed,
-    strong: [typed, ...nicknamesOf(typed)],
-    fuzzy: [],
-    prefix: (i === query.words.length - 1 && query.lastIsPrefix) || length(typed) <= 2 || (query.words.length > 1 && length(typed) <= startLength),
-  }));
+  return query.words.map((typed, i) => {
+    const prefix = (i === query.words.length - 1 && query.lastIsPrefix) || length(typed) <= 2;
+    return { typed, strong: [typed, ...nicknamesOf(typed)], fuzzy: [], prefix, start: !prefix && query.words.length > 1 && length(typed) <= startLength };
+  });
 }
 
 /**
@@ -83,6 +87,9 @@ function pairProbes(x: Expansion, y: Expansion, stage: Stage): Probe[] {
     if (y.prefix) prefix(xNicks, y.typed);
     return probes;
   }
+  // The words as typed found too few: a short word may be the start of a name, beside the other as typed.
+  if (x.start) prefix([y.typed], x.typed);
+  if (y.start) prefix([x.typed], y.typed);
   const [xNear, yNear] = [x.fuzzy.slice(0, caps.fuzzyProbes), y.fuzzy.slice(0, caps.fuzzyProbes)];
   // One probe per near word, nearest first, so that a common near word cannot take every place
   // (an IN list is read in index order: "fernandez" would crowd out "hernandez").
@@ -99,8 +106,8 @@ function pairProbes(x: Expansion, y: Expansion, stage: Stage): Probe[] {
   // nearer or alphabetically earlier words come first. An empty probe is one index seek.
   for (const near of y.fuzzy.slice(caps.fuzzyProbes)) pair([x.typed], [near], caps.perCrowdPair);
   for (const near of x.fuzzy.slice(caps.fuzzyProbes)) pair([near], [y.typed], caps.perCrowdPair);
-  if (y.prefix) prefix(x.fuzzy, y.typed, false);
-  if (x.prefix) prefix(y.fuzzy, x.typed, false);
+  if (y.prefix || y.start) prefix(x.fuzzy, y.typed, false);
+  if (x.prefix || x.start) prefix(y.fuzzy, x.typed, false);
   return probes;
 }
 
