@@ -74,10 +74,10 @@ describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))('the benchmarks that nee
 /** Where a generated database goes: a SQLite file here, or a PostgreSQL database of a unique name. */
 const postgresUrl = process.env.TEST_DATABASE_URL;
 const databaseName = `bench_smoke_${process.pid}_${Date.now().toString(36)}`;
-const target = (): string[] => {
-  if (!postgresUrl) return ['--file', path.join(dir, 'generated.sqlite')];
+const target = (name = 'generated'): string[] => {
+  if (!postgresUrl) return ['--file', path.join(dir, `${name}.sqlite`)];
   const url = new URL(postgresUrl);
-  url.pathname = `/${databaseName}`;
+  url.pathname = `/${databaseName}${name === 'generated' ? '' : `_${name}`}`;
   return ['--url', url.toString()];
 };
 
@@ -93,11 +93,11 @@ async function admin(text: string): Promise<void> {
 
 describe('the benchmarks of a generated database, on this engine', () => {
   beforeAll(async () => {
-    if (postgresUrl) await admin(`create database ${databaseName}`);
+    if (postgresUrl) for (const name of [databaseName, `${databaseName}_today`]) await admin(`create database ${name}`);
   });
   afterAll(async () => {
     if (!postgresUrl) return;
-    await admin(`drop database if exists ${databaseName} with (force)`);
+    for (const name of [databaseName, `${databaseName}_today`]) await admin(`drop database if exists ${name} with (force)`);
     for (const made of fs.readdirSync(path.join(repo, 'bench/results'))) if (made.startsWith(databaseName)) fs.rmSync(path.join(repo, 'bench/results', made), { force: true });
   });
 
@@ -117,5 +117,11 @@ describe('the benchmarks of a generated database, on this engine', () => {
     expect(report.bench).toBe('import');
     // The 200 rows hold about 140 new people: the copy imported into has them, the database given does not.
     expect(report.customersAfter).toBeGreaterThan(report.customersBefore + 100);
+  }, 300_000);
+
+  it('generates locations, staff and their customers\' history, then measures Today, the waiting list and the keep-in-touch list', async () => {
+    const out = ok(await runBench('today.ts', ['--count', '10000', '--per', '3', '--warmup', '1', '--seconds', '60', ...target('today')]));
+    expect(out).toMatch(/'GET \/today, frontline'/);
+    expect(out).toMatch(/'GET \/today, manager of 3 locations'/);
   }, 300_000);
 });
