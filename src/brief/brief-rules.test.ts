@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { BriefFacts } from './brief-facts.js';
 import { composeBrief, frequency } from './brief-rules.js';
-import { ago, list, money } from './brief-words.js';
+import { ago, list } from './brief-words.js';
+import { formatMoney as money } from '../platform/money.js';
 
 const now = new Date('2026-11-23T12:00:00Z');
 const daysAgo = (n: number) => new Date(now.getTime() - n * 86_400_000).toISOString();

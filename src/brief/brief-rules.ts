@@ -3,7 +3,8 @@ import { consentWords, doNotContactWords } from '../consent/consent-rules.js';
 import type { BriefFacts } from './brief-facts.js';
 import { dueWords, promiseSentences } from '../promises/promise-words.js';
 import { caseSentences } from '../cases/case-words.js';
-import { ago, capitalize, channelPhrase, list, mailPhrase, money } from './brief-words.js';
+import { ago, capitalize, channelPhrase, list, mailPhrase } from './brief-words.js';
+import { formatMoney as money } from '../platform/money.js';
 import { fineToMention, tactfulItem, tactfully } from './tact-rules.js';
 import { cadenceWords, messagesWords } from '../contact-state/contact-state-rules.js';
 

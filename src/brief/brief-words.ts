@@ -17,24 +17,6 @@ export function ago(iso: string, now: Date): string {
   return relative.format(Math.round(days / 365), 'year');
 }
 
-/** "$1,234.50" — minor units in the currency's own number of decimals. */
-export function money(amountMinor: number, currency: string): string {
-  const { format, digits } = moneyFormat(currency);
-  return format.format(amountMinor / 10 ** digits);
-}
-
-/** One formatter per currency, made once: making one was 4 % of a brief's CPU time at a million customers (a CPU profile). */
-const moneyFormats = new Map<string, { format: Intl.NumberFormat; digits: number }>();
-function moneyFormat(currency: string): { format: Intl.NumberFormat; digits: number } {
-  let made = moneyFormats.get(currency);
-  if (!made) {
-    const format = new Intl.NumberFormat('en', { style: 'currency', currency });
-    made = { format, digits: format.resolvedOptions().maximumFractionDigits ?? 2 };
-    moneyFormats.set(currency, made);
-  }
-  return made;
-}
-
 /** "a, b and c". */
 export function list(items: string[]): string {
   if (items.length <= 1) return items.join('');

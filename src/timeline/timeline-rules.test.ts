@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { DomainError } from '../platform/errors.js';
 import {
   firstLine,
-  formatMoney,
   interactionTitle,
   isAfterCursor,
   lifeEventTitle,
@@ -45,11 +44,6 @@ describe('the human line of each item', () => {
         else expect(whole).toBe(text.trim());
       }),
     );
-  });
-
-  it('keeps money readable for an unknown currency code', () => {
-    expect(formatMoney(4250, 'XQZ')).toMatch(/42\.50/);
-    expect(formatMoney(4250, 'not a code')).toBe('42.50 not a code');
   });
 
   it('cuts long lines at whole characters', () => {

@@ -1,5 +1,6 @@
 import { formatPartialDate, type PartialDate } from '../common/partial-date.js';
 import { badRequest } from '../platform/errors.js';
+import { formatMoney } from '../platform/money.js';
 
 /** Pure rules for the customer timeline: which kinds were asked for, how items order, how they read. */
 
@@ -57,15 +58,6 @@ export function wholeText(text: string | null | undefined): string | null {
 }
 
 /** 4250 USD reads "$42.50", 500 JPY "¥500"; an unknown currency code still reads: "42.50 XYZ". */
-export function formatMoney(amountMinor: number, currency: string): string {
-  try {
-    const format = new Intl.NumberFormat('en-US', { style: 'currency', currency });
-    const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
-    return format.format(amountMinor / 10 ** digits);
-  } catch {
-    return `${(amountMinor / 100).toFixed(2)} ${currency}`;
-  }
-}
 
 /** Channels whose name is not simply the word capitalised. */
 const channelNames: Record<string, string> = { sms: 'Text message', direct_mail: 'Direct mail', invoice_sent: 'Invoice sent', web_form: 'Web form' };

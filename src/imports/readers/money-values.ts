@@ -1,6 +1,7 @@
 import { hasAtMostThreeDecimals } from '../../transactions/transaction-rules.js';
 import { normalizeCurrency } from '../../transactions/transaction-input-rules.js';
 import type { Parsed } from './date-values.js';
+import { minorDigits } from '../../platform/money.js';
 
 /**
  * Amounts of money as point-of-sale exports write them, to integer minor units (cents): "1,234.50"
@@ -21,14 +22,6 @@ export interface Money {
 const symbols: Record<string, string> = { '€': 'EUR', '£': 'GBP', '¥': 'JPY', '₹': 'INR', '₩': 'KRW', '₽': 'RUB', '₺': 'TRY', '₪': 'ILS', 'us$': 'USD', 'c$': 'CAD', 'a$': 'AUD', 'nz$': 'NZD', 'r$': 'BRL', 'hk$': 'HKD', 's$': 'SGD' };
 const dollars = new Set(['USD', 'CAD', 'AUD', 'NZD', 'SGD', 'HKD', 'MXN']);
 
-/** How many decimals a currency's minor unit has (2 for EUR, 0 for JPY, 3 for KWD), from the runtime's data. */
-function minorDigits(currency: string): number {
-  try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    return 2;
-  }
-}
 
 /** An ISO 4217 code in upper case, or null when the runtime does not know it. */
 function currencyCode(text: string): string | null {

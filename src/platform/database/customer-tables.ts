@@ -1,4 +1,5 @@
 import type { Database } from './schema.js';
+import { minorDigits } from '../money.js';
 
 /**
  * The registry of customer-owned tables: every table that holds something about a customer, and
@@ -80,12 +81,7 @@ const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 /** "23.97 USD" from minor units, with the currency's own number of decimals (none for JPY). */
 const amountText = (minor: unknown, currency: unknown): string => {
   const code = typeof currency === 'string' ? currency : '';
-  let digits = 2;
-  try {
-    digits = new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    // not a currency code: two decimals
-  }
+  const digits = minorDigits(code);
   return `${(Number(minor) / 10 ** digits).toFixed(digits)} ${text(code)}`.trim();
 };
 
