@@ -22,7 +22,7 @@ export type Probe =
    */
   | { kind: 'pairPrefix'; as: string[]; prefix: string; limit: number; read: number }
   /** Customers holding the pair (a, b) and every one of the other words: a long query read whole. */
-  | { kind: 'all'; a: string; b: string; others: string[]; limit: number };
+  | { kind: 'all'; a: string; b: string; others: string[]; limit: number; scan: number };
 
 /** A candidate customer and the index words it was found under. */
 export interface Found {
@@ -54,7 +54,8 @@ function sqliteBranch(probe: Probe, index: number) {
   }
   if (probe.kind === 'all') {
     const holds = probe.others.map((w) => sql`exists (select 1 from search_postings as o where o.word = ${w} and o.customer_id = p.customer_id)`);
-    return sql`select * from (select ${rank} as probe, customer_id, word_a, word_b from search_pairs as p where word_a = ${probe.a} and word_b = ${probe.b} and ${sql.join(holds, sql` and `)} limit ${probe.limit})`;
+    // At most `scan` rows of the pair are read: a common pair ("james smith") must not be read through.
+    return sql`select * from (select ${rank} as probe, customer_id, word_a, word_b from (select customer_id, word_a, word_b from search_pairs where word_a = ${probe.a} and word_b = ${probe.b} limit ${probe.scan}) as p where ${sql.join(holds, sql` and `)} limit ${probe.limit})`;
   }
   const second = probe.kind === 'pair' ? sqliteIn('word_b', probe.bs) : sql`word_b >= ${probe.prefix} and word_b < ${prefixUpperBound(probe.prefix)}`;
   const read = probe.kind === 'pairPrefix' ? probe.read : probe.limit;
@@ -69,14 +70,14 @@ async function sqliteStage(db: Db, stage: Probe[]): Promise<Row[]> {
 async function postgresStage(db: Db, stage: Probe[]): Promise<Row[]> {
   const words = { probe: [] as number[], word: [] as string[], limit: [] as number[] };
   const pairs = { probe: [] as number[], a: [] as string[], lo: [] as string[], hi: [] as string[], limit: [] as number[] };
-  const whole = { probe: [] as number[], a: [] as string[], b: [] as string[], limit: [] as number[], otherProbe: [] as number[], other: [] as string[] };
+  const whole = { probe: [] as number[], a: [] as string[], b: [] as string[], limit: [] as number[], scan: [] as number[], otherProbe: [] as number[], other: [] as string[] };
   const pair = (probe: number, a: string, lo: string, hi: string, limit: number) => {
     pairs.probe.push(probe), pairs.a.push(a), pairs.lo.push(lo), pairs.hi.push(hi), pairs.limit.push(limit);
   };
   stage.forEach((p, i) => {
     if (p.kind === 'word') words.probe.push(i), words.word.push(p.word), words.limit.push(p.limit);
     else if (p.kind === 'all') {
-      whole.probe.push(i), whole.a.push(p.a), whole.b.push(p.b), whole.limit.push(p.limit);
+      whole.probe.push(i), whole.a.push(p.a), whole.b.push(p.b), whole.limit.push(p.limit), whole.scan.push(p.scan);
       for (const other of p.others) whole.otherProbe.push(i), whole.other.push(other);
     }
     // An exact second word is the range [word, word + U+0001): nothing else sorts inside it.
@@ -95,11 +96,11 @@ async function postgresStage(db: Db, stage: Probe[]): Promise<Row[]> {
     ) as s
     union all
     select w.probe, s.customer_id, s.word_a, s.word_b
-    from unnest(${whole.probe}::int[], ${whole.a}::text[], ${whole.b}::text[], ${whole.limit}::int[]) as w(probe, a, b, lim)
+    from unnest(${whole.probe}::int[], ${whole.a}::text[], ${whole.b}::text[], ${whole.limit}::int[], ${whole.scan}::int[]) as w(probe, a, b, lim, scan)
     cross join lateral (
-      select customer_id, word_a, word_b from search_pairs as x
-      where x.word_a = w.a and x.word_b = w.b
-        and not exists (
+      select customer_id, word_a, word_b
+      from (select customer_id, word_a, word_b from search_pairs where word_a = w.a and word_b = w.b limit w.scan) as x
+      where not exists (
           select 1 from unnest(${whole.otherProbe}::int[], ${whole.other}::text[]) as o(probe, word)
           where o.probe = w.probe and not exists (select 1 from search_postings as h where h.word = o.word and h.customer_id = x.customer_id)
         )

@@ -11,7 +11,7 @@ import { wordsByVariants, wordsWithPrefix } from './search-store.js';
  */
 
 /** How far each probe may go: enough to rank well, small enough to stay fast at a million customers. */
-export const caps = { perWord: 50, perPair: 100, perFuzzyPair: 25, fuzzyWords: 16, fuzzyProbes: 8, prefixWords: 12, crowdProbes: 24, perCrowdPair: 5, wholeNear: 3, prefixRead: 500 } as const;
+export const caps = { perWord: 50, perPair: 100, perFuzzyPair: 25, fuzzyWords: 16, fuzzyProbes: 8, prefixWords: 12, crowdProbes: 24, perCrowdPair: 5, wholeNear: 3, prefixRead: 500, wholeScan: 400 } as const;
 
 /** A word of a longer query this short may be the start of a name ("Hir Miller", "Mar Johnson"). */
 const startLength = 4;
@@ -113,14 +113,24 @@ function pairProbes(x: Expansion, y: Expansion, stage: Stage): Probe[] {
 
 /**
  * Three words or more ("Maria de la Cruz", "Ana García López"): first the customers holding every typed
- * word, found through the pair of the two longest words (the least common, as a rule: particles are
- * short), so that many "Maria de la …" found through neighbouring pairs cannot push them out.
+ * word, so that many "Maria de la …" found through neighbouring pairs cannot push them out. Each is
+ * read through a pair of the three longest words (particles are short), every such pair in turn, a few
+ * hundred rows of it at most: which pair is rare cannot be known before reading, and a common pair
+ * ("james smith" among a million) read to its end took 300 ms.
  */
-function wholeQuery(typed: string[], limit: number): Probe[] {
+function wholeQuery(typed: string[], limit: number, pairs: 'every' | 'longest' = 'every'): Probe[] {
   const distinct = [...new Set(typed)];
   if (distinct.length < 3) return [];
-  const [a, b, ...others] = [...distinct].sort((x, y) => Array.from(y).length - Array.from(x).length);
-  return [{ kind: 'all', a: a!, b: b!, others, limit }];
+  const byLength = [...distinct].sort((x, y) => Array.from(y).length - Array.from(x).length);
+  const longest = byLength.slice(0, pairs === 'every' ? 3 : 2);
+  const probes: Probe[] = [];
+  for (let i = 0; i < longest.length; i++) {
+    for (let j = i + 1; j < longest.length; j++) {
+      const [a, b] = [longest[i]!, longest[j]!];
+      probes.push({ kind: 'all', a, b, others: byLength.filter((w) => w !== a && w !== b), limit, scan: caps.wholeScan });
+    }
+  }
+  return probes;
 }
 
 /** The same with one word replaced by one of its nearest words ("James Thomas Hecandez"), nearest first. */
@@ -129,7 +139,8 @@ function wholeQueryNear(words: Expansion[]): Probe[] {
   for (let rank = 0; rank < caps.wholeNear; rank++) {
     words.forEach((w, i) => {
       const near = w.fuzzy[rank];
-      if (near) probes.push(...wholeQuery(words.map((x, j) => (j === i ? near : x.typed)), caps.perFuzzyPair));
+      // Through the longest pair only: these are many (a few near words of each typed word).
+      if (near) probes.push(...wholeQuery(words.map((x, j) => (j === i ? near : x.typed)), caps.perFuzzyPair, 'longest'));
     });
   }
   return probes;
