@@ -37,10 +37,10 @@ import { migrateToLatest, openDatabase, type DatabaseHandle } from '../src/platf
 import type { App } from '../src/platform/http/types.js';
 import { startBareServer, type Replays } from './bare-server.js';
 import { machine, repo, serverTimes, signInByFetch, summary, type Session, type Summary } from './demo-server.js';
-import { forkBareServer, loadOf, memoryOf, spawnServe, type Load } from './hot-paths-load.js';
+import { forkBareServer, loadOf, spawnServe, type Load } from './hot-paths-load.js';
 import { readManifest, type ScaleManifest } from './scale-manifest.js';
 import { capturer, isPostgres, openBareDriver, poolSize, type BareDriver, type Captured, type Target } from './statement-capture.js';
-import { measureStartup, type StartupResult } from './startup.js';
+import { measureStartup, memoryOf, type StartupResult } from './startup.js';
 
 export interface HotPathOptions {
   target: Target;

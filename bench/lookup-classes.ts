@@ -28,6 +28,7 @@ import { searchCustomers, type SearchItem } from '../src/search/search-service.j
 import { warmFileOnce } from '../src/search/search-warmth.js';
 import { allowedEdits, deletionVariants, editDistance, fold, prefixUpperBound, tokenize } from '../src/search/search-rules.js';
 import { familyNames, givenNames, lookupDevNames, lookupEvalNames, madeUpNames, seeded, zipf } from './names.js';
+import { typist } from './typos.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -132,27 +133,7 @@ async function build(handle: DatabaseHandle, count: number, mix: 'dev' | 'eval')
 
 // ---------------------------------------------------------------- the query classes
 
-/** One typing mistake on a letter of the word, never the first. */
-function misspell(word: string): string {
-  const chars = Array.from(word);
-  const i = 1 + Math.floor(random() * (chars.length - 1));
-  const letter = pick('abcdefghijklmnopqrstuvwxyz'.split(''));
-  const kind = pick(['delete', 'insert', 'substitute', 'swap']);
-  if (kind === 'delete') chars.splice(i, 1);
-  else if (kind === 'insert') chars.splice(i, 0, letter);
-  else if (kind === 'substitute') chars[i] = letter;
-  else if (i + 1 < chars.length) [chars[i], chars[i + 1]] = [chars[i + 1]!, chars[i]!];
-  else chars[i] = letter;
-  return chars.join('');
-}
-function misspelt(word: string, edits = 1): string | null {
-  for (let attempt = 0; attempt < 20; attempt++) {
-    let out = word;
-    for (let e = 0; e < edits; e++) out = misspell(out);
-    if (editDistance(fold(out), fold(word)) === edits) return out;
-  }
-  return null;
-}
+const { misspelt } = typist(random);
 
 interface Query {
   kind: string;

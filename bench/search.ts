@@ -10,8 +10,9 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../src/platform/database/connect.js';
 import { searchCustomers, type SearchItem } from '../src/search/search-service.js';
-import { editDistance, fold, tokenize } from '../src/search/search-rules.js';
+import { fold, tokenize } from '../src/search/search-rules.js';
 import { seeded } from './names.js';
+import { typist } from './typos.js';
 import type { SampleCustomer } from './sample.js';
 
 const { values: args } = parseArgs({
@@ -27,27 +28,7 @@ const { values: args } = parseArgs({
 const random = seeded(7);
 const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)]!;
 
-/** One typing mistake on a letter of the word (never the first: people rarely get that wrong). */
-function misspell(word: string): string {
-  const chars = Array.from(word);
-  const i = 1 + Math.floor(random() * (chars.length - 1));
-  const letter = pick('abcdefghijklmnopqrstuvwxyz'.split(''));
-  const kind = pick(['delete', 'insert', 'substitute', 'swap']);
-  if (kind === 'delete') chars.splice(i, 1);
-  else if (kind === 'insert') chars.splice(i, 0, letter);
-  else if (kind === 'substitute') chars[i] = letter;
-  else if (i + 1 < chars.length) [chars[i], chars[i + 1]] = [chars[i + 1]!, chars[i]!];
-  else chars[i] = letter;
-  return chars.join('');
-}
-function misspellTimes(word: string, edits: number): string | null {
-  for (let attempt = 0; attempt < 20; attempt++) {
-    let out = word;
-    for (let e = 0; e < edits; e++) out = misspell(out);
-    if (editDistance(fold(out), fold(word)) === edits) return out;
-  }
-  return null;
-}
+const { misspell, misspelt: misspellTimes } = typist(random);
 
 interface Query {
   kind: string;

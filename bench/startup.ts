@@ -90,10 +90,10 @@ const spread = (values: number[]): Spread => {
   return { min: sorted[0]!, median: +median.toFixed(1), max: sorted[sorted.length - 1]! };
 };
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A port nobody listens on now. */
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -105,8 +105,8 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** VmRSS and VmHWM of a process, in MiB. */
-function memoryOf(pid: number): { rssMiB: number; peakRssMiB: number } {
+/** VmRSS and VmHWM (the peak so far) of a process, in MiB. */
+export function memoryOf(pid: number): { rssMiB: number; peakRssMiB: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kib = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
   return { rssMiB: +(kib('VmRSS') / 1024).toFixed(1), peakRssMiB: +(kib('VmHWM') / 1024).toFixed(1) };
