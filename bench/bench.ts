@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { repo } from './demo-server.js';
 import { renderSection, withSection } from './hot-paths-report.js';
-import { ensureBuilt, printResult, problemsOf, resultFileOf, runHotPaths, type HotPathResult } from './hot-paths.js';
+import { ensureBuilt, measurementArgs, measurementOptions, printResult, problemsOf, resultFileOf, runHotPaths, type HotPathResult } from './hot-paths.js';
 import { manifestFileFor } from './scale-manifest.js';
 import type { Target } from './statement-capture.js';
 
@@ -28,13 +28,7 @@ const { values: args } = parseArgs({
     url: { type: 'string' },
     only: { type: 'string' },
     render: { type: 'boolean', default: false },
-    samples: { type: 'string', default: '300' },
-    warmup: { type: 'string', default: '20' },
-    inputs: { type: 'string', default: '50' },
-    'load-seconds': { type: 'string', default: '20' },
-    connections: { type: 'string', default: '50' },
-    'startup-runs': { type: 'string', default: '5' },
-    'settle-seconds': { type: 'string', default: '10' },
+    ...measurementArgs,
   },
 });
 const url = args.url ?? process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/scale';
@@ -82,13 +76,7 @@ async function main() {
     log(`hot paths on ${engine}`);
     const measured = await runHotPaths({
       target,
-      samples: Number(args.samples),
-      warmup: Number(args.warmup),
-      inputs: Number(args.inputs),
-      loadSeconds: Number(args['load-seconds']),
-      connections: Number(args.connections),
-      startupRuns: Number(args['startup-runs']),
-      settleMs: Number(args['settle-seconds']) * 1000,
+      ...measurementOptions(args),
       log,
     });
     const result: HotPathResult = { ...measured, command };

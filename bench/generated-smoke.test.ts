@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminQuery } from '../src/test/shared-database.js';
 import { ok, runBench } from './run-bench.js';
 
 /**
@@ -25,15 +25,7 @@ const target = (name = 'generated'): string[] => {
   return ['--url', url.toString()];
 };
 
-async function admin(text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: postgresUrl });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
+const admin = (text: string) => adminQuery(postgresUrl!, text);
 
 describe('the benchmarks of a generated database, on this engine', () => {
   beforeAll(async () => {

@@ -11,8 +11,8 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminQuery } from '../src/test/shared-database.js';
 import { repo } from './demo-server.js';
 import { endMarker, renderSection, startMarker, verdictsOf, withSection } from './hot-paths-report.js';
 import { ensureBuilt, problemsOf, runHotPaths, type HotPathResult } from './hot-paths.js';
@@ -24,15 +24,6 @@ const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-hot-paths-test-')
 let target: Target;
 let dropDatabase: (() => Promise<void>) | null = null;
 
-async function adminQuery(base: string, text: string) {
-  const client = new pg.Client({ connectionString: base });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
 
 beforeAll(async () => {
   // Start-up and load run the built CLI (bin/rapport.js), as a user starts it.

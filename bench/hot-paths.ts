@@ -517,6 +517,30 @@ export function printResult(result: HotPathResult): void {
 
 export const resultFileOf = (engine: string) => path.join(repo, 'bench', 'results', `hot-paths.${engine}.json`);
 
+/** The command-line options of a measurement, shared by this script and bench/bench.ts (`npm run bench`). */
+export const measurementArgs = {
+  samples: { type: 'string', default: '300' },
+  warmup: { type: 'string', default: '20' },
+  inputs: { type: 'string', default: '50' },
+  'load-seconds': { type: 'string', default: '20' },
+  connections: { type: 'string', default: '50' },
+  'startup-runs': { type: 'string', default: '5' },
+  'settle-seconds': { type: 'string', default: '10' },
+} as const;
+
+type MeasurementValues = { [K in keyof typeof measurementArgs]: string };
+
+/** Those options as runHotPaths takes them. */
+export const measurementOptions = (values: MeasurementValues) => ({
+  samples: Number(values.samples),
+  warmup: Number(values.warmup),
+  inputs: Number(values.inputs),
+  loadSeconds: Number(values['load-seconds']),
+  connections: Number(values.connections),
+  startupRuns: Number(values['startup-runs']),
+  settleMs: Number(values['settle-seconds']) * 1000,
+});
+
 /** Builds dist/ when its sources changed (what `npm start` does): start-up and load run the built CLI. */
 export const ensureBuilt = () => execFileSync(process.execPath, [path.join(repo, 'scripts/build-if-changed.mjs')], { cwd: repo, stdio: 'inherit' });
 
@@ -525,13 +549,7 @@ async function main() {
     options: {
       file: { type: 'string' },
       url: { type: 'string' },
-      samples: { type: 'string', default: '300' },
-      warmup: { type: 'string', default: '20' },
-      inputs: { type: 'string', default: '50' },
-      'load-seconds': { type: 'string', default: '20' },
-      connections: { type: 'string', default: '50' },
-      'startup-runs': { type: 'string', default: '5' },
-      'settle-seconds': { type: 'string', default: '10' },
+      ...measurementArgs,
       out: { type: 'string' },
     },
   });
@@ -539,13 +557,7 @@ async function main() {
   ensureBuilt();
   const result = await runHotPaths({
     target: values.url ? { url: values.url } : { file: values.file! },
-    samples: Number(values.samples),
-    warmup: Number(values.warmup),
-    inputs: Number(values.inputs),
-    loadSeconds: Number(values['load-seconds']),
-    connections: Number(values.connections),
-    startupRuns: Number(values['startup-runs']),
-    settleMs: Number(values['settle-seconds']) * 1000,
+    ...measurementOptions(values),
     log: (line) => console.log(`${new Date().toISOString().slice(11, 19)} ${line}`),
   });
   printResult(result);

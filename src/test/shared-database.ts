@@ -52,7 +52,8 @@ async function migrated(handle: DatabaseHandle): Promise<DatabaseHandle> {
   }
 }
 
-async function adminQuery(url: string, text: string): Promise<void> {
+/** One statement on its own connection (create or drop a database or schema). */
+export async function adminQuery(url: string, text: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
