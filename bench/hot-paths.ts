@@ -255,7 +255,7 @@ export async function runHotPaths(options: HotPathOptions): Promise<HotPathResul
   const handle: DatabaseHandle = openDatabase(targetOf(options.target));
   await migrateToLatest(handle);
   const config = { ...loadConfig({ LOG_LEVEL: 'silent' }), phoneRegion: 'US' };
-  const capture = capturer(handle);
+  const capture = capturer(targetOf(options.target));
   let app: App | null = null;
   let captureApp: App | null = null;
   let driver: BareDriver | null = null;
@@ -464,6 +464,7 @@ export async function runHotPaths(options: HotPathOptions): Promise<HotPathResul
     await minimal?.app.close();
     await app?.close();
     await captureApp?.close();
+    await capture.handle.close();
     await driver?.close();
     await handle.close();
   }

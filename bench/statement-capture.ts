@@ -1,15 +1,14 @@
 /**
- * The bare-database limit of a Rapport request: the SQL statements (text and parameters) Kysely
- * compiled while the app answered it, captured by a Kysely plugin on a second handle of the same
- * database, and replayed through better-sqlite3 or pg directly.
+ * The bare-database limit of a Rapport request: the SQL statements (text and parameters) the app sent
+ * while it answered it, captured on a second handle of the same database (Kysely's query log), and
+ * replayed through better-sqlite3 or pg directly.
  *
  * Ids the request minted (UUIDv7 whose time lies within the captured request) are given fresh ids at
  * each replay, so an insert replayed does not collide with the row the captured request committed.
  */
 import SQLite from 'better-sqlite3';
-import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
 import pg from 'pg';
-import type { DatabaseHandle } from '../src/platform/database/connect.js';
+import { openDatabase, type ConnectOptions, type DatabaseHandle } from '../src/platform/database/connect.js';
 import { newId } from '../src/platform/ids.js';
 
 export interface Statement {
@@ -24,7 +23,7 @@ export interface Captured {
 }
 
 export interface Capturer {
-  /** The same database, its queries recorded while `capture` runs. Build a second app on it. */
+  /** The same database on a handle of its own, its statements recorded while `capture` runs. Build a second app on it. */
   handle: DatabaseHandle;
   capture<T>(run: () => Promise<T>): Promise<{ result: T; captured: Captured }>;
 }
@@ -39,24 +38,17 @@ function mintedBetween(statements: Statement[], from: number, to: number): strin
   return [...minted];
 }
 
-export function capturer(handle: DatabaseHandle): Capturer {
+/**
+ * Opens the database a second time, told every statement as it is sent (built or prepared, see
+ * src/platform/database/prepared-query.ts), and records them while `capture` runs.
+ */
+export function capturer(target: ConnectOptions): Capturer {
   let recording: Statement[] | null = null;
-  const executor = handle.db.getExecutor();
-  const plugin: KyselyPlugin = {
-    transformQuery({ node, queryId }: PluginTransformQueryArgs): RootOperationNode {
-      // Added after the app's own plugins: `node` is what the executor will compile.
-      if (recording) {
-        const compiled = executor.compileQuery(node, queryId);
-        recording.push({ sql: compiled.sql, parameters: [...compiled.parameters] });
-      }
-      return node;
-    },
-    transformResult({ result }: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-      return Promise.resolve(result);
-    },
-  };
+  // The replay opens and rolls back its own transaction around a write: the request's begin and commit are left out.
+  const transactionControl = /^\s*(begin|commit|rollback)\b/i;
+  const handle = openDatabase({ ...target, onQuery: (sql, parameters) => !transactionControl.test(sql) && recording?.push({ sql, parameters: [...parameters] }) });
   return {
-    handle: { ...handle, db: handle.db.withPlugin(plugin) },
+    handle,
     async capture(run) {
       if (recording) throw new Error('one capture at a time');
       const statements: Statement[] = [];

@@ -1,25 +1,22 @@
 import type { Db } from '../platform/database/connect.js';
 import type { Actor } from '../platform/auth/actor.js';
+import { preparedQuery } from '../platform/database/prepared-query.js';
 import { nowIso } from '../platform/time.js';
 import { sha256 } from './secrets.js';
 import { sessionIsLive, sessionNeedsTouch } from './session-rules.js';
 
 /** Queries that turn a cookie or a bearer token into the actor behind it. */
 
+// Every request reads these two: they are built once (prepared-query.ts).
+const locationsQuery = preparedQuery((db, p: { staffId: string }) => db.selectFrom('staffLocations').select('locationId').where('staffId', '=', p.staffId));
+
 async function locationsOf(db: Db, staffId: string): Promise<string[]> {
-  const rows = await db.selectFrom('staffLocations').select('locationId').where('staffId', '=', staffId).execute();
+  const rows = await locationsQuery.execute(db, { staffId });
   return rows.map((r) => r.locationId);
 }
 
-export interface SessionActor {
-  actor: Actor;
-  sessionId: string;
-  csrfToken: string;
-}
-
-export async function actorFromSession(db: Db, cookieValue: string, now = new Date()): Promise<SessionActor | null> {
-  const sessionId = sha256(cookieValue);
-  const row = await db
+const sessionQuery = preparedQuery((db, p: { sessionId: string }) =>
+  db
     .selectFrom('sessions')
     .innerJoin('staff', 'staff.id', 'sessions.staffId')
     .select([
@@ -33,8 +30,18 @@ export async function actorFromSession(db: Db, cookieValue: string, now = new Da
       'staff.role',
       'staff.active',
     ])
-    .where('sessions.id', '=', sessionId)
-    .executeTakeFirst();
+    .where('sessions.id', '=', p.sessionId),
+);
+
+export interface SessionActor {
+  actor: Actor;
+  sessionId: string;
+  csrfToken: string;
+}
+
+export async function actorFromSession(db: Db, cookieValue: string, now = new Date()): Promise<SessionActor | null> {
+  const sessionId = sha256(cookieValue);
+  const row = await sessionQuery.executeTakeFirst(db, { sessionId });
   if (!row || !row.active || !sessionIsLive(row, now)) return null;
   if (sessionNeedsTouch(row, now)) {
     await db.updateTable('sessions').set({ lastSeenAt: nowIso() }).where('id', '=', sessionId).execute();

@@ -1,6 +1,7 @@
 import { sql, type ExpressionOrFactory, type SqlBool } from 'kysely';
 import type { BusinessCalendar } from '../business-hours/business-hours.js';
 import type { Db } from '../platform/database/connect.js';
+import { preparedQuery } from '../platform/database/prepared-query.js';
 import type { CasePriority, Database, NewRow, RowUpdate } from '../platform/database/schema.js';
 import type { Week } from '../locations/location-calendar-rules.js';
 import { openStatuses } from './case-clock-rules.js';
@@ -342,4 +343,5 @@ export const namesOf = async (db: Db, table: 'staff' | 'locations', ids: string[
   ids.length ? new Map((await db.selectFrom(table).select(['id', 'name']).where('id', 'in', ids).execute()).map((r) => [r.id, r.name])) : new Map();
 
 /** The cases of one customer, oldest first (a customer has few). */
-export const customerCaseRows = (db: Db, customerId: string) => caseSelect(db).where('c.customerId', '=', customerId).orderBy('c.openedAt').orderBy('c.id').execute();
+const customerCasesQuery = preparedQuery((db, p: { customerId: string }) => caseSelect(db).where('c.customerId', '=', p.customerId).orderBy('c.openedAt').orderBy('c.id'));
+export const customerCaseRows = (db: Db, customerId: string) => customerCasesQuery.execute(db, { customerId });

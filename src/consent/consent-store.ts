@@ -1,5 +1,6 @@
 import { channels as interactionChannels } from '../interactions/interaction-schemas.js';
 import type { Db } from '../platform/database/connect.js';
+import { preparedQuery } from '../platform/database/prepared-query.js';
 import type { NewRow, Row, RowUpdate } from '../platform/database/schema.js';
 import { consentChannels, contactPermission, outboundPermission, type ChannelConsent, type ConsentChannel, type CustomerConsent } from './consent-rules.js';
 import type { ConsentOut } from './consent-schemas.js';
@@ -26,24 +27,16 @@ export const deleteDoNotContactRow = (db: Db, id: string) => db.deleteFrom('doNo
 export type ConsentRow = Row<'consents'> & { recordedByName: string | null };
 export type DoNotContactRow = Row<'doNotContact'> & { recordedByName: string | null };
 
+const consentsQuery = preparedQuery((db, p: { customerId: string }) =>
+  db.selectFrom('consents as c').leftJoin('staff as s', 's.id', 'c.updatedBy').selectAll('c').select('s.name as recordedByName').where('c.customerId', '=', p.customerId),
+);
+const doNotContactQuery = preparedQuery((db, p: { customerId: string }) =>
+  db.selectFrom('doNotContact as d').leftJoin('staff as s', 's.id', 'd.updatedBy').selectAll('d').select('s.name as recordedByName').where('d.customerId', '=', p.customerId),
+);
+
 /** Everything recorded about how a customer may be contacted, with who recorded each choice. */
 export async function loadConsent(db: Db, customerId: string): Promise<{ channels: ConsentRow[]; doNotContact: DoNotContactRow | null }> {
-  const [channels, dnc] = await Promise.all([
-    db
-      .selectFrom('consents as c')
-      .leftJoin('staff as s', 's.id', 'c.updatedBy')
-      .selectAll('c')
-      .select('s.name as recordedByName')
-      .where('c.customerId', '=', customerId)
-      .execute(),
-    db
-      .selectFrom('doNotContact as d')
-      .leftJoin('staff as s', 's.id', 'd.updatedBy')
-      .selectAll('d')
-      .select('s.name as recordedByName')
-      .where('d.customerId', '=', customerId)
-      .executeTakeFirst(),
-  ]);
+  const [channels, dnc] = await Promise.all([consentsQuery.execute(db, { customerId }), doNotContactQuery.executeTakeFirst(db, { customerId })]);
   return { channels, doNotContact: dnc ?? null };
 }
 

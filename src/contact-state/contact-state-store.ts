@@ -1,5 +1,6 @@
 import { PostgresAdapter, sql } from 'kysely';
 import type { Db } from '../platform/database/connect.js';
+import { preparedQuery } from '../platform/database/prepared-query.js';
 import { awaitingChannels, channelsOf, contactStateOf, faceToFaceChannels, massChannels, type ContactFacts, type ContactState } from './contact-state-rules.js';
 
 /**
@@ -192,13 +193,16 @@ export const findContactState = (db: Db, customerId: string) =>
 
 
 /** What the brief says about waiting and keeping in touch, from the stored state (one definition everywhere). */
-export async function briefContactFacts(db: Db, customerId: string) {
-  const row = await db
+const briefContactQuery = preparedQuery((db, p: { customerId: string }) =>
+  db
     .selectFrom('contactStates as s')
     .leftJoin('staff as o', 'o.id', 's.keepOwnerId')
     .select(['s.waitingSince', 's.waitingCount', 's.waitingChannels', 's.keepEveryDays', 's.keepOwnerId', 'o.name as ownerName', 's.lastContactAt', 's.keepDueAt'])
-    .where('s.customerId', '=', customerId)
-    .executeTakeFirst();
+    .where('s.customerId', '=', p.customerId),
+);
+
+export async function briefContactFacts(db: Db, customerId: string) {
+  const row = await briefContactQuery.executeTakeFirst(db, { customerId });
   return {
     waiting: row?.waitingSince ? { since: row.waitingSince, channels: channelsOf(row.waitingChannels), count: Number(row.waitingCount) } : null,
     keepInTouch:

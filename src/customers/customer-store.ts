@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import type { Db } from '../platform/database/connect.js';
+import { preparedQuery } from '../platform/database/prepared-query.js';
 import type { Row, RowUpdate } from '../platform/database/schema.js';
 import type { CustomerOut, CustomerSummary } from './customer-schemas.js';
 
@@ -6,8 +8,9 @@ import type { CustomerOut, CustomerSummary } from './customer-schemas.js';
 
 
 /** A live customer: an erased one is a tombstone kept for the figures, found by no read of a customer. */
-export const findCustomerRow = (db: Db, id: string) =>
-  db.selectFrom('customers').selectAll().where('id', '=', id).where('erasedAt', 'is', null).executeTakeFirst();
+export const findCustomerRow = (db: Db, id: string) => customerRowQuery.executeTakeFirst(db, { id });
+
+const customerRowQuery = preparedQuery((db, p: { id: string }) => db.selectFrom('customers').selectAll().where('id', '=', p.id).where('erasedAt', 'is', null));
 
 export const customerExists = async (db: Db, id: string): Promise<boolean> =>
   (await db.selectFrom('customers').select('id').where('id', '=', id).where('erasedAt', 'is', null).executeTakeFirst()) !== undefined;
@@ -22,49 +25,13 @@ const byPrimaryThenAge = <T extends { isPrimary: boolean | number; createdAt: st
 export async function loadCustomer(db: Db, id: string): Promise<CustomerOut | null> {
   const row = await findCustomerRow(db, id);
   if (!row) return null;
-  const [emails, phones, addresses, externalIds, outgoing, incoming] = await Promise.all([
+  const [emails, phones, addresses, externalIds, relationships] = await Promise.all([
     db.selectFrom('emails').selectAll().where('customerId', '=', id).execute(),
     db.selectFrom('phones').selectAll().where('customerId', '=', id).execute(),
     db.selectFrom('addresses').selectAll().where('customerId', '=', id).execute(),
     db.selectFrom('externalIds').selectAll().where('customerId', '=', id).orderBy('source').orderBy('externalId').execute(),
-    db
-      .selectFrom('relationships as r')
-      .innerJoin('customers as c', 'c.id', 'r.relatedCustomerId')
-      .select(['r.id', 'r.relatedCustomerId', 'c.displayName', 'c.kind', 'r.label', 'r.relatedLabel', 'r.household', 'r.createdAt'])
-      .where('r.customerId', '=', id)
-      .execute(),
-    db
-      .selectFrom('relationships as r')
-      .innerJoin('customers as c', 'c.id', 'r.customerId')
-      .select(['r.id', 'r.customerId', 'c.displayName', 'c.kind', 'r.label', 'r.relatedLabel', 'r.household', 'r.createdAt'])
-      .where('r.relatedCustomerId', '=', id)
-      .execute(),
+    loadRelationships(db, id),
   ]);
-  const relationships = [
-    ...outgoing.map((r) => ({
-      id: r.id,
-      relatedCustomerId: r.relatedCustomerId,
-      relatedDisplayName: r.displayName,
-      relatedKind: r.kind,
-      label: r.label,
-      relatedLabel: r.relatedLabel,
-      household: Boolean(r.household),
-      createdAt: r.createdAt,
-    })),
-    // Seen from the other side, the labels swap: her "child" link reads "parent" from the son's record.
-    ...incoming.map((r) => ({
-      id: r.id,
-      relatedCustomerId: r.customerId,
-      relatedDisplayName: r.displayName,
-      relatedKind: r.kind,
-      label: r.relatedLabel ?? `related to`,
-      relatedLabel: r.label,
-      household: Boolean(r.household),
-      createdAt: r.createdAt,
-    })),
-  ]
-    .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
-    .map(({ createdAt: _createdAt, ...rest }) => rest);
 
   return {
     ...presentCustomerRow(row),
@@ -126,4 +93,34 @@ export async function listCustomers(db: Db, query: CustomerListQuery): Promise<C
   }
   const rows = await select.orderBy('c.displayName').orderBy('c.id').limit(query.limit).execute();
   return rows.map((r) => ({ ...r, email: r.email ?? null, phone: r.phone ?? null, city: r.city ?? null }));
+}
+
+export type CustomerRelationship = CustomerOut['relationships'][number];
+
+// Both directions of a link in one statement: `outgoing` is 1 where this customer made it.
+const relationshipsQuery = preparedQuery((db, p: { id: string }) =>
+  db
+    .selectFrom('relationships as r')
+    .innerJoin('customers as c', 'c.id', 'r.relatedCustomerId')
+    .select(['r.id', 'r.relatedCustomerId as otherId', 'c.displayName', 'c.kind', 'r.label', 'r.relatedLabel', 'r.household', 'r.createdAt', sql<number>`1`.as('outgoing')])
+    .where('r.customerId', '=', p.id)
+    .unionAll(
+      db
+        .selectFrom('relationships as r')
+        .innerJoin('customers as c', 'c.id', 'r.customerId')
+        .select(['r.id', 'r.customerId as otherId', 'c.displayName', 'c.kind', 'r.label', 'r.relatedLabel', 'r.household', 'r.createdAt', sql<number>`0`.as('outgoing')])
+        .where('r.relatedCustomerId', '=', p.id),
+    ),
+);
+
+/** A customer's links to others, oldest first, each told from this customer's side. */
+export async function loadRelationships(db: Db, id: string): Promise<CustomerRelationship[]> {
+  return (await relationshipsQuery.execute(db, { id }))
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || Number(b.outgoing) - Number(a.outgoing) || a.id.localeCompare(b.id))
+    .map((r) =>
+      Number(r.outgoing) === 1
+        ? { id: r.id, relatedCustomerId: r.otherId, relatedDisplayName: r.displayName, relatedKind: r.kind, label: r.label, relatedLabel: r.relatedLabel, household: Boolean(r.household) }
+        : // Seen from the other side, the labels swap: her "child" link reads "parent" from the son's record.
+          { id: r.id, relatedCustomerId: r.otherId, relatedDisplayName: r.displayName, relatedKind: r.kind, label: r.relatedLabel ?? `related to`, relatedLabel: r.label, household: Boolean(r.household) },
+    );
 }

@@ -2,6 +2,7 @@ import { sql, type SqlBool } from 'kysely';
 import type { ActorOrSystem } from '../platform/auth/actor.js';
 import { visibleRows } from '../platform/auth/private-facts-sql.js';
 import type { Db } from '../platform/database/connect.js';
+import { preparedQuery } from '../platform/database/prepared-query.js';
 import type { NewRow, RowUpdate } from '../platform/database/schema.js';
 
 /** The only place hand-off rows (and their customers, lines, cases, promises and reads) are read and written. */
@@ -213,16 +214,17 @@ export const activeStaffAt = async (db: Db, locationId: string): Promise<string[
 export const handoffRows = (db: Db, ids: string[]) => (ids.length ? db.selectFrom('handoffs').selectAll().where('id', 'in', ids).execute() : Promise.resolve([]));
 
 /** A customer's hand-offs, newest first: for the brief's banner and the timeline. */
-export const customerHandoffRows = (db: Db, customerId: string, limit: number) =>
+const customerHandoffsQuery = preparedQuery((db, p: { customerId: string; limit: number }) =>
   db
     .selectFrom('handoffCustomers as hc')
     .innerJoin('handoffs as h', 'h.id', 'hc.handoffId')
     .select(['hc.id as itemId', 'hc.createdAt', 'h.id', 'h.status', 'h.fromStaffId', 'h.toStaffId', 'h.toLocationId', 'h.acceptedBy', 'h.acceptedAt', 'h.withdrawnBy', 'h.withdrawnAt'])
-    .where('hc.customerId', '=', customerId)
+    .where('hc.customerId', '=', p.customerId)
     .orderBy('hc.createdAt', 'desc')
     .orderBy('hc.id', 'desc')
-    .limit(limit)
-    .execute();
+    .limit(p.limit),
+);
+export const customerHandoffRows = (db: Db, customerId: string, limit: number) => customerHandoffsQuery.execute(db, { customerId, limit });
 
 /** Customers a staff member owns open promises or open cases of. */
 export async function heldCustomerRows(db: Db, staffId: string, openCaseStatuses: readonly string[]) {

@@ -1,5 +1,7 @@
 import { sql, type ExpressionOrFactory, type RawBuilder, type SqlBool } from 'kysely';
 import type { Db } from '../platform/database/connect.js';
+import { preparedQuery } from '../platform/database/prepared-query.js';
+import { olderThan, pageParams, pageShape, type PageParams, type PageQuery } from '../timeline/timeline-page.js';
 import type { Database, NewRow, Row, RowUpdate } from '../platform/database/schema.js';
 import { isDueWithinDay, isOverdue, isSlip, needsTelling, everTold, type FigureInput } from './promise-rules.js';
 import { linkState } from './promise-link-rules.js';
@@ -223,16 +225,19 @@ export async function namesOf(db: Db, by: 'staff' | 'location' | 'customer', ids
 }
 
 /** Open promises of a customer with what the brief needs, soonest first. */
-export async function openPromisesOf(db: Db, customerId: string) {
-  const rows = await db
+const openPromisesQuery = preparedQuery((db, p: { customerId: string }) =>
+  db
     .selectFrom('promises as p')
     .leftJoin('staff as s', 's.id', 'p.ownerId')
     .select(['p.id', 'p.what', 'p.dueOn', 'p.dueAt', 'p.dueBy', 'p.originalDueOn', 'p.originalDueAt', 'p.timezone', 's.name as ownerName'])
-    .where('p.customerId', '=', customerId)
+    .where('p.customerId', '=', p.customerId)
     .where('p.status', '=', 'open')
     .orderBy('p.dueBy')
-    .limit(20)
-    .execute();
+    .limit(20),
+);
+
+export async function openPromisesOf(db: Db, customerId: string) {
+  const rows = await openPromisesQuery.execute(db, { customerId });
   const revisions = rows.length
     ? await db
         .selectFrom('promiseRevisions')
@@ -448,112 +453,111 @@ export async function managersOf(db: Db, staffIds: string[]): Promise<Map<string
   return out;
 }
 
+const made = preparedQuery((db, p: PageParams, shape) => {
+  const at = sql<string>`${sql.ref('p.madeAt')}`;
+  const id = sql<string>`${sql.ref('p.id')}`;
+  return db
+    .selectFrom('promises as p')
+    .leftJoin('staff as s', 's.id', 'p.createdBy')
+    .select(['p.id', 'p.id as promiseId', 'p.madeAt as at', 'p.what', 'p.originalDueOn', 'p.originalDueAt', 'p.timezone', 's.name as staffName'])
+    .where('p.customerId', '=', p.customerId)
+    .where(olderThan(at, id, shape, p))
+    .orderBy('p.madeAt', 'desc')
+    .orderBy('p.id', 'desc')
+    .limit(p.limit);
+});
+
+const revised = preparedQuery((db, p: PageParams, shape) => {
+  const at = sql<string>`${sql.ref('r.createdAt')}`;
+  const id = sql<string>`${sql.ref('r.id')}`;
+  return db
+    .selectFrom('promiseRevisions as r')
+    .innerJoin('promises as p', 'p.id', 'r.promiseId')
+    .leftJoin('staff as s', 's.id', 'r.createdBy')
+    .select(['r.id', 'r.promiseId', 'r.createdAt as at', 'p.what', 'p.timezone', 'r.fromDueOn', 'r.fromDueAt', 'r.toDueOn', 'r.toDueAt', 'r.reason', 'r.toldAt', 'r.toldChannel', 'r.apologised', 's.name as staffName'])
+    .where('r.customerId', '=', p.customerId)
+    .where(olderThan(at, id, shape, p))
+    .orderBy('r.createdAt', 'desc')
+    .orderBy('r.id', 'desc')
+    .limit(p.limit);
+});
+
+// Telling them recorded after the change itself (told at once is said with the change).
+const told = preparedQuery((db, p: PageParams, shape) => {
+  const at = sql<string>`${sql.ref('r.toldAt')}`;
+  const id = sql<string>`${sql.ref('r.id')} || ':told'`;
+  return db
+    .selectFrom('promiseRevisions as r')
+    .innerJoin('promises as p', 'p.id', 'r.promiseId')
+    .leftJoin('staff as s', 's.id', 'r.toldBy')
+    .select([id.as('id'), 'r.promiseId', at.as('at'), 'p.what', 'r.toldChannel', 'r.apologised', 's.name as staffName'])
+    .where('r.customerId', '=', p.customerId)
+    .where('r.toldAt', 'is not', null)
+    .whereRef('r.toldAt', '>', 'r.createdAt')
+    .where(olderThan(at, id, shape, p))
+    .orderBy(at, 'desc')
+    .orderBy(id, 'desc')
+    .limit(p.limit);
+});
+
+const closed = preparedQuery((db, p: PageParams, shape) => {
+  const at = sql<string>`case when ${sql.ref('p.status')} = 'kept' then ${sql.ref('p.keptAt')} else ${sql.ref('p.closedAt')} end`;
+  const id = sql<string>`${sql.ref('p.id')} || ':' || ${sql.ref('p.status')}`;
+  return db
+    .selectFrom('promises as p')
+    .leftJoin('staff as s', 's.id', 'p.closedBy')
+    .select([id.as('id'), 'p.id as promiseId', at.as('at'), 'p.what', 'p.status', 'p.closedReason', 's.name as staffName'])
+    .where('p.customerId', '=', p.customerId)
+    .where('p.status', '!=', 'open')
+    .where(olderThan(at, id, shape, p))
+    .orderBy(at, 'desc')
+    .orderBy(id, 'desc')
+    .limit(p.limit);
+});
+
+const handedOver = preparedQuery((db, p: PageParams, shape) => {
+  const at = sql<string>`${sql.ref('h.createdAt')}`;
+  const id = sql<string>`${sql.ref('h.id')}`;
+  return db
+    .selectFrom('promiseHandovers as h')
+    .innerJoin('promises as p', 'p.id', 'h.promiseId')
+    .leftJoin('staff as s', 's.id', 'h.createdBy')
+    .leftJoin('staff as f', 'f.id', 'h.fromStaffId')
+    .leftJoin('staff as t', 't.id', 'h.toStaffId')
+    .select(['h.id', 'h.promiseId', 'h.createdAt as at', 'p.what', 'h.reason', 'f.name as fromName', 't.name as toName', 's.name as staffName'])
+    .where('h.customerId', '=', p.customerId)
+    .where(olderThan(at, id, shape, p))
+    .orderBy('h.createdAt', 'desc')
+    .orderBy('h.id', 'desc')
+    .limit(p.limit);
+});
+
+const opened = preparedQuery((db, p: PageParams, shape) => {
+  const at = sql<string>`${sql.ref('v.at')}`;
+  const id = sql<string>`${sql.ref('v.id')}`;
+  return db
+    .selectFrom('promiseLinkViews as v')
+    .innerJoin('promises as p', 'p.id', 'v.promiseId')
+    .select(['v.id', 'v.promiseId', 'v.at', 'p.what'])
+    .where('v.customerId', '=', p.customerId)
+    .where(olderThan(at, id, shape, p))
+    .orderBy('v.at', 'desc')
+    .orderBy('v.id', 'desc')
+    .limit(p.limit);
+});
+
 /** A customer's promise events for the timeline: newest first, strictly after the cursor, at most `limit` of each kind. */
-export interface EventQuery {
-  customerId: string;
-  before: { at: string; id: string } | null;
-  limit: number;
-}
-
-/** Rows after the cursor in newest-first order, for a time expression and an id expression. */
-const olderThan = (at: RawBuilder<string>, id: RawBuilder<string>, before: EventQuery['before']) =>
-  before === null ? sql<SqlBool>`1 = 1` : sql<SqlBool>`(${at} < ${before.at} or (${at} = ${before.at} and ${id} < ${before.id}))`;
-
-export async function promiseEvents(db: Db, q: EventQuery) {
-  const made = (() => {
-    const at = sql<string>`${sql.ref('p.madeAt')}`;
-    const id = sql<string>`${sql.ref('p.id')}`;
-    return db
-      .selectFrom('promises as p')
-      .leftJoin('staff as s', 's.id', 'p.createdBy')
-      .select(['p.id', 'p.id as promiseId', 'p.madeAt as at', 'p.what', 'p.originalDueOn', 'p.originalDueAt', 'p.timezone', 's.name as staffName'])
-      .where('p.customerId', '=', q.customerId)
-      .where(olderThan(at, id, q.before))
-      .orderBy('p.madeAt', 'desc')
-      .orderBy('p.id', 'desc')
-      .limit(q.limit)
-      .execute();
-  })();
-  const revised = (() => {
-    const at = sql<string>`${sql.ref('r.createdAt')}`;
-    const id = sql<string>`${sql.ref('r.id')}`;
-    return db
-      .selectFrom('promiseRevisions as r')
-      .innerJoin('promises as p', 'p.id', 'r.promiseId')
-      .leftJoin('staff as s', 's.id', 'r.createdBy')
-      .select(['r.id', 'r.promiseId', 'r.createdAt as at', 'p.what', 'p.timezone', 'r.fromDueOn', 'r.fromDueAt', 'r.toDueOn', 'r.toDueAt', 'r.reason', 'r.toldAt', 'r.toldChannel', 'r.apologised', 's.name as staffName'])
-      .where('r.customerId', '=', q.customerId)
-      .where(olderThan(at, id, q.before))
-      .orderBy('r.createdAt', 'desc')
-      .orderBy('r.id', 'desc')
-      .limit(q.limit)
-      .execute();
-  })();
-  // Telling them recorded after the change itself (told at once is said with the change).
-  const told = (() => {
-    const at = sql<string>`${sql.ref('r.toldAt')}`;
-    const id = sql<string>`${sql.ref('r.id')} || ':told'`;
-    return db
-      .selectFrom('promiseRevisions as r')
-      .innerJoin('promises as p', 'p.id', 'r.promiseId')
-      .leftJoin('staff as s', 's.id', 'r.toldBy')
-      .select([id.as('id'), 'r.promiseId', at.as('at'), 'p.what', 'r.toldChannel', 'r.apologised', 's.name as staffName'])
-      .where('r.customerId', '=', q.customerId)
-      .where('r.toldAt', 'is not', null)
-      .whereRef('r.toldAt', '>', 'r.createdAt')
-      .where(olderThan(at, id, q.before))
-      .orderBy(at, 'desc')
-      .orderBy(id, 'desc')
-      .limit(q.limit)
-      .execute();
-  })();
-  const closed = (() => {
-    const at = sql<string>`case when ${sql.ref('p.status')} = 'kept' then ${sql.ref('p.keptAt')} else ${sql.ref('p.closedAt')} end`;
-    const id = sql<string>`${sql.ref('p.id')} || ':' || ${sql.ref('p.status')}`;
-    return db
-      .selectFrom('promises as p')
-      .leftJoin('staff as s', 's.id', 'p.closedBy')
-      .select([id.as('id'), 'p.id as promiseId', at.as('at'), 'p.what', 'p.status', 'p.closedReason', 's.name as staffName'])
-      .where('p.customerId', '=', q.customerId)
-      .where('p.status', '!=', 'open')
-      .where(olderThan(at, id, q.before))
-      .orderBy(at, 'desc')
-      .orderBy(id, 'desc')
-      .limit(q.limit)
-      .execute();
-  })();
-  const handedOver = (() => {
-    const at = sql<string>`${sql.ref('h.createdAt')}`;
-    const id = sql<string>`${sql.ref('h.id')}`;
-    return db
-      .selectFrom('promiseHandovers as h')
-      .innerJoin('promises as p', 'p.id', 'h.promiseId')
-      .leftJoin('staff as s', 's.id', 'h.createdBy')
-      .leftJoin('staff as f', 'f.id', 'h.fromStaffId')
-      .leftJoin('staff as t', 't.id', 'h.toStaffId')
-      .select(['h.id', 'h.promiseId', 'h.createdAt as at', 'p.what', 'h.reason', 'f.name as fromName', 't.name as toName', 's.name as staffName'])
-      .where('h.customerId', '=', q.customerId)
-      .where(olderThan(at, id, q.before))
-      .orderBy('h.createdAt', 'desc')
-      .orderBy('h.id', 'desc')
-      .limit(q.limit)
-      .execute();
-  })();
-  const opened = (() => {
-    const at = sql<string>`${sql.ref('v.at')}`;
-    const id = sql<string>`${sql.ref('v.id')}`;
-    return db
-      .selectFrom('promiseLinkViews as v')
-      .innerJoin('promises as p', 'p.id', 'v.promiseId')
-      .select(['v.id', 'v.promiseId', 'v.at', 'p.what'])
-      .where('v.customerId', '=', q.customerId)
-      .where(olderThan(at, id, q.before))
-      .orderBy('v.at', 'desc')
-      .orderBy('v.id', 'desc')
-      .limit(q.limit)
-      .execute();
-  })();
-  const [m, r, t, c, h, o] = await Promise.all([made, revised, told, closed, handedOver, opened]);
+export async function promiseEvents(db: Db, q: PageQuery) {
+  const p = pageParams(q);
+  const shape = pageShape(q);
+  const [m, r, t, c, h, o] = await Promise.all([
+    made.execute(db, p, shape),
+    revised.execute(db, p, shape),
+    told.execute(db, p, shape),
+    closed.execute(db, p, shape),
+    handedOver.execute(db, p, shape),
+    opened.execute(db, p, shape),
+  ]);
   return { made: m, revised: r, told: t, closed: c, handedOver: h, opened: o };
 }
 

@@ -1,7 +1,9 @@
-import { sql, type SqlBool } from 'kysely';
+import { sql } from 'kysely';
 import type { ActorOrSystem } from '../platform/auth/actor.js';
 import { visibleRows } from '../platform/auth/private-facts-sql.js';
 import type { Db } from '../platform/database/connect.js';
+import { preparedQuery } from '../platform/database/prepared-query.js';
+import { olderThan, pageParams, pageReader, pageShape, readerPageParams, readerPageShape, type PageParams, type ReaderPageParams } from './timeline-page.js';
 import type { TimelineKey } from './timeline-rules.js';
 
 /**
@@ -19,25 +21,22 @@ export interface SourceQuery {
   limit: number;
 }
 
-/** Rows strictly after the cursor in newest-first order. */
-const olderThan = (at: string, id: string, before: TimelineKey | null) =>
-  before === null
-    ? sql<SqlBool>`1 = 1`
-    : sql<SqlBool>`(${sql.ref(at)} < ${before.at} or (${sql.ref(at)} = ${before.at} and ${sql.ref(id)} < ${before.id}))`;
+const ref = (name: string) => sql.ref<string>(name);
 
-export const interactionRows = (db: Db, q: SourceQuery) =>
+const interactionsQuery = preparedQuery((db, p: PageParams, shape) =>
   db
     .selectFrom('interactions as i')
     .leftJoin('staff as s', 's.id', 'i.staffId')
     .select(['i.id', 'i.occurredAt as at', 'i.channel', 'i.direction', 'i.summary', 'i.mood', 'i.outcome', 'i.staffId', 's.name as staffName'])
-    .where('i.customerId', '=', q.customerId)
-    .where(olderThan('i.occurredAt', 'i.id', q.before))
+    .where('i.customerId', '=', p.customerId)
+    .where(olderThan(ref('i.occurredAt'), ref('i.id'), shape, p))
     .orderBy('i.occurredAt', 'desc')
     .orderBy('i.id', 'desc')
-    .limit(q.limit)
-    .execute();
+    .limit(p.limit),
+);
+export const interactionRows = (db: Db, q: SourceQuery) => interactionsQuery.execute(db, pageParams(q), pageShape(q));
 
-export const transactionRows = (db: Db, q: SourceQuery) =>
+const transactionsQuery = preparedQuery((db, p: PageParams, shape) =>
   db
     .selectFrom('transactions as t')
     .select((eb) => [
@@ -50,35 +49,38 @@ export const transactionRows = (db: Db, q: SourceQuery) =>
       't.note',
       eb.selectFrom('transactionItems as ti').select(eb.fn.countAll<number>().as('n')).whereRef('ti.transactionId', '=', 't.id').as('itemCount'),
     ])
-    .where('t.customerId', '=', q.customerId)
-    .where(olderThan('t.occurredAt', 't.id', q.before))
+    .where('t.customerId', '=', p.customerId)
+    .where(olderThan(ref('t.occurredAt'), ref('t.id'), shape, p))
     .orderBy('t.occurredAt', 'desc')
     .orderBy('t.id', 'desc')
-    .limit(q.limit)
-    .execute();
+    .limit(p.limit),
+);
+export const transactionRows = (db: Db, q: SourceQuery) => transactionsQuery.execute(db, pageParams(q), pageShape(q));
 
 /** Events the customer is involved in, theirs or a relative's; private ones only for their audience. */
-export const lifeEventRows = (db: Db, q: SourceQuery) =>
+const lifeEventsQuery = preparedQuery((db, p: ReaderPageParams, shape) =>
   db
     .selectFrom('lifeEventCustomers as lec')
     .innerJoin('lifeEvents as e', 'e.id', 'lec.lifeEventId')
     .select(['e.id', 'e.createdAt as at', 'e.customerId', 'e.kind', 'e.title', 'e.year', 'e.month', 'e.day', 'e.sensitivity', 'e.provenance'])
-    .where('lec.customerId', '=', q.customerId)
-    .where(visibleRows(q.actor, 'lifeEvents', 'e'))
-    .where(olderThan('e.createdAt', 'e.id', q.before))
+    .where('lec.customerId', '=', p.customerId)
+    .where(visibleRows(pageReader(shape, p), 'lifeEvents', 'e'))
+    .where(olderThan(ref('e.createdAt'), ref('e.id'), shape, p))
     .orderBy('e.createdAt', 'desc')
     .orderBy('e.id', 'desc')
-    .limit(q.limit)
-    .execute();
+    .limit(p.limit),
+);
+export const lifeEventRows = (db: Db, q: SourceQuery) => lifeEventsQuery.execute(db, readerPageParams(q), readerPageShape(q));
 
-export const noteRows = (db: Db, q: SourceQuery) =>
+const notesQuery = preparedQuery((db, p: ReaderPageParams, shape) =>
   db
     .selectFrom('notes as n')
     .select(['n.id', 'n.createdAt as at', 'n.body', 'n.pinned', 'n.sensitivity', 'n.provenance'])
-    .where('n.customerId', '=', q.customerId)
-    .where(visibleRows(q.actor, 'notes', 'n'))
-    .where(olderThan('n.createdAt', 'n.id', q.before))
+    .where('n.customerId', '=', p.customerId)
+    .where(visibleRows(pageReader(shape, p), 'notes', 'n'))
+    .where(olderThan(ref('n.createdAt'), ref('n.id'), shape, p))
     .orderBy('n.createdAt', 'desc')
     .orderBy('n.id', 'desc')
-    .limit(q.limit)
-    .execute();
+    .limit(p.limit),
+);
+export const noteRows = (db: Db, q: SourceQuery) => notesQuery.execute(db, readerPageParams(q), readerPageShape(q));

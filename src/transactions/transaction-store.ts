@@ -1,4 +1,5 @@
 import type { Db } from '../platform/database/connect.js';
+import { preparedQuery } from '../platform/database/prepared-query.js';
 import type { NewRow, RowUpdate } from '../platform/database/schema.js';
 import { newId } from '../platform/ids.js';
 import type { CleanItem, RelatedFacts } from './transaction-input-rules.js';
@@ -103,13 +104,16 @@ export async function listTransactions(db: Db, query: TransactionListQuery): Pro
 }
 
 /** A customer's totals per kind and currency: the input the money rules need (they are sums). */
-export async function customerMovements(db: Db, customerId: string): Promise<Movement[]> {
-  const rows = await db
+const movementsQuery = preparedQuery((db, p: { customerId: string }) =>
+  db
     .selectFrom('transactions')
     .select((eb) => ['kind', 'currency', eb.fn.sum<number | string>('amountMinor').as('total')])
-    .where('customerId', '=', customerId)
-    .groupBy(['kind', 'currency'])
-    .execute();
+    .where('customerId', '=', p.customerId)
+    .groupBy(['kind', 'currency']),
+);
+
+export async function customerMovements(db: Db, customerId: string): Promise<Movement[]> {
+  const rows = await movementsQuery.execute(db, { customerId });
   // PostgreSQL sums bigint as numeric, which arrives as a string.
   return rows.map((r) => ({ kind: r.kind, currency: r.currency, amountMinor: Number(r.total) }));
 }

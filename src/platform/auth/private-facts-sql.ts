@@ -1,6 +1,6 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import { privacyColumns, type TableName } from '../database/customer-tables.js';
-import type { ActorOrSystem } from './actor.js';
+import type { Actor, ActorOrSystem } from './actor.js';
 import { canSeeFact, type FactPrivacy } from './private-facts.js';
 
 /**
@@ -22,8 +22,21 @@ export interface FactColumns {
   audience: string;
 }
 
+/** What the privacy rule reads of a reader: null is Rapport itself. */
+export type PrivacyReader = { role: Actor['role']; staffId: string; locationIds: readonly string[] } | null;
+
+/**
+ * The privacy rule in a prepared query (src/platform/database/prepared-query.ts): the reader's role
+ * picks the SQL (the shape), their id and locations are parameters. In the builder,
+ * `visibleRows(readerOf(shape, p), 'notes', 'n')` with `...readerParams(actor)` among its parameters.
+ */
+export const readerShape = (actor: ActorOrSystem): string => (actor === null ? 'system' : actor.role);
+export const readerParams = (actor: ActorOrSystem) => ({ readerId: actor?.staffId ?? '', readerLocationIds: actor?.locationIds ?? [] });
+export const readerOf = (shape: string, p: { readerId: string; readerLocationIds: readonly string[] }): PrivacyReader =>
+  shape === 'system' ? null : { role: shape as Actor['role'], staffId: p.readerId, locationIds: p.readerLocationIds };
+
 /** A where-clause that keeps exactly the rows canSeeFact would keep. */
-export function visibleFactSql(actor: ActorOrSystem, columns: FactColumns): Expression<SqlBool> {
+export function visibleFactSql(actor: PrivacyReader, columns: FactColumns): Expression<SqlBool> {
   if (actor === null || actor.role === 'admin') return sql<SqlBool>`1 = 1`;
   const own = sql<SqlBool>`(${sql.ref(columns.sensitivity)} = 'normal' or ${sql.ref(columns.createdBy)} = ${actor.staffId})`;
   if (actor.role !== 'manager') return own;
@@ -37,5 +50,5 @@ export function visibleFactSql(actor: ActorOrSystem, columns: FactColumns): Expr
  * `db.selectFrom('notes as n').where(visibleRows(actor, 'notes', 'n'))`. Every read of such a table
  * goes through this (customer-tables.test.ts checks the source for reads that do not).
  */
-export const visibleRows = (actor: ActorOrSystem, table: TableName, alias: string): Expression<SqlBool> =>
+export const visibleRows = (actor: PrivacyReader, table: TableName, alias: string): Expression<SqlBool> =>
   visibleFactSql(actor, privacyColumns(table, alias));

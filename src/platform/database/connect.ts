@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type SQLite from 'better-sqlite3';
 import type { Client, Pool } from 'pg';
-import { CamelCasePlugin, Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { CamelCasePlugin, Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type LogEvent } from 'kysely';
 import type { Engine } from './engine.js';
 import { migrationProvider } from './migrations/index.js';
 import type { Database } from './schema.js';
@@ -40,6 +40,8 @@ export interface ConnectOptions {
   /** PostgreSQL only: put every table in this schema (tests use one schema per file). */
   pgSchema?: string;
   poolSize?: number;
+  /** Told every statement run, as sent (bench/statement-capture.ts replays them through the bare driver). */
+  onQuery?: (sql: string, parameters: readonly unknown[]) => void;
 }
 
 /**
@@ -110,6 +112,12 @@ export const sqliteFileIn = (dataDir: string): string => path.join(dataDir, 'rap
 
 export function openDatabase(options: ConnectOptions): DatabaseHandle {
   const plugins = [new CamelCasePlugin()];
+  const { onQuery } = options;
+  const log = onQuery
+    ? (event: LogEvent) => {
+        if (event.level === 'query') onQuery(event.query.sql, event.query.parameters);
+      }
+    : undefined;
   if (options.databaseUrl) {
     const url = new URL(options.databaseUrl);
     const pool: Pool = new (postgresDriver().Pool)({
@@ -117,7 +125,7 @@ export function openDatabase(options: ConnectOptions): DatabaseHandle {
       max: options.poolSize ?? 10,
       ...(options.pgSchema ? { options: `-c search_path=${options.pgSchema}` } : {}),
     });
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins, ...(log ? { log } : {}) });
     return {
       db,
       engine: 'postgres',
@@ -144,7 +152,7 @@ export function openDatabase(options: ConnectOptions): DatabaseHandle {
   // Deleted content is overwritten with zeros rather than left in free space: an erased customer's
   // name must not stay readable in the file (data-rights/erasure-commands.ts).
   sqlite.pragma('secure_delete = ON');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqliteForKysely(sqlite) }), plugins });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqliteForKysely(sqlite) }), plugins, ...(log ? { log } : {}) });
   return { db, engine: 'sqlite', describe: `sqlite ${file}`, close: () => db.destroy() };
 }
 

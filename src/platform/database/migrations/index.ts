@@ -22,6 +22,7 @@ import { emailSchema } from './0019_email.js';
 import { phoneCallsSchema } from './0020_phone_calls.js';
 import { webhooksSchema } from './0021_webhooks.js';
 import { mailingsSchema } from './0022_mailings.js';
+import { auditReaderSchema } from './0023_audit_reader.js';
 
 /** Numbered and append-only: never edit a migration that has shipped, add the next one. */
 export function migrationProvider(engine: Engine): MigrationProvider {
@@ -50,6 +51,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         '0020_phone_calls': phoneCallsSchema(engine),
         '0021_webhooks': webhooksSchema(engine),
         '0022_mailings': mailingsSchema(engine),
+        '0023_audit_reader': auditReaderSchema(),
       };
     },
   };
