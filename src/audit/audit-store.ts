@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { ActorOrSystem } from '../platform/auth/actor.js';
 import { privacyOfChange } from '../platform/auth/private-facts.js';
 import { visibleRows } from '../platform/auth/private-facts-sql.js';
+import { preparedQuery } from '../platform/database/prepared-query.js';
 import type { Database } from '../platform/database/schema.js';
 import { newId } from '../platform/ids.js';
 import { nowIso } from '../platform/time.js';
@@ -70,6 +71,8 @@ function auditRow(actor: AuditActor, entry: AuditEntry, at: string) {
   };
 }
 
+const oneAuditRow = preparedQuery((db, p: NonNullable<ReturnType<typeof auditRow>>) => db.insertInto('auditEvents').values(p));
+
 /**
  * Appends the rows of several entries by one actor at once (a batch of new customers): as many rows as recordAudit would write, in as few statements as fit.
  * The same changes go to the webhook outbox (src/webhooks/webhook-outbox.ts), in the same transaction: the one place events are raised.
@@ -81,7 +84,9 @@ export async function recordAudits(trx: Kysely<Database>, actor: AuditActor, ent
     return row ? [{ entry, row }] : [];
   });
   const rows = written.map((w) => w.row);
-  for (let i = 0; i < rows.length; i += 400) await trx.insertInto('auditEvents').values(rows.slice(i, i + 400)).execute();
+  // Most writes record one entry: that insert is built once (prepared-query.ts).
+  if (rows.length === 1) await oneAuditRow.execute(trx, rows[0]!);
+  else for (let i = 0; i < rows.length; i += 400) await trx.insertInto('auditEvents').values(rows.slice(i, i + 400)).execute();
   await queueWebhookEvents(
     trx,
     written.map(({ entry, row }) => ({ ...entry, eventId: row.id, occurredAt: at, customerId: row.customerId, private: row.sensitivity === 'private' })),

@@ -1,4 +1,5 @@
 import type { Db } from '../platform/database/connect.js';
+import { preparedQuery } from '../platform/database/prepared-query.js';
 import type { NewRow, Row, RowUpdate, WebhookDeliveryStatus } from '../platform/database/schema.js';
 import type { AttemptOut, DeliveryOut, WebhookOut } from './webhook-schemas.js';
 
@@ -34,8 +35,11 @@ export const updateSubscriptionRow = (db: Db, id: string, changes: RowUpdate<'we
 export const deleteSubscriptionRow = (db: Db, id: string) => db.deleteFrom('webhookSubscriptions').where('id', '=', id).execute();
 
 /** The active subscriptions and what each wants: read once per audited batch (usually none, and never many). */
+// Read by every write that raises an event (webhook-outbox.ts): built once.
+const activeQuery = preparedQuery((db, p: { active: boolean }) => db.selectFrom('webhookSubscriptions').select(['id', 'eventTypes']).where('active', '=', p.active));
+
 export async function activeSubscriptions(db: Db): Promise<{ id: string; eventTypes: string[] }[]> {
-  const rows = await db.selectFrom('webhookSubscriptions').select(['id', 'eventTypes']).where('active', '=', true).execute();
+  const rows = await activeQuery.execute(db, { active: true });
   return rows.map((r) => ({ id: r.id, eventTypes: parseTypes(r.eventTypes) }));
 }
 
