@@ -8,6 +8,10 @@
  * the job matching.rebuild-keys (migration 0015) has nothing left to do: marked done if queued.
  * Not written: contact_states (derived from interactions; bench/today.ts rebuilds them, and a
  * customer import does not read them). A sample of customers is written beside it for bench/search.ts.
+ *
+ * `--mix dev|eval` draws the names from the lookup's class populations (bench/lookup-population.ts)
+ * instead of today's mix, with `--familyNames N` family names in the pool (150,000 for issue 13):
+ *   nice -n 10 npx tsx bench/generate.ts --count 1000000 --mix eval --familyNames 150000 --seed 1013 --file bench/results/lookup-eval-1m.sqlite
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,13 +20,22 @@ import { migrateToLatest, openDatabase } from '../src/platform/database/connect.
 import { newId } from '../src/platform/ids.js';
 import { nowIso } from '../src/platform/time.js';
 import { customerData, type Organization } from './customer-data.js';
+import { lookupPopulation } from './lookup-population.js';
 import { seeded } from './names.js';
 import { postgresSink, sqliteSink, type Sink } from './sinks.js';
 import type { SampleCustomer } from './sample.js';
 
 const { values: args } = parseArgs({
-  options: { count: { type: 'string', default: '1000000' }, file: { type: 'string' }, url: { type: 'string' }, seed: { type: 'string', default: '42' } },
+  options: {
+    count: { type: 'string', default: '1000000' },
+    file: { type: 'string' },
+    url: { type: 'string' },
+    seed: { type: 'string', default: '42' },
+    mix: { type: 'string' },
+    familyNames: { type: 'string' },
+  },
 });
+if (args.mix !== undefined && args.mix !== 'dev' && args.mix !== 'eval') throw new Error('--mix is dev or eval');
 const count = Number(args.count);
 if (!args.file && !args.url) throw new Error('give --file for SQLite or --url for PostgreSQL');
 
@@ -39,7 +52,12 @@ async function main() {
   const sink: Sink = args.url ? await postgresSink(args.url) : sqliteSink(args.file!);
   const started = Date.now();
   const now = new Date().toISOString();
-  const data = customerData({ sink, random, count, stamp: now });
+  const lookupMix = args.mix === 'dev' || args.mix === 'eval' ? args.mix : null;
+  const pools = lookupMix
+    ? lookupPopulation({ mix: lookupMix, draw: random, ...(args.familyNames ? { familyNames: Number(args.familyNames) } : { madeFamilies: Math.round(count * 0.12) }) })
+    : undefined;
+  if (pools) console.log(`${lookupMix} mix: ${pools.familyPoolSize} family names in the pool`);
+  const data = customerData({ sink, random, count, stamp: now, ...(pools ? { pools } : {}) });
 
   const orgs: Organization[] = [];
   const orgCount = Math.round(count * 0.02);
@@ -82,7 +100,7 @@ async function main() {
   fs.mkdirSync(path.dirname(samplePath), { recursive: true });
   fs.writeFileSync(samplePath, JSON.stringify(sample));
   const seconds = (Date.now() - started) / 1000;
-  console.log(JSON.stringify({ customers: count, organizations: orgCount, distinctWords: data.stats.distinctWords, indexRows: data.stats.indexRows, matchKeyRows: data.stats.matchKeyRows, rebuildJobsMarkedDone: Number(rebuilt.numUpdatedRows), seconds, samplePath }));
+  console.log(JSON.stringify({ customers: count, mix: lookupMix ?? 'default', familyPool: pools?.familyPoolSize ?? null, organizations: orgCount, distinctWords: data.stats.distinctWords, indexRows: data.stats.indexRows, matchKeyRows: data.stats.matchKeyRows, rebuildJobsMarkedDone: Number(rebuilt.numUpdatedRows), seconds, samplePath }));
 }
 
 await main();

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminQuery } from '../src/test/shared-database.js';
 import { ok, runBench } from './run-bench.js';
@@ -33,7 +34,7 @@ describe('the benchmarks of a generated database, on this engine', () => {
   });
   afterAll(async () => {
     if (!postgresUrl) return;
-    for (const name of [databaseName, `${databaseName}_today`]) await admin(`drop database if exists ${name} with (force)`);
+    for (const name of [databaseName, `${databaseName}_today`, `${databaseName}_twenty`]) await admin(`drop database if exists ${name} with (force)`);
     for (const made of fs.readdirSync(path.join(repo, 'bench/results'))) if (made.startsWith(databaseName)) fs.rmSync(path.join(repo, 'bench/results', made), { force: true });
   });
 
@@ -53,6 +54,44 @@ describe('the benchmarks of a generated database, on this engine', () => {
     expect(report.bench).toBe('import');
     // The 200 rows hold about 140 new people: the copy imported into has them, the database given does not.
     expect(report.customersAfter).toBeGreaterThan(report.customersBefore + 100);
+  }, 300_000);
+
+  it('measures the lookup beside Twenty\'s search (on PostgreSQL) and bare SQLite (FTS5) on the eval population', async () => {
+    // The population is always a SQLite file (Rapport and FTS5 read it); Twenty's people go to a PostgreSQL database of their own.
+    const file = path.join(dir, 'peers.sqlite');
+    const generated = ok(await runBench('generate.ts', ['--count', '3000', '--mix', 'eval', '--familyNames', '2000', '--seed', '1013', '--file', file]));
+    expect(JSON.parse(generated.trim().split('\n').at(-1)!)).toMatchObject({ customers: 3000, mix: 'eval', familyPool: 2000 });
+    const twenty = postgresUrl ? Object.assign(new URL(postgresUrl), { pathname: `/${databaseName}_twenty` }).toString() : null;
+    // A person typed in full whose name no one else's begins with: all three must put them first.
+    const sample = JSON.parse(fs.readFileSync(`${file}.sample.json`, 'utf8')) as { id: string; given: string; middle: string | null; family: string }[];
+    const store = new SQLite(file, { readonly: true });
+    const alone = sample.find((p) => {
+      if (p.middle || !/^[A-Za-z]+$/.test(p.given) || !/^[A-Za-z]+$/.test(p.family)) return false;
+      const like = store.prepare("select count(*) as n from customers where display_name like ? and display_name like ?").get(`%${p.given}%`, `%${p.family}%`) as { n: number };
+      return like.n === 1;
+    })!;
+    store.close();
+    const typed = `${alone.given} ${alone.family}`;
+    const out = ok(await runBench('lookup-peers.ts', ['--file', file, ...(twenty ? ['--url', twenty, '--load'] : []), '--perClass', '10', '--classes', 'exact full name,6 missing space or hyphen', '--probe', typed, '--probe', typed.replace(' ', '')]));
+    const lines = out.trim().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
+    const probes = new Map(lines.filter((l) => 'probe' in l).map((l) => [l.probe as string, l.found as Record<string, { id: string; displayName: string }[]>]));
+    const names = twenty ? ['rapport', 'twenty', 'sqlite-fts5'] : ['rapport', 'sqlite-fts5'];
+    expect(Object.keys(probes.get(typed)!)).toEqual(names);
+    for (const name of names) expect(probes.get(typed)![name]![0], `${name}: ${typed}`).toMatchObject({ id: alone.id, displayName: typed });
+    // Typed without its space, only Rapport finds them (first); word-prefix search has no word to match.
+    const joined = probes.get(typed.replace(' ', ''))!;
+    expect(joined.rapport![0]).toMatchObject({ id: alone.id });
+    for (const name of names.filter((n) => n !== 'rapport')) expect(joined[name]!.map((r) => r.id), name).not.toContain(alone.id);
+
+    type Row = { kind: string; n: number; top5: number; uniqueN: number; hit1: number | null };
+    const report = lines.at(-1) as { customers: number; lookups: Record<string, Row[]> };
+    expect(report.customers).toBe(3000);
+    expect(Object.keys(report.lookups)).toEqual(names);
+    for (const name of names) {
+      // The classes are scored for every lookup on the same queries: exact full names are all in the top 5.
+      expect(report.lookups[name]!.find((r) => r.kind === 'exact full name'), name).toMatchObject({ n: 10, top5: 1 });
+    }
+    expect(report.lookups.rapport!.find((r) => r.kind === '6 missing space or hyphen')).toMatchObject({ n: 10, top5: 1 });
   }, 300_000);
 
   it('generates locations, staff and their customers\' history, then measures Today, the waiting list and the keep-in-touch list', async () => {
