@@ -9,9 +9,9 @@
  * Latency, each request three ways in the same run, round-robin across paths after a warm-up:
  *   (a) Rapport: the real app (buildApp on the database, signed in as the manifest's staff) over HTTP
  *       on 127.0.0.1, its server-side time taken at the socket (demo-server's serverTimes);
- *   (b) the bare driver: the SQL statements that request ran (captured by a Kysely plugin on a second
- *       app over the same database, bench/statement-capture.ts) replayed through better-sqlite3 / pg,
- *       writes between begin and rollback;
+ *   (b) the bare driver: the SQL statements that request ran (captured from Kysely's query log on a
+ *       second app over the same database, bench/statement-capture.ts) replayed through better-sqlite3
+ *       / pg (prepared once / named), writes between begin and rollback;
  *   (c) a minimal Fastify server (bench/bare-server.ts: one route, no hooks, no schemas, no session)
  *       running the same statements through the bare driver, over HTTP, timed as (a).
  * Inputs cycle over `--inputs` customers (names, ...) per path; request i of a path and replay i are

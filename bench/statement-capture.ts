@@ -122,11 +122,19 @@ function sqliteDriver(file: string): BareDriver {
 
 /**
  * A pg pool as large as the app's (10): under concurrent load the minimal server gets as many
- * connections as Rapport. A request's statements run on one connection taken from it.
+ * connections as Rapport. A request's statements run on one connection taken from it, each as a
+ * named statement (parsed once per connection), as the best use of the driver: the app names the
+ * statements of its prepared queries and sends the others as text.
  */
 async function postgresDriver(url: string, poolSize: number): Promise<BareDriver> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   (await pool.connect()).release();
+  const names = new Map<string, string>();
+  const nameOf = (text: string) => {
+    let name = names.get(text);
+    if (!name) names.set(text, (name = `bare_${names.size}`));
+    return name;
+  };
   return {
     engine: 'postgres',
     async replay(captured, write) {
@@ -136,7 +144,7 @@ async function postgresDriver(url: string, poolSize: number): Promise<BareDriver
       try {
         if (write) await client.query('begin');
         try {
-          for (const s of captured.statements) rows.push((await client.query(s.sql, ids(s.parameters))).rows);
+          for (const s of captured.statements) rows.push((await client.query({ name: nameOf(s.sql), text: s.sql, values: ids(s.parameters) })).rows);
         } finally {
           if (write) await client.query('rollback');
         }

@@ -1,6 +1,7 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabase } from '../../test/database.js';
-import type { DatabaseHandle } from './connect.js';
+import { openDatabase, type DatabaseHandle } from './connect.js';
 import { preparedQuery } from './prepared-query.js';
 
 /**
@@ -82,4 +83,21 @@ describe('prepared queries', () => {
     const branching = preparedQuery((db, p: { id: string }) => db.selectFrom('staff').select('name').$if(p.id.startsWith('s'), (q) => q.where('id', '=', p.id)));
     await expect(branching.execute(handle.db, { id: 's1' })).rejects.toThrow(/depends on more than its shape and parameters/);
   });
+
+  it.runIf(process.env.TEST_DATABASE_URL)('keep answering on PostgreSQL when a table changes under a statement a connection holds parsed', async () => {
+    // One connection, so that the statement parsed before the change is the one asked again after it.
+    const one = openDatabase({ databaseUrl: process.env.TEST_DATABASE_URL!, pgSchema: handle.schema!, poolSize: 1 });
+    try {
+      const whole = preparedQuery((db, p: { id: string }) => db.selectFrom('staff').selectAll().where('id', '=', p.id));
+      expect(await whole.executeTakeFirst(one.db, { id: 's2' })).toMatchObject({ name: 'Ben' });
+      await sql`alter table staff add column nickname text`.execute(one.db);
+      await sql`update staff set nickname = 'Benny' where id = 's2'`.execute(one.db);
+      // PostgreSQL refuses the plan it held ("cached plan must not change result type"): sent as text, it answers.
+      expect(await whole.executeTakeFirst(one.db, { id: 's2' })).toMatchObject({ name: 'Ben', nickname: 'Benny' });
+      expect(await whole.executeTakeFirst(one.db, { id: 's3' })).toMatchObject({ name: 'Cleo', nickname: null });
+    } finally {
+      await one.close();
+    }
+  });
 });
+

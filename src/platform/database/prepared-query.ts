@@ -33,6 +33,13 @@ interface Template {
 const mark = '\u0000rapport:';
 const verifying = Boolean(process.env.VITEST);
 
+/**
+ * The SQL of every prepared query built so far: a known, bounded set, which PostgreSQL connections
+ * keep parsed as named statements (connect.ts) instead of parsing and planning them at each run.
+ */
+const preparedTexts = new Set<string>();
+export const isPreparedText = (sql: string): boolean => preparedTexts.has(sql);
+
 export function preparedQuery<P extends Parameters, O>(build: (db: Db, params: P, shape: string) => Compilable<O>): PreparedQuery<P, O> {
   const templates = new Map<string, Template>();
 
@@ -58,6 +65,7 @@ export function preparedQuery<P extends Parameters, O>(build: (db: Db, params: P
     });
     const template = { compiled, slots };
     templates.set(key, template);
+    preparedTexts.add(compiled.sql);
     return template;
   };
 
