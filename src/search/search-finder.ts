@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../platform/database/connect.js';
+import { keepParsed } from '../platform/database/prepared-query.js';
 import type { Engine } from '../platform/database/engine.js';
 import { prefixUpperBound } from './search-rules.js';
 
@@ -84,7 +85,7 @@ async function postgresStage(db: Db, stage: Probe[]): Promise<Row[]> {
     else if (p.kind === 'pair') for (const a of p.as) for (const b of p.bs) pair(i, a, b, `${b}\u0001`, p.limit);
     else for (const a of p.as) pair(i, a, p.prefix, prefixUpperBound(p.prefix), p.read);
   });
-  const result = await sql<Row>`
+  const statement = sql<Row>`
     select w.probe, s.customer_id, s.word as word_a, null::text as word_b
     from unnest(${words.probe}::int[], ${words.word}::text[], ${words.limit}::int[]) as w(probe, word, lim)
     cross join lateral (select customer_id, word from search_postings where word = w.word limit w.lim) as s
@@ -105,8 +106,10 @@ async function postgresStage(db: Db, stage: Probe[]): Promise<Row[]> {
           where o.probe = w.probe and not exists (select 1 from search_postings as h where h.word = o.word and h.customer_id = x.customer_id)
         )
       limit w.lim
-    ) as s`.execute(db);
-  return result.rows;
+    ) as s`.compile(db);
+  // The same text for every stage: PostgreSQL keeps it parsed (src/platform/database/connect.ts).
+  keepParsed(statement.sql);
+  return (await db.executeQuery(statement)).rows;
 }
 
 /** Rows taking turns between their second words, the word with most rows first, up to limit; each with its word's row count. */

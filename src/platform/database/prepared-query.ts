@@ -40,6 +40,14 @@ const verifying = Boolean(process.env.VITEST);
 const preparedTexts = new Set<string>();
 export const isPreparedText = (sql: string): boolean => preparedTexts.has(sql);
 
+/**
+ * Marks a statement built elsewhere as one of that set: for a statement whose text never changes,
+ * its values all parameters (the lookup's PostgreSQL probe, which passes arrays).
+ */
+export const keepParsed = (sql: string): void => {
+  preparedTexts.add(sql);
+};
+
 export function preparedQuery<P extends Parameters, O>(build: (db: Db, params: P, shape: string) => Compilable<O>): PreparedQuery<P, O> {
   const templates = new Map<string, Template>();
 
