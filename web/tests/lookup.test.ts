@@ -67,6 +67,32 @@ describe('lookup', () => {
     expect(await box().getAttribute('aria-expanded')).toBe('false');
   });
 
+  it('opens the option moved to even while the results of the last letters are on their way', async () => {
+    // The answer for the whole "jim alva" is held back: what shows is the answer for fewer letters.
+    const last = (url: URL) => url.pathname.endsWith('/search') && url.searchParams.get('q') === 'jim alva';
+    let held = 0;
+    await page.route(last, async (route) => {
+      held++;
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+      await route.continue().catch(() => undefined);
+    });
+    try {
+      await box().fill('');
+      await page.keyboard.type('jim alv');
+      await expect.poll(() => options().first().textContent()).toContain('Jim Alvarez');
+      await page.keyboard.type('a');
+      await expect.poll(() => held).toBe(1);
+      // Still showing the answer for "jim alv"; the person moves to Jim and presses Enter.
+      expect(await options().first().textContent()).toContain('Jim Alvarez');
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Jim Alvarez');
+    } finally {
+      await page.unroute(last);
+    }
+    await home();
+  });
+
   it('creates a customer from just a phone number typed in the box', async () => {
     await box().fill('(217) 555-0199');
     const create = options().filter({ hasText: 'Create customer “(217) 555-0199”' });

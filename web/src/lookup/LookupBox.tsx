@@ -61,8 +61,11 @@ export function LookupBox({ onEscapeEmpty, onDone }: Props) {
       setActive((i) => (i < 0 && step < 0 ? count - 1 : (i + step + count) % count));
     } else if (event.key === 'Enter') {
       event.preventDefault();
-      if (creating.busy || !current) return;
-      choose(active >= 0 ? active : 0);
+      if (creating.busy) return;
+      // An option moved to since the last keystroke is one the person sees: it opens even while the
+      // results of the last letters are still on their way (they would otherwise press Enter in vain).
+      if (active >= 0 && active < results.length) choose(active);
+      else if (current) choose(active >= 0 ? active : 0);
     } else if (event.key === 'Escape') {
       if (text) {
         event.preventDefault();
