@@ -114,7 +114,8 @@ function sqliteForKysely(database: SQLite.Database): SQLite.Database {
  * was three quarters of its time (13 ms of statements sent as text against 3 ms named, bench/). The
  * statements of prepared queries (prepared-query.ts, a bounded set) go as named statements, parsed
  * once per connection. Should one's result type change under it (a migration on a live connection),
- * PostgreSQL refuses the stale plan: that connection sends that statement as text from then on.
+ * PostgreSQL refuses the stale plan: that connection sends that statement as text from then on (in a
+ * transaction the refusal has already ended it, so that one write fails and may be tried again).
  */
 function namingPool(pool: Pool): PostgresPool {
   const names = new Map<string, string>();
