@@ -273,7 +273,13 @@ async function main() {
   }
   const frontlineToday = JSON.parse(await today(frontline)) as TodayBody;
   const itemsOf = (key: string) => frontlineToday.sections.find((s) => s.key === key)?.items.length ?? 0;
-  if (itemsOf('promises') < 1 || itemsOf('cases') < 1) throw new Error(`the frontline's Today lists ${itemsOf('promises')} promises and ${itemsOf('cases')} cases: the bench would measure empty answers`);
+  if (itemsOf('promises') < 1 || itemsOf('cases') < 1) {
+    const empty = `the frontline's Today lists ${itemsOf('promises')} promises and ${itemsOf('cases')} cases`;
+    // A measurement must not time empty answers. A smoke run's few thousand customers give one staff
+    // member a handful of cases, and whether one is near its target depends on the hour the run starts.
+    if (count >= 100_000) throw new Error(`${empty}: the bench would measure empty answers`);
+    console.log(`${empty} (a small run; a measurement would stop here)`);
+  }
 
   for (let w = 0; w < Number(args.warmup); w++) for (const [, run, check] of cases) check?.(await run());
   const times = new Map<string, number[]>(cases.map(([name]) => [name, []]));
