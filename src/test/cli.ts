@@ -37,15 +37,21 @@ export function startCli(args: string[], env: Record<string, string> = {}): Chil
 }
 
 export function runCli(args: string[], env: Record<string, string> = {}, input?: string): Promise<CliResult> {
+  const child = startCli(args, env);
+  const result = outputOf(child);
+  child.stdin.end(input ?? '');
+  return result;
+}
+
+/** A child process's exit code and everything it printed, once it has closed. */
+export function outputOf(child: ChildProcessWithoutNullStreams): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = startCli(args, env);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input ?? '');
   });
 }
 
