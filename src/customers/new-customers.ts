@@ -31,6 +31,8 @@ export interface NewCustomer {
   contacts: { kind: ContactKind; row: Record<string, unknown> & { id: string } }[];
   /** Where each external id came from in the input (for an error naming it). */
   externalIdPaths: { source: string; externalId: string; path: string }[];
+  /** Organisations the same write links them to (a person imported with their employer): the lookup finds them by these names too. */
+  organizations?: string[];
 }
 
 const kinds = ['emails', 'phones', 'addresses', 'externalIds'] as const;
@@ -168,7 +170,7 @@ export async function insertNewCustomers(db: Db, ctx: WriteContext, prepared: re
   await recordAudits(db, ctx.actor, audit);
   await writeEntriesMany(
     db,
-    prepared.map((p) => searchEntries({ ...p.customer, givenName: p.customer.givenName ?? null, familyName: p.customer.familyName ?? null, preferredName: p.customer.preferredName ?? null, organizations: [] })),
+    prepared.map((p) => searchEntries({ ...p.customer, givenName: p.customer.givenName ?? null, familyName: p.customer.familyName ?? null, preferredName: p.customer.preferredName ?? null, organizations: p.organizations ?? [] })),
   );
   await insertMatchKeys(db, prepared.map(storedOf));
 }

@@ -1,4 +1,4 @@
-import { recordAudit } from '../audit/audit-store.js';
+import { recordAudit, type AuditEntry } from '../audit/audit-store.js';
 import type { Db } from '../platform/database/connect.js';
 import { newId } from '../platform/ids.js';
 import { conflict, notFound, unprocessable } from '../platform/errors.js';
@@ -30,10 +30,18 @@ export async function addRelationship(db: Db, ctx: WriteContext, customerId: str
     )
     .executeTakeFirst();
   if (existing) throw conflict(`These customers are already linked (relationship ${existing.id}).`, [{ path: '/body/relatedCustomerId', message: 'is already linked' }]);
-  const id = newId();
-  const now = nowIso();
-  const row = {
-    id,
+  const row = relationshipRow(ctx, customerId, input);
+  await db.insertInto('relationships').values(row).execute();
+  await recordAudit(db, ctx.actor, relationshipAudit(row));
+  // A person is found by the names of the organisations they are linked to.
+  for (const side of [customerId, input.relatedCustomerId]) await reindexCustomer(db, side);
+  return row.id;
+}
+
+/** A new link's row (checked already: both customers exist and are not linked yet). */
+export function relationshipRow(ctx: WriteContext, customerId: string, input: RelationshipInput, now = nowIso()) {
+  return {
+    id: newId(),
     customerId,
     relatedCustomerId: input.relatedCustomerId,
     label: input.label.trim(),
@@ -41,12 +49,9 @@ export async function addRelationship(db: Db, ctx: WriteContext, customerId: str
     household: input.household ?? false,
     ...authored(ctx, now),
   };
-  await db.insertInto('relationships').values(row).execute();
-  await recordAudit(db, ctx.actor, { action: 'create', entityType: 'relationship', entityId: id, customerId, after: row });
-  // A person is found by the names of the organisations they are linked to.
-  for (const side of [customerId, input.relatedCustomerId]) await reindexCustomer(db, side);
-  return id;
 }
+
+export const relationshipAudit = (row: ReturnType<typeof relationshipRow>): AuditEntry => ({ action: 'create', entityType: 'relationship', entityId: row.id, customerId: row.customerId, after: row });
 
 export async function removeRelationship(db: Db, ctx: WriteContext, customerId: string, id: string): Promise<void> {
   const before = await db

@@ -53,9 +53,23 @@ const systems: [string, TruthImportedCustomer[]][] = [
   ['servicedesk', world.serviceDesk],
 ];
 
-/** Each system's records, and each record twice in the newsletter (a list with a person on it twice). */
+/** Where the service desk's callers work: a few companies, some of them already customers. */
+const employers = ['Northwind Traders', 'Acme Corp', 'Globex'];
+
+/**
+ * Each system's records, and each record twice in the newsletter (a list with a person on it twice);
+ * every third of the service desk's callers with their employer (and some with a title), every fifth
+ * of the point of sale's with a note.
+ */
 const itemsOf = (records: TruthImportedCustomer[], system: string): CustomerItem[] =>
-  [...records, ...(system === 'newsletter' ? records.slice(0, 15) : [])].map(({ truth: _truth, ...record }, i) => ({ line: i + 2, record }));
+  [...records, ...(system === 'newsletter' ? records.slice(0, 15) : [])].map(({ truth: _truth, ...record }, i) => ({
+    line: i + 2,
+    record: {
+      ...record,
+      organization: system === 'servicedesk' && i % 3 === 0 ? { name: employers[(i / 3) % employers.length]!, title: i % 2 ? 'Buyer' : null } : record.organization,
+      note: system === 'pos' && i % 5 === 0 ? `Prefers the ${i % 2 ? 'morning' : 'evening'} pick-up` : record.note,
+    },
+  }));
 
 const runOf = (source: string): ImportRun => ({ importId: null, source, mode: 'import', ctx, writes: [], pending: new Map() });
 
@@ -82,7 +96,15 @@ async function contents(db: Db) {
     }),
   );
   const audit = await db.selectFrom('auditEvents').select(['action', 'entityType', 'customerId']).execute();
+  const [relationships, documents, notes] = await Promise.all([
+    db.selectFrom('relationships').select(['customerId', 'relatedCustomerId', 'label', 'relatedLabel']).execute(),
+    db.selectFrom('searchDocuments').select(['customerId', 'names', 'organizations']).execute(),
+    db.selectFrom('notes').select(['customerId', 'body']).execute(),
+  ]);
   return {
+    relationships: relationships.map((r) => `${signature.get(r.customerId)} ${r.label}/${r.relatedLabel} ${signature.get(r.relatedCustomerId)}`).sort(),
+    documents: documents.map((d) => `${signature.get(d.customerId)} ${d.names} | ${d.organizations}`).sort(),
+    notes: notes.map((n) => `${signature.get(n.customerId)} ${n.body}`).sort(),
     customers: [...signature.values()].sort(),
     keys: keys.map((k) => `${signature.get(k.customerId)} ${k.v}`).sort(),
     postings: postings.map((p) => `${signature.get(p.customerId)} ${p.v}`).sort(),
@@ -132,7 +154,15 @@ describe('an import batch', () => {
     expect(a.postings).toEqual(b.postings);
     expect(a.suspicions).toEqual(b.suspicions);
     expect(a.audit).toEqual(b.audit);
+    expect(a.relationships).toEqual(b.relationships);
+    expect(a.documents).toEqual(b.documents);
+    expect(a.notes).toEqual(b.notes);
     expect(a.suspicions.length).toBeGreaterThan(0);
+    // Employers were linked (each made once) and are part of their people's lookup entries.
+    expect(a.relationships.length).toBeGreaterThan(5);
+    expect(a.customers.filter((c) => c.includes('"kind":"organization"') && employers.some((e) => c.includes(`"${e}"`)))).toHaveLength(employers.length);
+    expect(a.documents.filter((d) => employers.some((e) => d.endsWith(`| ${e}`))).length).toBe(a.relationships.length);
+    expect(a.notes.length).toBeGreaterThan(5);
   }, 300_000);
 
   it('reads the same candidates as comparing with every customer who shares a key, name keys included', async () => {

@@ -1,22 +1,20 @@
-import { normalizeEmail, normalizePhone } from '../common/contact-rules.js';
-import { addContactPoint } from '../customers/contact-points.js';
-import { createCustomer, updateCustomer } from '../customers/customer-commands.js';
-import type { CustomerCreate, CustomerPatch } from '../customers/customer-schemas.js';
+import { recordAudits } from '../audit/audit-store.js';
+import { createCustomer } from '../customers/customer-commands.js';
+import type { CustomerCreate } from '../customers/customer-schemas.js';
 import { loadCustomer } from '../customers/customer-store.js';
 import { insertNewCustomers, prepareNewCustomer, referenceProblems, storedOf, type NewCustomer } from '../customers/new-customers.js';
-import { addRelationship } from '../customers/relationship-commands.js';
+import { addRelationship, relationshipAudit, relationshipRow } from '../customers/relationship-commands.js';
 import { blockingKeys } from '../matching/blocking.js';
 import { compare } from '../matching/compare.js';
 import { byLikelihood, candidatesFor, candidatesForMany, keysThatMatter, maxBlockSize, type Candidate } from '../matching/match-candidates.js';
-import { matchProfiles, profileOf, refreshMatchKeys, type MatchProfile } from '../matching/match-keys-store.js';
+import { matchProfiles, profileOf, type MatchProfile } from '../matching/match-keys-store.js';
 import { toMatchRecord, type MatchRecord } from '../matching/match-record.js';
-import { recordSuspicions } from '../matching/suspicion-store.js';
+import { recordSuspicions, recordSuspicionsOf } from '../matching/suspicion-store.js';
 import { createNote } from '../notes/note-commands.js';
-import { visibleRows } from '../platform/auth/private-facts-sql.js';
 import type { Db } from '../platform/database/connect.js';
-import { fold } from '../search/search-rules.js';
 import { inSavepoint } from '../platform/database/savepoint.js';
 import { written, type Applied, type ImportRun, type Outcome, type Settled } from './import-apply.js';
+import { applyFill, fillTargets, planFill, type FillTarget } from './import-fill.js';
 import type { ImportedCustomer } from './import-records.js';
 
 /**
@@ -69,7 +67,7 @@ export async function applyCustomer(db: Db, run: ImportRun, item: CustomerItem):
   const input = inputOf(run, item.record);
   const match = matchOf(run, item, input);
   const decision = decide(run, match, await candidatesFor(db, match));
-  if (decision.kind === 'fill') return { outcome: await fillCustomer(db, run, item, decision.customerId, input), customerId: decision.customerId, review: 0 };
+  if (decision.kind === 'fill') return { outcome: await fillCustomer(db, run, item, decision.customerId, input, (await loadCustomer(db, decision.customerId))!), customerId: decision.customerId, review: 0 };
   if (decision.kind === 'earlier') return { outcome: 'unchanged', customerId: null, review: 0 };
   if (run.mode === 'check') return { outcome: 'created', customerId: null, review: decision.review.length };
   const id = await createCustomer(db, run.ctx, input);
@@ -96,6 +94,8 @@ export async function applyCustomers(db: Db, run: ImportRun, items: readonly Cus
   const inputs = items.map((item) => inputOf(run, item.record));
   const matches = items.map((item, i) => matchOf(run, item, inputs[i]!));
   const found = await candidatesForMany(db, matches);
+  // The customers the batch is sure of, read once for all of them (each is filled in with what it lacks).
+  const targets = await fillTargets(db, [...new Set(found.flatMap((candidates) => candidates.find((c) => c.result.band === 'auto')?.customerId ?? []))]);
   const settled: Settled[] = new Array(items.length);
   /**
    * Customers the batch has written, filled in or is about to write (import only), as matching sees
@@ -132,14 +132,34 @@ export async function applyCustomers(db: Db, run: ImportRun, items: readonly Cus
     const writes = run.writes.length;
     try {
       await inSavepoint(db, async () => {
-        await insertNewCustomers(db, run.ctx, ready.map((w) => w.prepared));
+        // Their organisations first, found or made for all at once, so that each person's lookup entries name theirs from the start.
+        const employers = await organizationsOf(db, run, ready.map((w) => items[w.index]!.record));
+        for (const w of ready) {
+          const employer = employerOf(items[w.index]!.record);
+          if (employer) w.prepared.organizations = [employer.name];
+        }
+        await insertNewCustomers(db, run.ctx, [...ready.map((w) => w.prepared), ...[...employers.values()].flatMap((o) => o.made ?? [])]);
+        const links: ReturnType<typeof relationshipRow>[] = [];
         for (const w of ready) {
           const item = items[w.index]!;
           const id = w.prepared.customer.id;
           written(run, item.line, item.record.sourceRecordId, 'customers', id, id);
-          await linkOrganization(db, run, item, id);
+          const employer = employerOf(item.record);
+          if (employer) {
+            const organization = employers.get(employer.name)!;
+            if (organization.made && !organization.announced) {
+              organization.announced = true;
+              written(run, item.line, item.record.sourceRecordId, 'customers', organization.id, organization.id);
+            }
+            const link = relationshipRow(run.ctx, id, employmentOf(organization.id, employer));
+            links.push(link);
+            written(run, item.line, item.record.sourceRecordId, 'relationships', link.id, id);
+          }
           if (item.record.note) written(run, item.line, item.record.sourceRecordId, 'notes', await createNote(db, run.ctx, { customerId: id, body: item.record.note }), id);
         }
+        // New people only: neither side was linked before, and a person's name is not part of their organisation's entries.
+        for (let i = 0; i < links.length; i += 400) await db.insertInto('relationships').values(links.slice(i, i + 400)).execute();
+        await recordAudits(db, run.ctx.actor, links.map(relationshipAudit));
       });
     } catch {
       // Something the checks did not foresee (a note too long, say): each record alone, to find which (and write the others).
@@ -147,11 +167,8 @@ export async function applyCustomers(db: Db, run: ImportRun, items: readonly Cus
       for (const w of ready) await one(w.index);
       return;
     }
-    for (const w of ready) {
-      const id = w.prepared.customer.id;
-      if (w.review.length) await recordSuspicions(db, id, w.review, run.importId ? 'import' : 'create', run.importId);
-      settled[w.index] = { applied: { outcome: 'created', customerId: id, review: w.review.length } };
-    }
+    await recordSuspicionsOf(db, ready.map((w) => ({ customerId: w.prepared.customer.id, candidates: w.review })), run.importId ? 'import' : 'create', run.importId);
+    for (const w of ready) settled[w.index] = { applied: { outcome: 'created', customerId: w.prepared.customer.id, review: w.review.length } };
   };
   /** The record's candidates as the batch has left the customers so far; null when it must be matched against the database again. */
   const candidatesNow = (match: MatchRecord, index: number): Candidate[] | null => {
@@ -184,8 +201,12 @@ export async function applyCustomers(db: Db, run: ImportRun, items: readonly Cus
     } else if (decision.kind === 'fill') {
       // A customer still waiting to be written (a person twice in the file) is written first.
       if (waiting.some((w) => w.prepared.customer.id === decision.customerId)) await flush();
-      settled[index] = await settle(() => inSavepoint(db, async () => ({ outcome: await fillCustomer(db, run, item, decision.customerId, inputs[index]!), customerId: decision.customerId, review: 0 })));
-      if (run.mode === 'import') await reread(decision.customerId);
+      const id = decision.customerId;
+      // As read before the batch, unless the batch has changed them since.
+      const stored = (!changed.has(id) && targets.get(id)) || (await loadCustomer(db, id))!;
+      settled[index] = await settle(async () => ({ outcome: await fillCustomer(db, run, item, id, inputs[index]!, stored), customerId: id, review: 0 }));
+      // Left as it was, the customer is as the batch's candidates already saw them.
+      if (run.mode === 'import' && 'applied' in settled[index] && settled[index].applied.outcome !== 'unchanged') await reread(decision.customerId);
     } else if (run.mode === 'check') {
       settled[index] = { applied: { outcome: 'created', customerId: null, review: decision.review.length } };
     } else {
@@ -202,65 +223,48 @@ export async function applyCustomers(db: Db, run: ImportRun, items: readonly Cus
   return settled;
 }
 
-/** The profile fields an import fills in when the customer has none. */
-const fillable = ['givenName', 'familyName', 'preferredName', 'pronouns', 'language', 'gender'] as const;
-
-const addressKey = (a: { line1?: string | null | undefined; postalCode?: string | null | undefined }) => `${fold(a.line1 ?? '')}|${fold(a.postalCode ?? '').replace(/\s/g, '')}`;
-
-/** A matched customer gets what they lack and what is new: empty fields, contact points, ids, the note. */
-async function fillCustomer(db: Db, run: ImportRun, item: CustomerItem, customerId: string, input: CustomerCreate): Promise<Outcome> {
-  const { line, record } = item;
-  const stored = (await loadCustomer(db, customerId))!;
-  const patch: CustomerPatch = {};
-  for (const field of fillable) if (!stored[field] && input[field]) patch[field] = input[field];
-  if (!stored.birthday && input.birthday) patch.birthday = { year: input.birthday.year ?? null, month: input.birthday.month ?? null, day: input.birthday.day ?? null };
-  const emails = (input.emails ?? []).filter((e) => !stored.emails.some((s) => s.normalized === normalizeEmail(e.address)));
-  const phones = (input.phones ?? []).filter((p) => {
-    const e164 = normalizePhone(p.number, run.ctx.phoneRegion);
-    return !stored.phones.some((s) => s.e164 === e164);
-  });
-  const addresses = (input.addresses ?? []).filter((a) => !stored.addresses.some((s) => addressKey(s) === addressKey(a)));
-  const ids = (input.externalIds ?? []).filter((x) => !stored.externalIds.some((s) => s.source === x.source && s.externalId === x.externalId));
-  // The same note imported before (whoever may read it): not added twice.
-  const seen = record.note ? await db.selectFrom('notes').select('id').where(visibleRows(null, 'notes', 'notes')).where('customerId', '=', customerId).where('body', '=', record.note).executeTakeFirst() : undefined;
-  const note = record.note && !seen ? record.note : null;
-  const changes = Object.keys(patch).length + emails.length + phones.length + addresses.length + ids.length + (note ? 1 : 0);
-  if (changes === 0) return 'unchanged';
+/** A matched customer gets what they lack and what is new (import-fill.ts); written in a savepoint of its own, so that a fact the commands refuse leaves nothing of the record. */
+async function fillCustomer(db: Db, run: ImportRun, item: CustomerItem, customerId: string, input: CustomerCreate, stored: FillTarget): Promise<Outcome> {
+  const plan = await planFill(db, run, item.record, customerId, input, stored);
+  if (!plan) return 'unchanged';
   if (run.mode === 'check') return 'updated';
-
-  const add = async (kind: 'emails' | 'phones' | 'addresses' | 'externalIds', items: object[]) => {
-    for (const [i, item] of items.entries()) {
-      const id = await addContactPoint(db, run.ctx, kind, customerId, { ...item, primary: false }, `/${kind}/${i}`, 'later');
-      written(run, line, record.sourceRecordId, kind, id, customerId);
-    }
-  };
-  await add('emails', emails);
-  await add('phones', phones);
-  await add('addresses', addresses);
-  await add('externalIds', ids);
-  // Matching's keys once for all: by the update's reindex, or here.
-  if (Object.keys(patch).length) {
-    const before = Object.fromEntries(Object.keys(patch).map((k) => [k, stored[k as keyof typeof stored] ?? null]));
-    await updateCustomer(db, run.ctx, customerId, patch);
-    run.writes.push({ action: 'filled', tableName: 'customers', rowId: customerId, customerId, line, sourceRecordId: record.sourceRecordId, before: JSON.stringify(before), after: JSON.stringify(patch) });
-  } else if (emails.length + phones.length + addresses.length + ids.length > 0) {
-    await refreshMatchKeys(db, customerId);
-  }
-  if (note) written(run, line, record.sourceRecordId, 'notes', await createNote(db, run.ctx, { customerId, body: note }), customerId);
+  await inSavepoint(db, () => applyFill(db, run, item, customerId, plan, stored));
   return 'updated';
+}
+
+/** The organisation a person's record names, if any (an organisation's own record links to none). */
+const employerOf = (record: ImportedCustomer) => (record.organization && record.customer.kind !== 'organization' ? record.organization : null);
+
+/** The link from a person to their organisation. */
+const employmentOf = (organizationId: string, employer: NonNullable<ImportedCustomer['organization']>) => ({ relatedCustomerId: organizationId, label: employer.title ?? 'works at', relatedLabel: 'employer' });
+
+/** The organisations of these names: the oldest of each name already there, else one made (checked, not yet written). */
+async function organizationsOf(db: Db, run: ImportRun, records: readonly ImportedCustomer[]): Promise<Map<string, { id: string; made?: NewCustomer; announced?: boolean }>> {
+  const names = [...new Set(records.flatMap((r) => employerOf(r)?.name ?? []))];
+  const found = new Map<string, { id: string; made?: NewCustomer }>();
+  for (let i = 0; i < names.length; i += 300) {
+    const rows = await db.selectFrom('customers').select(['id', 'displayName']).where('kind', '=', 'organization').where('displayName', 'in', names.slice(i, i + 300)).where('erasedAt', 'is', null).orderBy('createdAt').execute();
+    for (const r of rows) if (!found.has(r.displayName)) found.set(r.displayName, { id: r.id });
+  }
+  for (const name of names) {
+    if (found.has(name)) continue;
+    const made = prepareNewCustomer(run.ctx, { kind: 'organization', displayName: name });
+    found.set(name, { id: made.customer.id, made });
+  }
+  return found;
 }
 
 /** A person's organisation: the one of that name, or a new one; linked once. */
 async function linkOrganization(db: Db, run: ImportRun, item: CustomerItem, personId: string): Promise<void> {
   const { line, record } = item;
-  if (!record.organization || record.customer.kind === 'organization') return;
-  const name = record.organization.name;
-  const existing = await db.selectFrom('customers').select('id').where('kind', '=', 'organization').where('displayName', '=', name).where('erasedAt', 'is', null).orderBy('createdAt').limit(1).executeTakeFirst();
+  const employer = employerOf(record);
+  if (!employer) return;
+  const existing = await db.selectFrom('customers').select('id').where('kind', '=', 'organization').where('displayName', '=', employer.name).where('erasedAt', 'is', null).orderBy('createdAt').limit(1).executeTakeFirst();
   let orgId = existing?.id;
   if (!orgId) {
-    orgId = await createCustomer(db, run.ctx, { kind: 'organization', displayName: name });
+    orgId = await createCustomer(db, run.ctx, { kind: 'organization', displayName: employer.name });
     written(run, line, record.sourceRecordId, 'customers', orgId, orgId);
   }
-  const link = await addRelationship(db, run.ctx, personId, { relatedCustomerId: orgId, label: record.organization.title ?? 'works at', relatedLabel: 'employer' });
+  const link = await addRelationship(db, run.ctx, personId, employmentOf(orgId, employer));
   written(run, line, record.sourceRecordId, 'relationships', link, personId);
 }

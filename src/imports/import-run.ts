@@ -2,6 +2,7 @@ import { actorOfStaff } from '../auth/actor-store.js';
 import type { Db } from '../platform/database/connect.js';
 import { DomainError } from '../platform/errors.js';
 import { nowIso } from '../platform/time.js';
+import { withBulkWrites } from '../platform/database/bulk-writes.js';
 import { inSavepoint } from '../platform/database/savepoint.js';
 import { applyInteraction, applyTransaction, NoCustomer, type ImportRun, type Settled } from './import-apply.js';
 import { applyCustomers } from './import-customers.js';
@@ -102,35 +103,38 @@ export async function runImport(db: Db, importId: string, mode: 'check' | 'impor
   const run: ImportRun = { importId, source: row.source, mode, ctx: { actor, phoneRegion: options.phoneRegion }, writes: [], pending: new Map() };
   const start = mode === 'import' ? row.processedRows : 0;
   // A check writes nothing but its findings; it reads in one go (a long transaction of reads only).
-  for (let from = start; from < total; from += batchSize) {
-    const slice = records.items.slice(from, from + batchSize);
-    await db.transaction().execute(async (trx) => {
-      const seq = await nextSeqs(trx, importId);
-      const problems: RowProblem[] = [];
-      run.writes = [];
-      const settled = await applyBatch(trx, run, records, from, from + slice.length);
-      for (const [offset, item] of slice.entries()) {
-        counts.records += 1;
-        problems.push(...item.problems);
-        let failed = item.problems.length > 0;
-        const result = settled.get(from + offset);
-        if (result && 'applied' in result) {
-          counts[result.applied.outcome] += 1;
-          if (result.applied.review) counts.review += 1;
-        } else if (result) {
-          const problem = problemOf(item.line, result.error);
-          if (!problem) throw result.error;
-          problems.push(problem);
-          failed = true;
+  const batches = async () => {
+    for (let from = start; from < total; from += batchSize) {
+      const slice = records.items.slice(from, from + batchSize);
+      await db.transaction().execute(async (trx) => {
+        const seq = await nextSeqs(trx, importId);
+        const problems: RowProblem[] = [];
+        run.writes = [];
+        const settled = await applyBatch(trx, run, records, from, from + slice.length);
+        for (const [offset, item] of slice.entries()) {
+          counts.records += 1;
+          problems.push(...item.problems);
+          let failed = item.problems.length > 0;
+          const result = settled.get(from + offset);
+          if (result && 'applied' in result) {
+            counts[result.applied.outcome] += 1;
+            if (result.applied.review) counts.review += 1;
+          } else if (result) {
+            const problem = problemOf(item.line, result.error);
+            if (!problem) throw result.error;
+            problems.push(problem);
+            failed = true;
+          }
+          if (failed) counts.problems += 1;
         }
-        if (failed) counts.problems += 1;
-      }
-      await insertProblems(trx, problems.map((p, i) => ({ importId, seq: seq.problem + i, line: p.line, field: p.field, message: p.message })));
-      await insertWrites(trx, run.writes.map((w, i) => ({ ...w, importId, seq: seq.write + i })));
-      await updateImport(trx, importId, mode === 'import' ? { processedRows: from + slice.length, importCounts: JSON.stringify(counts) } : { checkCounts: JSON.stringify(counts) });
-    });
-    progress?.(Math.min(from + batchSize, total), total);
-  }
+        await insertProblems(trx, problems.map((p, i) => ({ importId, seq: seq.problem + i, line: p.line, field: p.field, message: p.message })));
+        await insertWrites(trx, run.writes.map((w, i) => ({ ...w, importId, seq: seq.write + i })));
+        await updateImport(trx, importId, mode === 'import' ? { processedRows: from + slice.length, importCounts: JSON.stringify(counts) } : { checkCounts: JSON.stringify(counts) });
+      });
+      progress?.(Math.min(from + batchSize, total), total);
+    }
+  };
+  await (mode === 'import' ? withBulkWrites(db, batches) : batches());
   const now = nowIso();
   if (mode === 'check') await updateImport(db, importId, { status: 'checked', checkedAt: now, checkCounts: JSON.stringify(counts) });
   else {

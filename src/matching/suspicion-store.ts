@@ -13,27 +13,54 @@ import type { Candidate } from './match-candidates.js';
 const ordered = (a: string, b: string): [string, string] => (a < b ? [a, b] : [b, a]);
 
 /** Records (or refreshes) the suspicions of a customer against candidates; pairs said to be two people are skipped. */
-export async function recordSuspicions(db: Db, customerId: string, candidates: readonly Candidate[], foundBy: 'create' | 'import' | 'scan', importId: string | null = null): Promise<number> {
+export function recordSuspicions(db: Db, customerId: string, candidates: readonly Candidate[], foundBy: FoundBy, importId: string | null = null): Promise<number> {
+  return recordSuspicionsOf(db, [{ customerId, candidates }], foundBy, importId);
+}
+
+type FoundBy = 'create' | 'import' | 'scan';
+
+/** Pairs per statement: four bound values each to look up, eight to insert. */
+const pairsPerStatement = 100;
+
+/** The same for several customers at once (a batch of an import), in a few statements; the number of pairs recorded. */
+export async function recordSuspicionsOf(db: Db, found: readonly { customerId: string; candidates: readonly Candidate[] }[], foundBy: FoundBy, importId: string | null = null): Promise<number> {
+  // A pair found twice is recorded once, as last found (what recording them one after the other leaves).
+  const pairs = new Map<string, { first: string; second: string; candidate: Candidate }>();
+  for (const { customerId, candidates } of found) {
+    for (const candidate of candidates) {
+      const [first, second] = ordered(customerId, candidate.customerId);
+      pairs.delete(`${first} ${second}`);
+      pairs.set(`${first} ${second}`, { first, second, candidate });
+    }
+  }
+  const wanted = [...pairs.values()];
+  const now = nowIso();
   let recorded = 0;
-  for (const c of candidates) {
-    const [first, second] = ordered(customerId, c.customerId);
+  for (let i = 0; i < wanted.length; i += pairsPerStatement) {
+    const chunk = wanted.slice(i, i + pairsPerStatement);
     const distinct = await db
       .selectFrom('distinctCustomers')
-      .select('id')
+      .select(['firstCustomerId', 'secondCustomerId'])
       .where((eb) =>
-        eb.or([
-          eb.and([eb('firstCustomerId', '=', first), eb('secondCustomerId', '=', second)]),
-          eb.and([eb('firstCustomerId', '=', second), eb('secondCustomerId', '=', first)]),
-        ]),
+        eb.or(
+          chunk.flatMap(({ first, second }) => [
+            eb.and([eb('firstCustomerId', '=', first), eb('secondCustomerId', '=', second)]),
+            eb.and([eb('firstCustomerId', '=', second), eb('secondCustomerId', '=', first)]),
+          ]),
+        ),
       )
-      .executeTakeFirst();
-    if (distinct) continue;
+      .execute();
+    const apart = new Set(distinct.map((d) => ordered(d.firstCustomerId, d.secondCustomerId).join(' ')));
+    const rows = chunk
+      .filter(({ first, second }) => !apart.has(`${first} ${second}`))
+      .map(({ first, second, candidate }) => ({ id: newId(), firstCustomerId: first, secondCustomerId: second, score: candidate.result.score, reasons: JSON.stringify(candidate.result.reasons), foundBy, importId, createdAt: now }));
+    if (rows.length === 0) continue;
     await db
       .insertInto('duplicateSuspicions')
-      .values({ id: newId(), firstCustomerId: first, secondCustomerId: second, score: c.result.score, reasons: JSON.stringify(c.result.reasons), foundBy, importId, createdAt: nowIso() })
-      .onConflict((oc) => oc.columns(['firstCustomerId', 'secondCustomerId']).doUpdateSet({ score: c.result.score, reasons: JSON.stringify(c.result.reasons) }))
+      .values(rows)
+      .onConflict((oc) => oc.columns(['firstCustomerId', 'secondCustomerId']).doUpdateSet((eb) => ({ score: eb.ref('excluded.score'), reasons: eb.ref('excluded.reasons') })))
       .execute();
-    recorded += 1;
+    recorded += rows.length;
   }
   return recorded;
 }

@@ -1,0 +1,110 @@
+import { byCustomer } from '../common/by-customer.js';
+import { normalizeEmail, normalizePhone } from '../common/contact-rules.js';
+import { addContactPoint } from '../customers/contact-points.js';
+import { updateCustomer } from '../customers/customer-commands.js';
+import type { CustomerCreate, CustomerOut, CustomerPatch } from '../customers/customer-schemas.js';
+import { presentCustomerRow } from '../customers/customer-store.js';
+import { refreshMatchKeys } from '../matching/match-keys-store.js';
+import { createNote } from '../notes/note-commands.js';
+import { visibleRows } from '../platform/auth/private-facts-sql.js';
+import type { Db } from '../platform/database/connect.js';
+import { fold } from '../search/search-rules.js';
+import { written, type ImportRun } from './import-apply.js';
+import type { ImportedCustomer } from './import-records.js';
+
+/**
+ * Filling in a customer an import found already there (the automatic band): the profile fields they
+ * lack, the contact points and ids that are new, the note if it was not imported before. What to add
+ * is worked out first without writing (planFill), so a record that brings nothing new costs no write,
+ * and a check says "updated" without one; then the plan is written through the same commands as the
+ * API (applyFill). A batch reads what it compares against for all its customers at once (fillTargets).
+ */
+
+/** The profile fields an import fills in when the customer has none. */
+const fillable = ['givenName', 'familyName', 'preferredName', 'pronouns', 'language', 'gender'] as const;
+
+/** What a fill compares against: the customer's fields and the contact points it must not add twice. */
+export type FillTarget = Pick<CustomerOut, (typeof fillable)[number] | 'birthday'> & {
+  emails: { normalized: string }[];
+  phones: { e164: string }[];
+  addresses: { line1: string | null; postalCode: string | null }[];
+  externalIds: { source: string; externalId: string }[];
+};
+
+/** Ids per read: well under either engine's limit of bound values. */
+const idsPerRead = 500;
+
+/** The fill targets of these customers (live ones; an erased customer is left out), in a few reads for all. */
+export async function fillTargets(db: Db, ids: readonly string[]): Promise<Map<string, FillTarget>> {
+  const targets = new Map<string, FillTarget>();
+  for (let i = 0; i < ids.length; i += idsPerRead) {
+    const list = ids.slice(i, i + idsPerRead);
+    const [rows, emails, phones, addresses, externalIds] = await Promise.all([
+      db.selectFrom('customers').selectAll().where('id', 'in', list).where('erasedAt', 'is', null).execute(),
+      db.selectFrom('emails').select(['customerId', 'normalized']).where('customerId', 'in', list).execute(),
+      db.selectFrom('phones').select(['customerId', 'e164']).where('customerId', 'in', list).execute(),
+      db.selectFrom('addresses').select(['customerId', 'line1', 'postalCode']).where('customerId', 'in', list).execute(),
+      db.selectFrom('externalIds').select(['customerId', 'source', 'externalId']).where('customerId', 'in', list).execute(),
+    ]);
+    const [emailsBy, phonesBy, addressesBy, idsBy] = [byCustomer(emails), byCustomer(phones), byCustomer(addresses), byCustomer(externalIds)];
+    for (const row of rows) {
+      targets.set(row.id, { ...presentCustomerRow(row), emails: emailsBy.get(row.id) ?? [], phones: phonesBy.get(row.id) ?? [], addresses: addressesBy.get(row.id) ?? [], externalIds: idsBy.get(row.id) ?? [] });
+    }
+  }
+  return targets;
+}
+
+/** What a fill would write. */
+export interface FillPlan {
+  patch: CustomerPatch;
+  emails: NonNullable<CustomerCreate['emails']>;
+  phones: NonNullable<CustomerCreate['phones']>;
+  addresses: NonNullable<CustomerCreate['addresses']>;
+  externalIds: NonNullable<CustomerCreate['externalIds']>;
+  note: string | null;
+}
+
+const addressKey = (a: { line1?: string | null | undefined; postalCode?: string | null | undefined }) => `${fold(a.line1 ?? '')}|${fold(a.postalCode ?? '').replace(/\s/g, '')}`;
+
+/** What the record brings that the customer lacks; null when nothing. Reads only whether its note was imported before. */
+export async function planFill(db: Db, run: ImportRun, record: ImportedCustomer, customerId: string, input: CustomerCreate, stored: FillTarget): Promise<FillPlan | null> {
+  const patch: CustomerPatch = {};
+  for (const field of fillable) if (!stored[field] && input[field]) patch[field] = input[field];
+  if (!stored.birthday && input.birthday) patch.birthday = { year: input.birthday.year ?? null, month: input.birthday.month ?? null, day: input.birthday.day ?? null };
+  const emails = (input.emails ?? []).filter((e) => !stored.emails.some((s) => s.normalized === normalizeEmail(e.address)));
+  const phones = (input.phones ?? []).filter((p) => {
+    const e164 = normalizePhone(p.number, run.ctx.phoneRegion);
+    return !stored.phones.some((s) => s.e164 === e164);
+  });
+  const addresses = (input.addresses ?? []).filter((a) => !stored.addresses.some((s) => addressKey(s) === addressKey(a)));
+  const externalIds = (input.externalIds ?? []).filter((x) => !stored.externalIds.some((s) => s.source === x.source && s.externalId === x.externalId));
+  // The same note imported before (whoever may read it): not added twice.
+  const seen = record.note ? await db.selectFrom('notes').select('id').where(visibleRows(null, 'notes', 'notes')).where('customerId', '=', customerId).where('body', '=', record.note).executeTakeFirst() : undefined;
+  const note = record.note && !seen ? record.note : null;
+  const changes = Object.keys(patch).length + emails.length + phones.length + addresses.length + externalIds.length + (note ? 1 : 0);
+  return changes === 0 ? null : { patch, emails, phones, addresses, externalIds, note };
+}
+
+/** Writes a plan, each fact traced to the record's line and source id. */
+export async function applyFill(db: Db, run: ImportRun, item: { line: number; record: ImportedCustomer }, customerId: string, plan: FillPlan, stored: FillTarget): Promise<void> {
+  const { line, record } = item;
+  const add = async (kind: 'emails' | 'phones' | 'addresses' | 'externalIds', items: object[]) => {
+    for (const [i, item] of items.entries()) {
+      const id = await addContactPoint(db, run.ctx, kind, customerId, { ...item, primary: false }, `/${kind}/${i}`, 'later');
+      written(run, line, record.sourceRecordId, kind, id, customerId);
+    }
+  };
+  await add('emails', plan.emails);
+  await add('phones', plan.phones);
+  await add('addresses', plan.addresses);
+  await add('externalIds', plan.externalIds);
+  // Matching's keys once for all: by the update's reindex, or here.
+  if (Object.keys(plan.patch).length) {
+    const before = Object.fromEntries(Object.keys(plan.patch).map((k) => [k, stored[k as keyof FillTarget] ?? null]));
+    await updateCustomer(db, run.ctx, customerId, plan.patch);
+    run.writes.push({ action: 'filled', tableName: 'customers', rowId: customerId, customerId, line, sourceRecordId: record.sourceRecordId, before: JSON.stringify(before), after: JSON.stringify(plan.patch) });
+  } else if (plan.emails.length + plan.phones.length + plan.addresses.length + plan.externalIds.length > 0) {
+    await refreshMatchKeys(db, customerId);
+  }
+  if (plan.note) written(run, line, record.sourceRecordId, 'notes', await createNote(db, run.ctx, { customerId, body: plan.note }), customerId);
+}
