@@ -22,7 +22,11 @@
  *    that is rolled back; no matching, no validation, no audit, no index of the app's own.
  * 4. The import the way the app runs it: startImport (the row and its file), runImport 'check',
  *    commitImport, runImport 'import' (src/imports/), each timed: rows per second of both, the
- *    counts, and the ratio to the baseline. One JSON line of results at the end.
+ *    counts, and the ratio to the baseline.
+ * 5. The import's own statements, every one as it was sent (its transactions, savepoints and
+ *    commits included), run again by the bare driver on a second copy of the database as it was
+ *    (bench/statement-capture.ts: better-sqlite3 prepared statements, pg named statements): the
+ *    database's share of the import, and what the app adds to it. One JSON line of results at the end.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -33,7 +37,8 @@ import pg from 'pg';
 import { commitImport, startImport } from '../src/imports/import-commands.js';
 import { runImport, type ImportCounts } from '../src/imports/import-run.js';
 import { problemsOf } from '../src/imports/import-store.js';
-import { migrateToLatest, openDatabase, type DatabaseHandle } from '../src/platform/database/connect.js';
+import { migrateToLatest, openDatabase, type ConnectOptions, type DatabaseHandle } from '../src/platform/database/connect.js';
+import { openBareDriver, type Statement } from './statement-capture.js';
 import { newId } from '../src/platform/ids.js';
 import type { WriteContext } from '../src/platform/write-context.js';
 import { nicknamesOf } from '../src/search/nicknames.js';
@@ -332,24 +337,25 @@ interface Work {
   drop(): Promise<void>;
 }
 
-async function makeWork(): Promise<Work> {
+/** A copy of a database (nobody may be connected to it on PostgreSQL), named after it and `label`. */
+async function makeWork(from: Work['target'], label: string): Promise<Work> {
   const t0 = performance.now();
-  if (args.file) {
-    const copy = `${args.file}.import-copy`;
+  if ('file' in from) {
+    const copy = `${args.file}.${label}`;
     // Everything into the main file first, so that the file alone is the whole database.
-    const source = new SQLite(args.file);
+    const source = new SQLite(from.file);
     source.pragma('wal_checkpoint(TRUNCATE)');
     source.close();
     for (const suffix of ['', '-wal', '-shm']) fs.rmSync(copy + suffix, { force: true });
-    fs.copyFileSync(args.file, copy, fs.constants.COPYFILE_FICLONE);
+    fs.copyFileSync(from.file, copy, fs.constants.COPYFILE_FICLONE);
     const drop = async () => {
       for (const suffix of ['', '-wal', '-shm']) fs.rmSync(copy + suffix, { force: true });
     };
     return { target: { file: copy }, copySeconds: seconds(t0), drop };
   }
-  const url = new URL(args.url!);
+  const url = new URL(from.url);
   const name = decodeURIComponent(url.pathname.slice(1));
-  const copyName = `${name}_import_copy`;
+  const copyName = `${decodeURIComponent(new URL(args.url!).pathname.slice(1))}_${label.replace(/-/g, '_')}`;
   const admin = new URL(url);
   admin.pathname = '/postgres';
   const client = new pg.Client({ connectionString: admin.toString() });
@@ -469,7 +475,8 @@ async function baseline(target: Work['target'], rows: BaselineRows): Promise<num
 
 // --- Main ------------------------------------------------------------------------------------------
 
-const open = (target: Work['target']) => openDatabase('file' in target ? { sqliteFile: target.file } : { databaseUrl: target.url, poolSize: 4 });
+const open = (target: Work['target'], onQuery?: ConnectOptions['onQuery']) =>
+  openDatabase({ ...('file' in target ? { sqliteFile: target.file } : { databaseUrl: target.url, poolSize: 4 }), ...(onQuery ? { onQuery } : {}) });
 const counted = (c: ImportCounts) => ({ records: c.records, created: c.created, updated: c.updated, unchanged: c.unchanged, review: c.review, problems: c.problems });
 const countCustomers = async (handle: DatabaseHandle) => Number((await handle.db.selectFrom('customers').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 
@@ -526,7 +533,7 @@ async function main() {
 
   // 2. The database the import goes into.
   log(`copying ${where}`);
-  const work = await makeWork();
+  const work = await makeWork(args.file ? { file: args.file } : { url: args.url! }, 'import-copy');
   log(`copied in ${round(work.copySeconds, 1)} s`);
   try {
     const bare = baselineRows(rows);
@@ -535,6 +542,8 @@ async function main() {
     log(`baseline: ${rows.length} customers and ${contactPoints} contact points in ${round(baselineSeconds, 3)} s (rolled back)`);
 
     // 3. The import, as the app runs it.
+    // Every statement the import sends, as sent (begins, savepoints and commits too): replayed bare below.
+    let sent: Statement[] | null = null;
     const handle = open(work.target);
     await migrateToLatest(handle);
     const customersBefore = await countCustomers(handle);
@@ -554,15 +563,40 @@ async function main() {
     const checkSeconds = seconds(t0);
     log(`check: ${round(checkSeconds, 1)} s, ${JSON.stringify(counted(checked))}`);
     await handle.db.transaction().execute((trx) => commitImport(trx, ctx, id, true));
-    t0 = performance.now();
-    const imported = await runImport(handle.db, id, 'import', progress('import'));
-    const importSeconds = seconds(t0);
-    log(`import: ${round(importSeconds, 1)} s, ${JSON.stringify(counted(imported))}`);
-    const customersAfter = await countCustomers(handle);
-    const problems = (await problemsOf(handle.db, id, 5)).map((p) => `line ${p.line}${p.field ? ` (${p.field})` : ''}: ${p.message}`);
-    if (problems.length) log(`first problems: ${problems.join(' | ')}`);
-
+    // The database as the import finds it, for step 5; then the import on a handle opened afresh.
     await handle.close();
+    const second = await makeWork(work.target, 'statements-copy');
+    const importing = open(work.target, (sql, parameters) => sent?.push({ sql, parameters: [...parameters] }));
+    sent = [];
+    t0 = performance.now();
+    const imported = await runImport(importing.db, id, 'import', progress('import'));
+    const importSeconds = seconds(t0);
+    const statements: Statement[] = sent;
+    sent = null;
+    log(`import: ${round(importSeconds, 1)} s, ${JSON.stringify(counted(imported))}`);
+    const customersAfter = await countCustomers(importing);
+    const problems = (await problemsOf(importing.db, id, 5)).map((p) => `line ${p.line}${p.field ? ` (${p.field})` : ''}: ${p.message}`);
+    if (problems.length) log(`first problems: ${problems.join(' | ')}`);
+    await importing.close();
+
+    // 4. The import's own statements, run by the driver alone on a second copy of the database as it was:
+    // the database's share of the import, and the floor for this way of storing what an import writes.
+    if (!args.keep) await work.drop();
+    log(`replaying the import's ${statements.length} statements on a second copy`);
+    let statementsSeconds: number;
+    try {
+      const bare = await openBareDriver(second.target);
+      try {
+        t0 = performance.now();
+        await bare.runAsSent(statements);
+        statementsSeconds = seconds(t0);
+      } finally {
+        await bare.close();
+      }
+    } finally {
+      await second.drop();
+    }
+    log(`its statements alone: ${round(statementsSeconds, 1)} s`);
 
     const rate = (s: number) => Math.round(rows.length / s);
     const baselineRate = rate(baselineSeconds);
@@ -578,7 +612,9 @@ async function main() {
       baseline: { method: 'file' in work.target ? 'better-sqlite3, prepared 100-row inserts, one transaction, rolled back' : 'pg, insert from unnest, 5,000 rows a statement, one transaction, rolled back', customers: rows.length, contactPoints, seconds: round(baselineSeconds, 3), rowsPerSecond: baselineRate },
       check: { seconds: round(checkSeconds, 2), rowsPerSecond: rate(checkSeconds), counts: counted(checked) },
       import: { seconds: round(importSeconds, 2), rowsPerSecond: rate(importSeconds), counts: counted(imported) },
+      statements: { method: 'the import\'s statements as it sent them, run by the bare driver on a second copy (better-sqlite3 prepared / pg named statements)', count: statements.length, seconds: round(statementsSeconds, 2), rowsPerSecond: rate(statementsSeconds) },
       ratioToBaseline: { check: round(rate(checkSeconds) / baselineRate, 4), import: round(rate(importSeconds) / baselineRate, 4) },
+      importOverStatements: round(importSeconds / statementsSeconds, 2),
       target: { rowsPerSecond: targetRowsPerSecond, checkMet: rate(checkSeconds) >= targetRowsPerSecond, importMet: rate(importSeconds) >= targetRowsPerSecond },
       machine: { cpus: os.cpus().length, loadAverageStart: loadStart, loadAverageEnd: os.loadavg().map((n) => round(n)), node: process.version },
       measuredAt: new Date().toISOString(),

@@ -68,8 +68,13 @@ export interface BareDriver {
   engine: 'sqlite' | 'postgres';
   /** Runs the statements one after the other (a write between begin and rollback), minted ids fresh; their rows. */
   replay(captured: Captured, write: boolean): Promise<unknown[][]>;
+  /** Runs statements exactly as a run of the app sent them, its begins, savepoints and commits included, on one connection: nothing is rolled back. */
+  runAsSent(statements: readonly Statement[]): Promise<void>;
   close(): Promise<void>;
 }
+
+/** Statements that open, mark or end a transaction (sent as text on PostgreSQL: they have no plan to keep). */
+const transactionStatement = /^\s*(begin|commit|rollback|savepoint|release)\b/i;
 
 const freshIds = (captured: Captured): ((parameters: unknown[]) => unknown[]) => {
   if (!captured.minted.length) return (parameters) => parameters;
@@ -114,6 +119,14 @@ function sqliteDriver(file: string): BareDriver {
       }
       return rows;
     },
+    async runAsSent(statements) {
+      for (const s of statements) {
+        const st = statement(s.sql);
+        const values = s.parameters.map(bind);
+        if (st.reader) st.all(values);
+        else st.run(values);
+      }
+    },
     async close() {
       database.close();
     },
@@ -152,6 +165,14 @@ async function postgresDriver(url: string, poolSize: number): Promise<BareDriver
         client.release();
       }
       return rows;
+    },
+    async runAsSent(statements) {
+      const client = await pool.connect();
+      try {
+        for (const s of statements) await client.query(transactionStatement.test(s.sql) ? s.sql : { name: nameOf(s.sql), text: s.sql, values: [...s.parameters] });
+      } finally {
+        client.release();
+      }
     },
     close: () => pool.end(),
   };

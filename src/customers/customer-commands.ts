@@ -24,7 +24,8 @@ export async function createCustomer(db: Db, ctx: WriteContext, input: CustomerC
   return prepared.customer.id;
 }
 
-export async function updateCustomer(db: Db, ctx: WriteContext, id: string, patch: CustomerPatch): Promise<void> {
+/** `index: 'later'` when the caller reindexes the customer itself, with others (an import's batch: search-indexer's reindexCustomers). */
+export async function updateCustomer(db: Db, ctx: WriteContext, id: string, patch: CustomerPatch, index: 'now' | 'later' = 'now'): Promise<void> {
   const before = await findCustomerRow(db, id);
   if (!before) throw notFound(`Customer ${id}`);
   const changes: RowUpdate<'customers'> = {};
@@ -53,7 +54,7 @@ export async function updateCustomer(db: Db, ctx: WriteContext, id: string, patc
     before: presentCustomerRow(before),
     after: presentCustomerRow({ ...before, ...changes } as typeof before),
   });
-  await reindexCustomer(db, id, { linked: true });
+  if (index === 'now') await reindexCustomer(db, id, { linked: true });
   // The waiting and keep-in-touch lists are per location.
   if (changes.locationId !== undefined && changes.locationId !== before.locationId) await refreshContactState(db, id);
 }

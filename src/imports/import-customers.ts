@@ -7,14 +7,14 @@ import { addRelationship, relationshipAudit, relationshipRow } from '../customer
 import { blockingKeys } from '../matching/blocking.js';
 import { compare } from '../matching/compare.js';
 import { byLikelihood, candidatesFor, candidatesForMany, keysThatMatter, maxBlockSize, type Candidate } from '../matching/match-candidates.js';
-import { matchProfiles, profileOf, type MatchProfile } from '../matching/match-keys-store.js';
+import { matchProfiles, profileOf, storedCustomers, type MatchProfile } from '../matching/match-keys-store.js';
 import { toMatchRecord, type MatchRecord } from '../matching/match-record.js';
 import { recordSuspicions, recordSuspicionsOf } from '../matching/suspicion-store.js';
 import { createNote } from '../notes/note-commands.js';
 import type { Db } from '../platform/database/connect.js';
 import { inSavepoint } from '../platform/database/savepoint.js';
 import { written, type Applied, type ImportRun, type Outcome, type Settled } from './import-apply.js';
-import { applyFill, fillTargets, planFill, type FillTarget } from './import-fill.js';
+import { applyFill, fillTargets, noneStale, planFill, reindexStale, type FillTarget, type Stale } from './import-fill.js';
 import type { ImportedCustomer } from './import-records.js';
 
 /**
@@ -67,7 +67,12 @@ export async function applyCustomer(db: Db, run: ImportRun, item: CustomerItem):
   const input = inputOf(run, item.record);
   const match = matchOf(run, item, input);
   const decision = decide(run, match, await candidatesFor(db, match));
-  if (decision.kind === 'fill') return { outcome: await fillCustomer(db, run, item, decision.customerId, input, (await loadCustomer(db, decision.customerId))!), customerId: decision.customerId, review: 0 };
+  if (decision.kind === 'fill') {
+    const stale = noneStale();
+    const outcome = await fillCustomer(db, run, item, decision.customerId, input, (await loadCustomer(db, decision.customerId))!, stale);
+    await reindexStale(db, stale);
+    return { outcome, customerId: decision.customerId, review: 0 };
+  }
   if (decision.kind === 'earlier') return { outcome: 'unchanged', customerId: null, review: 0 };
   if (run.mode === 'check') return { outcome: 'created', customerId: null, review: decision.review.length };
   const id = await createCustomer(db, run.ctx, input);
@@ -110,8 +115,13 @@ export async function applyCustomers(db: Db, run: ImportRun, items: readonly Cus
     changed.set(profile.id, profile);
     for (const key of blockingKeys(profile)) changedByKey.set(key, (changedByKey.get(key) ?? new Set()).add(profile.id));
   };
+  /** Customers filled in by the batch whose lookup entries and matching keys are rewritten at the next flush. */
+  const stale = noneStale();
   const reread = async (customerId: string | null) => {
-    if (customerId) change((await matchProfiles(db, [customerId])).get(customerId));
+    if (!customerId) return;
+    // One filled in just now is read from their rows: their profile is not rewritten yet.
+    if (stale.entries.has(customerId) || stale.keys.has(customerId)) change((await storedCustomers(db, [customerId])).map(profileOf)[0]);
+    else change((await matchProfiles(db, [customerId])).get(customerId));
   };
   let waiting: { index: number; prepared: NewCustomer; review: Candidate[] }[] = [];
 
@@ -122,6 +132,8 @@ export async function applyCustomers(db: Db, run: ImportRun, items: readonly Cus
   const flush = async () => {
     const batch = waiting;
     waiting = [];
+    // Customers filled in so far get their lookup entries and matching keys rewritten, all at once, before anything reads them.
+    await reindexStale(db, stale);
     if (batch.length === 0) return;
     const problems = await referenceProblems(db, batch.map((w) => w.prepared));
     const ready = batch.filter((w, i) => {
@@ -204,7 +216,7 @@ export async function applyCustomers(db: Db, run: ImportRun, items: readonly Cus
       const id = decision.customerId;
       // As read before the batch, unless the batch has changed them since.
       const stored = (!changed.has(id) && targets.get(id)) || (await loadCustomer(db, id))!;
-      settled[index] = await settle(async () => ({ outcome: await fillCustomer(db, run, item, id, inputs[index]!, stored), customerId: id, review: 0 }));
+      settled[index] = await settle(async () => ({ outcome: await fillCustomer(db, run, item, id, inputs[index]!, stored, stale), customerId: id, review: 0 }));
       // Left as it was, the customer is as the batch's candidates already saw them.
       if (run.mode === 'import' && 'applied' in settled[index] && settled[index].applied.outcome !== 'unchanged') await reread(decision.customerId);
     } else if (run.mode === 'check') {
@@ -224,11 +236,15 @@ export async function applyCustomers(db: Db, run: ImportRun, items: readonly Cus
 }
 
 /** A matched customer gets what they lack and what is new (import-fill.ts); written in a savepoint of its own, so that a fact the commands refuse leaves nothing of the record. */
-async function fillCustomer(db: Db, run: ImportRun, item: CustomerItem, customerId: string, input: CustomerCreate, stored: FillTarget): Promise<Outcome> {
+async function fillCustomer(db: Db, run: ImportRun, item: CustomerItem, customerId: string, input: CustomerCreate, stored: FillTarget, stale: Stale): Promise<Outcome> {
   const plan = await planFill(db, run, item.record, customerId, input, stored);
   if (!plan) return 'unchanged';
   if (run.mode === 'check') return 'updated';
-  await inSavepoint(db, () => applyFill(db, run, item, customerId, plan, stored));
+  // Marked stale only once the savepoint holds: a fill rolled back leaves nothing to rewrite (rewriting it anyway would do no harm).
+  const marks = noneStale();
+  await inSavepoint(db, () => applyFill(db, run, item, customerId, plan, stored, marks));
+  for (const id of marks.entries) stale.entries.add(id);
+  for (const id of marks.keys) stale.keys.add(id);
   return 'updated';
 }
 

@@ -4,10 +4,11 @@ import { addContactPoint } from '../customers/contact-points.js';
 import { updateCustomer } from '../customers/customer-commands.js';
 import type { CustomerCreate, CustomerOut, CustomerPatch } from '../customers/customer-schemas.js';
 import { presentCustomerRow } from '../customers/customer-store.js';
-import { refreshMatchKeys } from '../matching/match-keys-store.js';
+import { refreshMatchKeysOf } from '../matching/match-keys-store.js';
 import { createNote } from '../notes/note-commands.js';
 import { visibleRows } from '../platform/auth/private-facts-sql.js';
 import type { Db } from '../platform/database/connect.js';
+import { reindexCustomers } from '../search/search-indexer.js';
 import { fold } from '../search/search-rules.js';
 import { written, type ImportRun } from './import-apply.js';
 import type { ImportedCustomer } from './import-records.js';
@@ -17,7 +18,8 @@ import type { ImportedCustomer } from './import-records.js';
  * lack, the contact points and ids that are new, the note if it was not imported before. What to add
  * is worked out first without writing (planFill), so a record that brings nothing new costs no write,
  * and a check says "updated" without one; then the plan is written through the same commands as the
- * API (applyFill). A batch reads what it compares against for all its customers at once (fillTargets).
+ * API (applyFill). A batch reads what it compares against for all its customers at once (fillTargets),
+ * and rewrites the lookup's entries and matching's keys of those it filled in together (reindexStale).
  */
 
 /** The profile fields an import fills in when the customer has none. */
@@ -85,8 +87,30 @@ export async function planFill(db: Db, run: ImportRun, record: ImportedCustomer,
   return changes === 0 ? null : { patch, emails, phones, addresses, externalIds, note };
 }
 
-/** Writes a plan, each fact traced to the record's line and source id. */
-export async function applyFill(db: Db, run: ImportRun, item: { line: number; record: ImportedCustomer }, customerId: string, plan: FillPlan, stored: FillTarget): Promise<void> {
+/**
+ * Customers filled in whose lookup entries and matching keys are not rewritten yet: the caller
+ * rewrites them, for many customers at once (reindexStale), before anything reads them.
+ */
+export interface Stale {
+  /** Names changed: the lookup's entries and matching's keys. */
+  entries: Set<string>;
+  /** Contact points or ids added: matching's keys. */
+  keys: Set<string>;
+}
+
+export const noneStale = (): Stale => ({ entries: new Set(), keys: new Set() });
+
+/** Rewrites what fills left stale (organisations' people too when an organisation's names changed). */
+export async function reindexStale(db: Db, stale: Stale): Promise<void> {
+  if (stale.entries.size) await reindexCustomers(db, [...stale.entries], { linked: true });
+  const keysOnly = [...stale.keys].filter((id) => !stale.entries.has(id));
+  if (keysOnly.length) await refreshMatchKeysOf(db, keysOnly);
+  stale.entries.clear();
+  stale.keys.clear();
+}
+
+/** Writes a plan, each fact traced to the record's line and source id; what it leaves stale goes into `stale`. */
+export async function applyFill(db: Db, run: ImportRun, item: { line: number; record: ImportedCustomer }, customerId: string, plan: FillPlan, stored: FillTarget, stale: Stale): Promise<void> {
   const { line, record } = item;
   const add = async (kind: 'emails' | 'phones' | 'addresses' | 'externalIds', items: object[]) => {
     for (const [i, item] of items.entries()) {
@@ -98,13 +122,12 @@ export async function applyFill(db: Db, run: ImportRun, item: { line: number; re
   await add('phones', plan.phones);
   await add('addresses', plan.addresses);
   await add('externalIds', plan.externalIds);
-  // Matching's keys once for all: by the update's reindex, or here.
+  if (plan.emails.length + plan.phones.length + plan.addresses.length + plan.externalIds.length > 0) stale.keys.add(customerId);
   if (Object.keys(plan.patch).length) {
     const before = Object.fromEntries(Object.keys(plan.patch).map((k) => [k, stored[k as keyof FillTarget] ?? null]));
-    await updateCustomer(db, run.ctx, customerId, plan.patch);
+    await updateCustomer(db, run.ctx, customerId, plan.patch, 'later');
+    stale.entries.add(customerId);
     run.writes.push({ action: 'filled', tableName: 'customers', rowId: customerId, customerId, line, sourceRecordId: record.sourceRecordId, before: JSON.stringify(before), after: JSON.stringify(plan.patch) });
-  } else if (plan.emails.length + plan.phones.length + plan.addresses.length + plan.externalIds.length > 0) {
-    await refreshMatchKeys(db, customerId);
   }
   if (plan.note) written(run, line, record.sourceRecordId, 'notes', await createNote(db, run.ctx, { customerId, body: plan.note }), customerId);
 }

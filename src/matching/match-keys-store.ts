@@ -49,10 +49,16 @@ async function storedCustomersOf(db: Db, ids: readonly string[]): Promise<Stored
 }
 
 /** Rewrites one customer's keys and profile from what is stored now; removes them when the customer is gone or erased. */
-export async function refreshMatchKeys(db: Db, customerId: string): Promise<void> {
-  await db.deleteFrom('matchKeys').where('customerId', '=', customerId).execute();
-  await db.deleteFrom('matchProfiles').where('customerId', '=', customerId).execute();
-  await insertMatchKeys(db, await storedCustomers(db, [customerId]));
+export const refreshMatchKeys = (db: Db, customerId: string): Promise<void> => refreshMatchKeysOf(db, [customerId]);
+
+/** The same for several customers at once. */
+export async function refreshMatchKeysOf(db: Db, ids: readonly string[]): Promise<void> {
+  for (let i = 0; i < ids.length; i += idsPerRead) {
+    const list = ids.slice(i, i + idsPerRead);
+    await db.deleteFrom('matchKeys').where('customerId', 'in', list).execute();
+    await db.deleteFrom('matchProfiles').where('customerId', 'in', list).execute();
+    await insertMatchKeys(db, await storedCustomers(db, list));
+  }
 }
 
 /** A stored customer as matching compares them, with the name to show. */

@@ -1,6 +1,6 @@
 import { PostgresAdapter } from 'kysely';
 import type { Db } from '../platform/database/connect.js';
-import { refreshMatchKeys } from '../matching/match-keys-store.js';
+import { refreshMatchKeysOf } from '../matching/match-keys-store.js';
 import { searchEntries, type SearchEntries } from './search-entries.js';
 import { distinctWords, indexVariants } from './search-rules.js';
 
@@ -18,24 +18,27 @@ async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unkno
   for (let i = 0; i < rows.length; i += chunkSize) await insert(rows.slice(i, i + chunkSize));
 }
 
-/** Names of the organisations linked to the customer, either way round, sorted. */
-async function linkedOrganizationNames(db: Db, id: string, exclude: ReadonlySet<string>): Promise<string[]> {
+/** Names of the organisations linked to each customer, either way round, sorted; organisations in `exclude` left out. */
+async function linkedOrganizationNames(db: Db, ids: readonly string[], exclude: ReadonlySet<string>): Promise<Map<string, string[]>> {
+  const list = [...ids];
   const rows = await db
     .selectFrom('relationships as r')
     .innerJoin('customers as c', 'c.id', 'r.relatedCustomerId')
-    .select(['c.id', 'c.displayName'])
-    .where('r.customerId', '=', id)
+    .select(['r.customerId as of', 'c.id', 'c.displayName'])
+    .where('r.customerId', 'in', list)
     .where('c.kind', '=', 'organization')
     .unionAll(
       db
         .selectFrom('relationships as r')
         .innerJoin('customers as c', 'c.id', 'r.customerId')
-        .select(['c.id', 'c.displayName'])
-        .where('r.relatedCustomerId', '=', id)
+        .select(['r.relatedCustomerId as of', 'c.id', 'c.displayName'])
+        .where('r.relatedCustomerId', 'in', list)
         .where('c.kind', '=', 'organization'),
     )
     .execute();
-  return [...new Set(rows.filter((r) => !exclude.has(r.id)).map((r) => r.displayName))].sort();
+  const names = new Map<string, Set<string>>();
+  for (const r of rows) if (!exclude.has(r.id)) names.set(r.of, (names.get(r.of) ?? new Set()).add(r.displayName));
+  return new Map([...names].map(([id, set]) => [id, [...set].sort()]));
 }
 
 async function linkedCustomerIds(db: Db, id: string): Promise<string[]> {
@@ -48,10 +51,11 @@ async function linkedCustomerIds(db: Db, id: string): Promise<string[]> {
   return [...new Set(rows.map((r) => r.other))];
 }
 
-async function removeEntries(db: Db, id: string): Promise<void> {
-  await db.deleteFrom('searchPostings').where('customerId', '=', id).execute();
-  await db.deleteFrom('searchPairs').where('customerId', '=', id).execute();
-  await db.deleteFrom('searchDocuments').where('customerId', '=', id).execute();
+async function removeEntries(db: Db, ids: readonly string[]): Promise<void> {
+  const list = [...ids];
+  await db.deleteFrom('searchPostings').where('customerId', 'in', list).execute();
+  await db.deleteFrom('searchPairs').where('customerId', 'in', list).execute();
+  await db.deleteFrom('searchDocuments').where('customerId', 'in', list).execute();
 }
 
 /** Adds words the index has not seen yet, with their deletion variants. Safe against concurrent writers. */
@@ -104,32 +108,40 @@ export interface ReindexOptions {
 }
 
 /** Rewrites one customer's entries from the customer as stored now; removes them if it is gone. */
-export async function reindexCustomer(db: Db, id: string, options: ReindexOptions = {}): Promise<void> {
+export const reindexCustomer = (db: Db, id: string, options: ReindexOptions = {}): Promise<void> => reindexCustomers(db, [id], options);
+
+/** The same for several customers at once (those an import's batch filled in), in a few statements for all. */
+export async function reindexCustomers(db: Db, ids: readonly string[], options: ReindexOptions = {}): Promise<void> {
   const exclude = options.exclude ?? new Set<string>();
-  const row = await db
-    .selectFrom('customers')
-    .select(['id', 'kind', 'displayName', 'givenName', 'familyName', 'preferredName'])
-    .where('id', '=', id)
-    .where('erasedAt', 'is', null)
-    // On PostgreSQL two writers reindexing one customer (two links added at once) take turns;
-    // SQLite has one writer at a time anyway and no FOR UPDATE.
-    .$if(db.getExecutor().adapter instanceof PostgresAdapter, (q) => q.forUpdate())
-    .executeTakeFirst();
-  await removeEntries(db, id);
-  // Matching's blocking keys change with the same writes as the lookup's entries.
-  await refreshMatchKeys(db, id);
-  if (!row || exclude.has(id)) return;
-  const organizations = await linkedOrganizationNames(db, id, exclude);
-  await writeEntries(db, searchEntries({ ...row, organizations }));
-  if (options.linked && row.kind === 'organization') {
-    for (const other of await linkedCustomerIds(db, id)) await reindexCustomer(db, other, { exclude });
+  for (let i = 0; i < ids.length; i += chunkSize) {
+    const list = ids.slice(i, i + chunkSize);
+    const rows = await db
+      .selectFrom('customers')
+      .select(['id', 'kind', 'displayName', 'givenName', 'familyName', 'preferredName'])
+      .where('id', 'in', list)
+      .where('erasedAt', 'is', null)
+      // On PostgreSQL two writers reindexing one customer (two links added at once) take turns, locking in
+      // the same order; SQLite has one writer at a time anyway and no FOR UPDATE.
+      .$if(db.getExecutor().adapter instanceof PostgresAdapter, (q) => q.orderBy('id').forUpdate())
+      .execute();
+    await removeEntries(db, list);
+    // Matching's blocking keys change with the same writes as the lookup's entries.
+    await refreshMatchKeysOf(db, list);
+    const kept = rows.filter((r) => !exclude.has(r.id));
+    if (kept.length === 0) continue;
+    const organizations = await linkedOrganizationNames(db, kept.map((r) => r.id), exclude);
+    await writeEntriesMany(db, kept.map((r) => searchEntries({ ...r, organizations: organizations.get(r.id) ?? [] })));
+    if (!options.linked) continue;
+    for (const r of kept) {
+      if (r.kind === 'organization') for (const other of await linkedCustomerIds(db, r.id)) await reindexCustomer(db, other, { exclude });
+    }
   }
 }
 
 /** Takes a customer out of the index before it is deleted; its people lose its name. */
 export async function unindexCustomer(db: Db, id: string): Promise<void> {
   const linked = await linkedCustomerIds(db, id);
-  await removeEntries(db, id);
+  await removeEntries(db, [id]);
   const exclude = new Set([id]);
   for (const other of linked) await reindexCustomer(db, other, { exclude });
 }
