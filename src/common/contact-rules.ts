@@ -14,12 +14,32 @@ export const isEmail = (address: string): boolean => emailShape.test(address.tri
  * country code. Null when the text cannot be a phone number.
  */
 export function normalizePhone(number: string, defaultRegion: string): string | null {
-  const parsed = parsePhoneNumberFromString(number.trim(), { defaultCountry: defaultRegion as CountryCode, extract: false });
-  if (!parsed || !parsed.isPossible()) return null;
-  return parsed.number;
+  const key = `${defaultRegion} ${number}`;
+  let e164 = normalized.get(key);
+  if (e164 === undefined) {
+    const parsed = parsePhoneNumberFromString(number.trim(), { defaultCountry: defaultRegion as CountryCode, extract: false });
+    e164 = parsed && parsed.isPossible() ? parsed.number : null;
+    remember(normalized, key, e164);
+  }
+  return e164;
 }
 
 /** "+1 555 123 4567" for display. Falls back to what was typed. */
 export function formatPhone(e164: string): string {
-  return parsePhoneNumberFromString(e164)?.formatInternational() ?? e164;
+  let shown = formatted.get(e164);
+  if (shown === undefined) remember(formatted, e164, (shown = parsePhoneNumberFromString(e164)?.formatInternational() ?? e164));
+  return shown;
+}
+
+/**
+ * Parsing a number is the costly part of reading a phone (an import reads each one several times:
+ * the file's reader, matching, the new customer's rows), and the answer depends on the text alone:
+ * the latest answers are kept, a bounded number of them.
+ */
+const normalized = new Map<string, string | null>();
+const formatted = new Map<string, string>();
+const kept = 10_000;
+function remember<V>(answers: Map<string, V>, key: string, value: V): void {
+  if (answers.size >= kept) answers.clear();
+  answers.set(key, value);
 }
