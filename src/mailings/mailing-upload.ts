@@ -1,6 +1,7 @@
 import { actorOfStaff } from '../auth/actor-store.js';
 import { readCsvText } from '../imports/readers/csv-text.js';
 import type { Db } from '../platform/database/connect.js';
+import { withBulkWrites } from '../platform/database/bulk-writes.js';
 import { DomainError } from '../platform/errors.js';
 import { nowIso } from '../platform/time.js';
 import { logRecipients, type UploadOptions } from './mailing-commands.js';
@@ -50,27 +51,29 @@ export async function runUpload(db: Db, uploadId: string, progress?: UploadProgr
   await updateUpload(db, uploadId, { status: 'logging', totalRows: total });
 
   let from = upload.processedRows;
-  while (from < total) {
-    const next = await db.transaction().execute(async (trx) => {
-      await lockUpload(trx, uploadId);
-      const now = (await findUpload(trx, uploadId))!;
-      // Another run took this batch while this one waited: go on after it.
-      if (now.processedRows > from || now.status !== 'logging') return now.status === 'logging' ? now.processedRows : total;
-      const slice = table.rows.slice(from, from + batchSize);
-      const done = await logRecipients(trx, ctx, mailing, slice.map((row) => rowOf(row, table.headers, columns, options.source)));
-      const seq = await nextProblemSeq(trx, uploadId);
-      await insertProblems(trx, done.problems.map((p, i) => ({ uploadId, seq: seq + i, line: p.place, field: p.field, message: p.message })));
-      await updateUpload(trx, uploadId, {
-        processedRows: from + slice.length,
-        logged: now.logged + done.logged,
-        already: now.already + done.already,
-        problemRows: now.problemRows + done.problems.length,
+  await withBulkWrites(db, async () => {
+    while (from < total) {
+      const next = await db.transaction().execute(async (trx) => {
+        await lockUpload(trx, uploadId);
+        const now = (await findUpload(trx, uploadId))!;
+        // Another run took this batch while this one waited: go on after it.
+        if (now.processedRows > from || now.status !== 'logging') return now.status === 'logging' ? now.processedRows : total;
+        const slice = table.rows.slice(from, from + batchSize);
+        const done = await logRecipients(trx, ctx, mailing, slice.map((row) => rowOf(row, table.headers, columns, options.source)));
+        const seq = await nextProblemSeq(trx, uploadId);
+        await insertProblems(trx, done.problems.map((p, i) => ({ uploadId, seq: seq + i, line: p.place, field: p.field, message: p.message })));
+        await updateUpload(trx, uploadId, {
+          processedRows: from + slice.length,
+          logged: now.logged + done.logged,
+          already: now.already + done.already,
+          problemRows: now.problemRows + done.problems.length,
+        });
+        return from + slice.length;
       });
-      return from + slice.length;
-    });
-    from = next;
-    progress?.(Math.min(from, total), total);
-  }
+      from = next;
+      progress?.(Math.min(from, total), total);
+    }
+  });
   await db.transaction().execute(async (trx) => {
     await lockUpload(trx, uploadId);
     const now = (await findUpload(trx, uploadId))!;

@@ -37,6 +37,22 @@ describe('bulk writes on SQLite', () => {
     expect(await pages()).toBe(1000);
   });
 
+  it('leave the log file no larger than 64 MB once it is copied back and written again', async () => {
+    const wal = path.join(dir, 'bulk.sqlite-wal');
+    await sql`create table if not exists filler (id integer primary key, body text)`.execute(handle.db);
+    // About 80 MB through the log in one series of bulk writes, then a checkpoint, then one more write (the log starts over).
+    await withBulkWrites(handle.db, async () => {
+      for (let batch = 0; batch < 20; batch++) {
+        await handle.db.transaction().execute(async (trx) => {
+          for (let i = 0; i < 100; i++) await sql`insert into filler (body) values (${'x'.repeat(40_000)})`.execute(trx);
+        });
+      }
+      expect(fs.statSync(wal).size).toBeGreaterThan(70 * 1024 * 1024);
+    });
+    await sql`insert into filler (body) values ('after')`.execute(handle.db);
+    expect(fs.statSync(wal).size).toBeLessThanOrEqual(64 * 1024 * 1024);
+  });
+
   it('put the default back when the run fails', async () => {
     const failure = new Error('the import stopped');
     await expect(withBulkWrites(handle.db, async () => { throw failure; })).rejects.toBe(failure);

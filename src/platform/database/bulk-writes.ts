@@ -2,7 +2,7 @@ import { SqliteAdapter, sql } from 'kysely';
 import type { Db } from './connect.js';
 
 /**
- * A long run of large write transactions (an import, thousands of customers a batch) on SQLite.
+ * A long run of large write transactions on SQLite (an import, a mailing list of recipients to log).
  *
  * SQLite copies the write-ahead log back into the database file (a checkpoint) at the first commit
  * after the log passes `wal_autocheckpoint` pages, 1,000 by default. A batch of an import touches

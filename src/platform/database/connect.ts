@@ -193,6 +193,9 @@ export function openDatabase(options: ConnectOptions): DatabaseHandle {
   // 64 MiB of pages in memory instead of SQLite's 2 MiB: lists that check a few thousand rows (Today at
   // a million customers) read them from here rather than through the operating system.
   sqlite.pragma('cache_size = -65536');
+  // The write-ahead log may grow to 200 MB during an import (bulk-writes.ts); once it has been copied
+  // back, the file is cut down to 64 MB rather than kept at its largest.
+  sqlite.pragma('journal_size_limit = 67108864');
   // Deleted content is overwritten with zeros rather than left in free space: an erased customer's
   // name must not stay readable in the file (data-rights/erasure-commands.ts).
   sqlite.pragma('secure_delete = ON');
