@@ -78,10 +78,6 @@ async function ensureWords(db: Db, words: string[]): Promise<void> {
   await insertChunked(variants, (chunk) => db.insertInto('searchWordVariants').values(chunk).onConflict((oc) => oc.doNothing()).execute());
 }
 
-export async function writeEntries(db: Db, entries: SearchEntries): Promise<void> {
-  await writeEntriesMany(db, [entries]);
-}
-
 /** Writes the entries of customers who have none yet (new customers), several at once. */
 export async function writeEntriesMany(db: Db, many: readonly SearchEntries[]): Promise<void> {
   if (many.length === 0) return;
