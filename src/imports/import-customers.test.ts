@@ -14,6 +14,7 @@ import { candidatesForMany } from '../matching/match-candidates.js';
 import { typicalContext } from '../matching/match-context.js';
 import { storedCustomers, storedRegion } from '../matching/match-keys-store.js';
 import { toMatchRecord } from '../matching/match-record.js';
+import { rebuildSearchIndex } from '../search/search-indexer.js';
 
 /**
  * An import's batch reads its candidates at once and writes its new customers together; the result
@@ -164,6 +165,24 @@ describe('an import batch', () => {
     expect(a.documents.filter((d) => employers.some((e) => d.endsWith(`| ${e}`))).length).toBe(a.relationships.length);
     expect(a.notes.length).toBeGreaterThan(5);
   }, 300_000);
+
+  it('leaves the lookup entries and matching keys a rebuild from the customers would make (none stale after the batches)', async () => {
+    const db = batched.db;
+    const derived = async () => {
+      const [postings, pairs, documents, keys, profiles] = await Promise.all([
+        db.selectFrom('searchPostings').select(['word', 'customerId']).execute(),
+        db.selectFrom('searchPairs').select(['wordA', 'wordB', 'customerId']).execute(),
+        db.selectFrom('searchDocuments').selectAll().execute(),
+        db.selectFrom('matchKeys').select(['key', 'customerId']).execute(),
+        db.selectFrom('matchProfiles').selectAll().execute(),
+      ]);
+      return [postings, pairs, documents, keys, profiles].map((rows) => rows.map((r) => JSON.stringify(Object.entries(r).sort())).sort());
+    };
+    const after = await derived();
+    expect(after[3]!.length).toBeGreaterThan(world.crm.length);
+    await db.transaction().execute((trx) => rebuildSearchIndex(trx));
+    expect(await derived()).toEqual(after);
+  });
 
   it('reads the same candidates as comparing with every customer who shares a key, name keys included', async () => {
     const db = single.db;
