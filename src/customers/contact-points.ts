@@ -102,7 +102,7 @@ export async function addContactPoint<K extends ContactKind>(
   path: string,
   /** 'later' when the caller refreshes the customer's matching keys once for several (a new customer). */
   keys: 'refresh' | 'later' = 'refresh',
-): Promise<string> {
+): Promise<Record<string, unknown> & { id: string }> {
   const spec = contactKinds[kind] as KindSpec<Record<string, unknown>>;
   const values = spec.toValues(input, ctx, path);
   if (kind === 'externalIds') await ensureUniqueExternalId(db, values.source as string, values.externalId as string, `${path}/externalId`);
@@ -124,7 +124,7 @@ export async function addContactPoint<K extends ContactKind>(
   if (isPrimary) await clearOtherPrimaries(db, spec.table, customerId, id);
   await recordAudit(db, ctx.actor, { action: 'create', entityType: spec.entityType, entityId: id, customerId, after: row });
   if (keys === 'refresh') await refreshMatchKeys(db, customerId);
-  return id;
+  return row;
 }
 
 export async function updateContactPoint(

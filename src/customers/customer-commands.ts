@@ -24,8 +24,11 @@ export async function createCustomer(db: Db, ctx: WriteContext, input: CustomerC
   return prepared.customer.id;
 }
 
-/** `index: 'later'` when the caller reindexes the customer itself, with others (an import's batch: search-indexer's reindexCustomers). */
-export async function updateCustomer(db: Db, ctx: WriteContext, id: string, patch: CustomerPatch, index: 'now' | 'later' = 'now'): Promise<void> {
+/**
+ * Returns the changes made to the row. `index: 'later'` when the caller reindexes the customer itself,
+ * with others (an import's batch: search-indexer's reindexCustomers).
+ */
+export async function updateCustomer(db: Db, ctx: WriteContext, id: string, patch: CustomerPatch, index: 'now' | 'later' = 'now'): Promise<RowUpdate<'customers'>> {
   const before = await findCustomerRow(db, id);
   if (!before) throw notFound(`Customer ${id}`);
   const changes: RowUpdate<'customers'> = {};
@@ -57,6 +60,7 @@ export async function updateCustomer(db: Db, ctx: WriteContext, id: string, patc
   if (index === 'now') await reindexCustomer(db, id, { linked: true });
   // The waiting and keep-in-touch lists are per location.
   if (changes.locationId !== undefined && changes.locationId !== before.locationId) await refreshContactState(db, id);
+  return changes;
 }
 
 /** Moves the customer, and everything recorded about them, to the trash. */

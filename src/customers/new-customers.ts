@@ -125,9 +125,19 @@ export async function referenceProblems(db: Db, prepared: readonly NewCustomer[]
   return problems;
 }
 
+/** Matching's view of contact points, from their rows (as storedCustomers would read them back). */
+export function storedContactsOf(contacts: readonly { kind: ContactKind; row: Record<string, unknown> }[]): Pick<StoredCustomer, 'emails' | 'phones' | 'addresses' | 'externalIds'> {
+  const of = (kind: ContactKind) => contacts.filter((c) => c.kind === kind).map((c) => c.row);
+  return {
+    emails: of('emails').map((r) => r.address as string),
+    phones: of('phones').map((r) => r.e164 as string),
+    addresses: of('addresses').map((r) => ({ line1: (r.line1 ?? null) as string | null, line2: (r.line2 ?? null) as string | null, city: (r.city ?? null) as string | null, postalCode: (r.postalCode ?? null) as string | null })),
+    externalIds: of('externalIds').map((r) => ({ source: r.source as string, externalId: r.externalId as string })),
+  };
+}
+
 /** Matching's view of a new customer, from its rows (as storedCustomers would read it back). */
 export function storedOf(p: NewCustomer): StoredCustomer {
-  const of = (kind: ContactKind) => p.contacts.filter((c) => c.kind === kind).map((c) => c.row);
   const c = p.customer;
   return {
     id: c.id,
@@ -139,10 +149,7 @@ export function storedOf(p: NewCustomer): StoredCustomer {
     birthYear: c.birthYear ?? null,
     birthMonth: c.birthMonth ?? null,
     birthDay: c.birthDay ?? null,
-    emails: of('emails').map((r) => r.address as string),
-    phones: of('phones').map((r) => r.e164 as string),
-    addresses: of('addresses').map((r) => ({ line1: r.line1 as string | null, line2: r.line2 as string | null, city: r.city as string | null, postalCode: r.postalCode as string | null })),
-    externalIds: of('externalIds').map((r) => ({ source: r.source as string, externalId: r.externalId as string })),
+    ...storedContactsOf(p.contacts),
   };
 }
 

@@ -207,6 +207,25 @@ describe('an import batch', () => {
     expect(namesOnly).toBeGreaterThan(0);
   }, 120_000);
 
+  it('finds a customer by what an earlier record of the same batch added to them', async () => {
+    const db = batched.db;
+    const priya = await db.transaction().execute((trx) => createCustomer(trx, ctx, { givenName: 'Priya', familyName: 'Raman', emails: [{ address: 'praman@old-work.example' }] }));
+    const record = (line: number, customer: CustomerCreate): CustomerItem => ({ line, record: { line, sourceRecordId: null, customer, organization: null, note: null } });
+    const items = [
+      // Found by her email; brings another she did not have.
+      record(2, { givenName: 'Priya', familyName: 'Raman', emails: [{ address: 'PRaman@old-work.example' }, { address: 'priya.raman@example.org' }] }),
+      // Only that email (and her name) to go by: she is the customer the first record filled in, not someone new.
+      record(3, { givenName: 'Priya', familyName: 'Raman', emails: [{ address: 'Priya.Raman@example.org' }], addresses: [{ line1: '14 Elm Street', postalCode: '60614' }] }),
+    ];
+    const settled = await db.transaction().execute((trx) => applyCustomers(trx, runOf('crm3'), items));
+    expect(settled.map((s) => ('applied' in s ? [s.applied.outcome, s.applied.customerId] : ['error', String(s.error)]))).toEqual([
+      ['updated', priya],
+      ['updated', priya],
+    ]);
+    expect(await db.selectFrom('customers').select('id').where('givenName', '=', 'Priya').where('familyName', '=', 'Raman').execute()).toEqual([{ id: priya }]);
+    expect((await db.selectFrom('addresses').select('line1').where('customerId', '=', priya).execute()).map((a) => a.line1)).toEqual(['14 Elm Street']);
+  });
+
   it('answers a bad record with its problem and writes the rest of the batch', async () => {
     const items: CustomerItem[] = [
       { line: 2, record: { line: 2, sourceRecordId: 'B-1', customer: { givenName: 'Ines', familyName: 'Okafor', emails: [{ address: 'ines.okafor@example.net' }] }, organization: null, note: null } },

@@ -1,14 +1,13 @@
 import { recordAudits } from '../audit/audit-store.js';
 import { createCustomer } from '../customers/customer-commands.js';
 import type { CustomerCreate } from '../customers/customer-schemas.js';
-import { loadCustomer } from '../customers/customer-store.js';
 import { insertNewCustomers, prepareNewCustomer, referenceProblems, storedOf, type NewCustomer } from '../customers/new-customers.js';
 import { addRelationship, relationshipAudit, relationshipRow } from '../customers/relationship-commands.js';
 import { blockingKeys } from '../matching/blocking.js';
 import { compare } from '../matching/compare.js';
 import { byLikelihood, candidatesFor, candidatesForMany, keysThatMatter, maxBlockSize, type Candidate } from '../matching/match-candidates.js';
-import { matchProfiles, profileOf, storedCustomers, type MatchProfile } from '../matching/match-keys-store.js';
-import { toMatchRecord, type MatchRecord } from '../matching/match-record.js';
+import { matchProfiles, profileOf, type MatchProfile } from '../matching/match-keys-store.js';
+import { toMatchRecord, type MatchRecord, type StoredCustomer } from '../matching/match-record.js';
 import { recordSuspicions, recordSuspicionsOf } from '../matching/suspicion-store.js';
 import { createNote } from '../notes/note-commands.js';
 import type { Db } from '../platform/database/connect.js';
@@ -69,7 +68,7 @@ export async function applyCustomer(db: Db, run: ImportRun, item: CustomerItem):
   const decision = decide(run, match, await candidatesFor(db, match));
   if (decision.kind === 'fill') {
     const stale = noneStale();
-    const outcome = await fillCustomer(db, run, item, decision.customerId, input, (await loadCustomer(db, decision.customerId))!, stale);
+    const { outcome } = await fillCustomer(db, run, item, decision.customerId, input, (await fillTargets(db, [decision.customerId])).get(decision.customerId)!, stale);
     await reindexStale(db, stale);
     return { outcome, customerId: decision.customerId, review: 0 };
   }
@@ -118,10 +117,7 @@ export async function applyCustomers(db: Db, run: ImportRun, items: readonly Cus
   /** Customers filled in by the batch whose lookup entries and matching keys are rewritten at the next flush. */
   const stale = noneStale();
   const reread = async (customerId: string | null) => {
-    if (!customerId) return;
-    // One filled in just now is read from their rows: their profile is not rewritten yet.
-    if (stale.entries.has(customerId) || stale.keys.has(customerId)) change((await storedCustomers(db, [customerId])).map(profileOf)[0]);
-    else change((await matchProfiles(db, [customerId])).get(customerId));
+    if (customerId) change((await matchProfiles(db, [customerId])).get(customerId));
   };
   let waiting: { index: number; prepared: NewCustomer; review: Candidate[] }[] = [];
 
@@ -215,10 +211,15 @@ export async function applyCustomers(db: Db, run: ImportRun, items: readonly Cus
       if (waiting.some((w) => w.prepared.customer.id === decision.customerId)) await flush();
       const id = decision.customerId;
       // As read before the batch, unless the batch has changed them since.
-      const stored = (!changed.has(id) && targets.get(id)) || (await loadCustomer(db, id))!;
-      settled[index] = await settle(async () => ({ outcome: await fillCustomer(db, run, item, id, inputs[index]!, stored, stale), customerId: id, review: 0 }));
-      // Left as it was, the customer is as the batch's candidates already saw them.
-      if (run.mode === 'import' && 'applied' in settled[index] && settled[index].applied.outcome !== 'unchanged') await reread(decision.customerId);
+      const stored = (!changed.has(id) && targets.get(id)) || (await fillTargets(db, [id])).get(id)!;
+      try {
+        const filled = await fillCustomer(db, run, item, id, inputs[index]!, stored, stale);
+        settled[index] = { applied: { outcome: filled.outcome, customerId: id, review: 0 } };
+        // Filled in, the customer is compared with later records as they are now (left as they were, the batch's candidates already saw them).
+        if (filled.now) change(profileOf(filled.now));
+      } catch (error) {
+        settled[index] = { error };
+      }
     } else if (run.mode === 'check') {
       settled[index] = { applied: { outcome: 'created', customerId: null, review: decision.review.length } };
     } else {
@@ -236,16 +237,16 @@ export async function applyCustomers(db: Db, run: ImportRun, items: readonly Cus
 }
 
 /** A matched customer gets what they lack and what is new (import-fill.ts); written in a savepoint of its own, so that a fact the commands refuse leaves nothing of the record. */
-async function fillCustomer(db: Db, run: ImportRun, item: CustomerItem, customerId: string, input: CustomerCreate, stored: FillTarget, stale: Stale): Promise<Outcome> {
+async function fillCustomer(db: Db, run: ImportRun, item: CustomerItem, customerId: string, input: CustomerCreate, stored: FillTarget, stale: Stale): Promise<{ outcome: Outcome; now: StoredCustomer | null }> {
   const plan = await planFill(db, run, item.record, customerId, input, stored);
-  if (!plan) return 'unchanged';
-  if (run.mode === 'check') return 'updated';
+  if (!plan) return { outcome: 'unchanged', now: null };
+  if (run.mode === 'check') return { outcome: 'updated', now: null };
   // Marked stale only once the savepoint holds: a fill rolled back leaves nothing to rewrite (rewriting it anyway would do no harm).
   const marks = noneStale();
-  await inSavepoint(db, () => applyFill(db, run, item, customerId, plan, stored, marks));
+  const now = await inSavepoint(db, () => applyFill(db, run, item, customerId, plan, stored, marks));
   for (const id of marks.entries) stale.entries.add(id);
   for (const id of marks.keys) stale.keys.add(id);
-  return 'updated';
+  return { outcome: 'updated', now };
 }
 
 /** The organisation a person's record names, if any (an organisation's own record links to none). */

@@ -1,10 +1,11 @@
-import { byCustomer } from '../common/by-customer.js';
 import { normalizeEmail, normalizePhone } from '../common/contact-rules.js';
-import { addContactPoint } from '../customers/contact-points.js';
+import { addContactPoint, type ContactKind } from '../customers/contact-points.js';
 import { updateCustomer } from '../customers/customer-commands.js';
 import type { CustomerCreate, CustomerOut, CustomerPatch } from '../customers/customer-schemas.js';
 import { presentCustomerRow } from '../customers/customer-store.js';
-import { refreshMatchKeysOf } from '../matching/match-keys-store.js';
+import { storedContactsOf } from '../customers/new-customers.js';
+import { refreshMatchKeysOf, storedCustomers } from '../matching/match-keys-store.js';
+import type { StoredCustomer } from '../matching/match-record.js';
 import { createNote } from '../notes/note-commands.js';
 import { visibleRows } from '../platform/auth/private-facts-sql.js';
 import type { Db } from '../platform/database/connect.js';
@@ -25,13 +26,8 @@ import type { ImportedCustomer } from './import-records.js';
 /** The profile fields an import fills in when the customer has none. */
 const fillable = ['givenName', 'familyName', 'preferredName', 'pronouns', 'language', 'gender'] as const;
 
-/** What a fill compares against: the customer's fields and the contact points it must not add twice. */
-export type FillTarget = Pick<CustomerOut, (typeof fillable)[number] | 'birthday'> & {
-  emails: { normalized: string }[];
-  phones: { e164: string }[];
-  addresses: { line1: string | null; postalCode: string | null }[];
-  externalIds: { source: string; externalId: string }[];
-};
+/** What a fill compares against: the customer's fields, and the customer as matching sees them (with their contact points). */
+export type FillTarget = Pick<CustomerOut, (typeof fillable)[number] | 'birthday'> & { stored: StoredCustomer };
 
 /** Ids per read: well under either engine's limit of bound values. */
 const idsPerRead = 500;
@@ -41,16 +37,11 @@ export async function fillTargets(db: Db, ids: readonly string[]): Promise<Map<s
   const targets = new Map<string, FillTarget>();
   for (let i = 0; i < ids.length; i += idsPerRead) {
     const list = ids.slice(i, i + idsPerRead);
-    const [rows, emails, phones, addresses, externalIds] = await Promise.all([
-      db.selectFrom('customers').selectAll().where('id', 'in', list).where('erasedAt', 'is', null).execute(),
-      db.selectFrom('emails').select(['customerId', 'normalized']).where('customerId', 'in', list).execute(),
-      db.selectFrom('phones').select(['customerId', 'e164']).where('customerId', 'in', list).execute(),
-      db.selectFrom('addresses').select(['customerId', 'line1', 'postalCode']).where('customerId', 'in', list).execute(),
-      db.selectFrom('externalIds').select(['customerId', 'source', 'externalId']).where('customerId', 'in', list).execute(),
-    ]);
-    const [emailsBy, phonesBy, addressesBy, idsBy] = [byCustomer(emails), byCustomer(phones), byCustomer(addresses), byCustomer(externalIds)];
+    const [rows, stored] = await Promise.all([db.selectFrom('customers').selectAll().where('id', 'in', list).where('erasedAt', 'is', null).execute(), storedCustomers(db, list)]);
+    const storedBy = new Map(stored.map((c) => [c.id, c]));
     for (const row of rows) {
-      targets.set(row.id, { ...presentCustomerRow(row), emails: emailsBy.get(row.id) ?? [], phones: phonesBy.get(row.id) ?? [], addresses: addressesBy.get(row.id) ?? [], externalIds: idsBy.get(row.id) ?? [] });
+      const customer = storedBy.get(row.id);
+      if (customer) targets.set(row.id, { ...presentCustomerRow(row), stored: customer });
     }
   }
   return targets;
@@ -73,13 +64,14 @@ export async function planFill(db: Db, run: ImportRun, record: ImportedCustomer,
   const patch: CustomerPatch = {};
   for (const field of fillable) if (!stored[field] && input[field]) patch[field] = input[field];
   if (!stored.birthday && input.birthday) patch.birthday = { year: input.birthday.year ?? null, month: input.birthday.month ?? null, day: input.birthday.day ?? null };
-  const emails = (input.emails ?? []).filter((e) => !stored.emails.some((s) => s.normalized === normalizeEmail(e.address)));
+  const { emails: storedEmails, phones: storedPhones, addresses: storedAddresses, externalIds: storedIds } = stored.stored;
+  const emails = (input.emails ?? []).filter((e) => !storedEmails.some((s) => normalizeEmail(s) === normalizeEmail(e.address)));
   const phones = (input.phones ?? []).filter((p) => {
     const e164 = normalizePhone(p.number, run.ctx.phoneRegion);
-    return !stored.phones.some((s) => s.e164 === e164);
+    return !storedPhones.some((s) => s === e164);
   });
-  const addresses = (input.addresses ?? []).filter((a) => !stored.addresses.some((s) => addressKey(s) === addressKey(a)));
-  const externalIds = (input.externalIds ?? []).filter((x) => !stored.externalIds.some((s) => s.source === x.source && s.externalId === x.externalId));
+  const addresses = (input.addresses ?? []).filter((a) => !storedAddresses.some((s) => addressKey(s) === addressKey(a)));
+  const externalIds = (input.externalIds ?? []).filter((x) => !storedIds.some((s) => s.source === x.source && s.externalId === x.externalId));
   // The same note imported before (whoever may read it): not added twice.
   const seen = record.note ? await db.selectFrom('notes').select('id').where(visibleRows(null, 'notes', 'notes')).where('customerId', '=', customerId).where('body', '=', record.note).executeTakeFirst() : undefined;
   const note = record.note && !seen ? record.note : null;
@@ -109,13 +101,19 @@ export async function reindexStale(db: Db, stale: Stale): Promise<void> {
   stale.keys.clear();
 }
 
-/** Writes a plan, each fact traced to the record's line and source id; what it leaves stale goes into `stale`. */
-export async function applyFill(db: Db, run: ImportRun, item: { line: number; record: ImportedCustomer }, customerId: string, plan: FillPlan, stored: FillTarget, stale: Stale): Promise<void> {
+/**
+ * Writes a plan, each fact traced to the record's line and source id; what it leaves stale goes into
+ * `stale`. Returns the customer as matching sees them now, from the rows written (as storedCustomers
+ * would read them back once the batch is done).
+ */
+export async function applyFill(db: Db, run: ImportRun, item: { line: number; record: ImportedCustomer }, customerId: string, plan: FillPlan, stored: FillTarget, stale: Stale): Promise<StoredCustomer> {
   const { line, record } = item;
-  const add = async (kind: 'emails' | 'phones' | 'addresses' | 'externalIds', items: object[]) => {
+  const added: { kind: ContactKind; row: Record<string, unknown> }[] = [];
+  const add = async (kind: ContactKind, items: object[]) => {
     for (const [i, item] of items.entries()) {
-      const id = await addContactPoint(db, run.ctx, kind, customerId, { ...item, primary: false }, `/${kind}/${i}`, 'later');
-      written(run, line, record.sourceRecordId, kind, id, customerId);
+      const row = await addContactPoint(db, run.ctx, kind, customerId, { ...item, primary: false }, `/${kind}/${i}`, 'later');
+      added.push({ kind, row });
+      written(run, line, record.sourceRecordId, kind, row.id, customerId);
     }
   };
   await add('emails', plan.emails);
@@ -123,11 +121,18 @@ export async function applyFill(db: Db, run: ImportRun, item: { line: number; re
   await add('addresses', plan.addresses);
   await add('externalIds', plan.externalIds);
   if (plan.emails.length + plan.phones.length + plan.addresses.length + plan.externalIds.length > 0) stale.keys.add(customerId);
+  const now = { ...stored.stored };
   if (Object.keys(plan.patch).length) {
     const before = Object.fromEntries(Object.keys(plan.patch).map((k) => [k, stored[k as keyof FillTarget] ?? null]));
-    await updateCustomer(db, run.ctx, customerId, plan.patch, 'later');
+    const changes = await updateCustomer(db, run.ctx, customerId, plan.patch, 'later');
+    for (const field of matchedFields) if (changes[field] !== undefined) Object.assign(now, { [field]: changes[field] });
     stale.entries.add(customerId);
     run.writes.push({ action: 'filled', tableName: 'customers', rowId: customerId, customerId, line, sourceRecordId: record.sourceRecordId, before: JSON.stringify(before), after: JSON.stringify(plan.patch) });
   }
   if (plan.note) written(run, line, record.sourceRecordId, 'notes', await createNote(db, run.ctx, { customerId, body: plan.note }), customerId);
+  const contacts = storedContactsOf(added);
+  return { ...now, emails: [...now.emails, ...contacts.emails], phones: [...now.phones, ...contacts.phones], addresses: [...now.addresses, ...contacts.addresses], externalIds: [...now.externalIds, ...contacts.externalIds] };
 }
+
+/** The columns of a customer's row that matching reads (StoredCustomer's own, beside its contact points). */
+const matchedFields = ['kind', 'displayName', 'givenName', 'familyName', 'preferredName', 'birthYear', 'birthMonth', 'birthDay'] as const;
