@@ -1,5 +1,5 @@
 import type { Static } from 'typebox';
-import { recordAudit } from '../audit/audit-store.js';
+import { recordAudit, type AuditEntry } from '../audit/audit-store.js';
 import { authored, touched, type WriteContext } from '../platform/write-context.js';
 import type { Db } from '../platform/database/connect.js';
 import { newId } from '../platform/ids.js';
@@ -102,6 +102,8 @@ export async function addContactPoint<K extends ContactKind>(
   path: string,
   /** 'later' when the caller refreshes the customer's matching keys once for several (a new customer). */
   keys: 'refresh' | 'later' = 'refresh',
+  /** Given, the audit entry goes here for the caller to record with others in one write (recordAudits). */
+  audit?: AuditEntry[],
 ): Promise<Record<string, unknown> & { id: string }> {
   const spec = contactKinds[kind] as KindSpec<Record<string, unknown>>;
   const values = spec.toValues(input, ctx, path);
@@ -122,7 +124,9 @@ export async function addContactPoint<K extends ContactKind>(
   };
   await db.insertInto(spec.table as 'emails').values(row as never).execute();
   if (isPrimary) await clearOtherPrimaries(db, spec.table, customerId, id);
-  await recordAudit(db, ctx.actor, { action: 'create', entityType: spec.entityType, entityId: id, customerId, after: row });
+  const entry: AuditEntry = { action: 'create', entityType: spec.entityType, entityId: id, customerId, after: row };
+  if (audit) audit.push(entry);
+  else await recordAudit(db, ctx.actor, entry);
   if (keys === 'refresh') await refreshMatchKeys(db, customerId);
   return row;
 }

@@ -1,4 +1,4 @@
-import { recordAudit } from '../audit/audit-store.js';
+import { recordAudit, type AuditEntry } from '../audit/audit-store.js';
 import type { Db } from '../platform/database/connect.js';
 import type { RowUpdate } from '../platform/database/schema.js';
 import { notFound } from '../platform/errors.js';
@@ -25,10 +25,11 @@ export async function createCustomer(db: Db, ctx: WriteContext, input: CustomerC
 }
 
 /**
- * Returns the changes made to the row. `index: 'later'` when the caller reindexes the customer itself,
- * with others (an import's batch: search-indexer's reindexCustomers).
+ * Returns the changes made to the row. For a caller that does this for many customers at once (an
+ * import's batch): `index: 'later'` when it reindexes the customer itself, with others (search-indexer's
+ * reindexCustomers); `audit` to collect the audit entry and record it with others (recordAudits).
  */
-export async function updateCustomer(db: Db, ctx: WriteContext, id: string, patch: CustomerPatch, index: 'now' | 'later' = 'now'): Promise<RowUpdate<'customers'>> {
+export async function updateCustomer(db: Db, ctx: WriteContext, id: string, patch: CustomerPatch, index: 'now' | 'later' = 'now', audit?: AuditEntry[]): Promise<RowUpdate<'customers'>> {
   const before = await findCustomerRow(db, id);
   if (!before) throw notFound(`Customer ${id}`);
   const changes: RowUpdate<'customers'> = {};
@@ -49,14 +50,16 @@ export async function updateCustomer(db: Db, ctx: WriteContext, id: string, patc
   changes.updatedAt = nowIso();
   changes.updatedBy = ctx.actor?.staffId ?? null;
   await updateCustomerRow(db, id, changes);
-  await recordAudit(db, ctx.actor, {
+  const entry: AuditEntry = {
     action: 'update',
     entityType: 'customer',
     entityId: id,
     customerId: id,
     before: presentCustomerRow(before),
     after: presentCustomerRow({ ...before, ...changes } as typeof before),
-  });
+  };
+  if (audit) audit.push(entry);
+  else await recordAudit(db, ctx.actor, entry);
   if (index === 'now') await reindexCustomer(db, id, { linked: true });
   // The waiting and keep-in-touch lists are per location.
   if (changes.locationId !== undefined && changes.locationId !== before.locationId) await refreshContactState(db, id);

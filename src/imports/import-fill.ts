@@ -1,3 +1,4 @@
+import { recordAudits, type AuditEntry } from '../audit/audit-store.js';
 import { normalizeEmail, normalizePhone } from '../common/contact-rules.js';
 import { addContactPoint, type ContactKind } from '../customers/contact-points.js';
 import { updateCustomer } from '../customers/customer-commands.js';
@@ -109,9 +110,11 @@ export async function reindexStale(db: Db, stale: Stale): Promise<void> {
 export async function applyFill(db: Db, run: ImportRun, item: { line: number; record: ImportedCustomer }, customerId: string, plan: FillPlan, stored: FillTarget, stale: Stale): Promise<StoredCustomer> {
   const { line, record } = item;
   const added: { kind: ContactKind; row: Record<string, unknown> }[] = [];
+  // The audit entries of the fill, recorded together below (one write for all).
+  const audit: AuditEntry[] = [];
   const add = async (kind: ContactKind, items: object[]) => {
     for (const [i, item] of items.entries()) {
-      const row = await addContactPoint(db, run.ctx, kind, customerId, { ...item, primary: false }, `/${kind}/${i}`, 'later');
+      const row = await addContactPoint(db, run.ctx, kind, customerId, { ...item, primary: false }, `/${kind}/${i}`, 'later', audit);
       added.push({ kind, row });
       written(run, line, record.sourceRecordId, kind, row.id, customerId);
     }
@@ -124,11 +127,12 @@ export async function applyFill(db: Db, run: ImportRun, item: { line: number; re
   const now = { ...stored.stored };
   if (Object.keys(plan.patch).length) {
     const before = Object.fromEntries(Object.keys(plan.patch).map((k) => [k, stored[k as keyof FillTarget] ?? null]));
-    const changes = await updateCustomer(db, run.ctx, customerId, plan.patch, 'later');
+    const changes = await updateCustomer(db, run.ctx, customerId, plan.patch, 'later', audit);
     for (const field of matchedFields) if (changes[field] !== undefined) Object.assign(now, { [field]: changes[field] });
     stale.entries.add(customerId);
     run.writes.push({ action: 'filled', tableName: 'customers', rowId: customerId, customerId, line, sourceRecordId: record.sourceRecordId, before: JSON.stringify(before), after: JSON.stringify(plan.patch) });
   }
+  if (audit.length) await recordAudits(db, run.ctx.actor, audit);
   if (plan.note) written(run, line, record.sourceRecordId, 'notes', await createNote(db, run.ctx, { customerId, body: plan.note }), customerId);
   const contacts = storedContactsOf(added);
   return { ...now, emails: [...now.emails, ...contacts.emails], phones: [...now.phones, ...contacts.phones], addresses: [...now.addresses, ...contacts.addresses], externalIds: [...now.externalIds, ...contacts.externalIds] };
