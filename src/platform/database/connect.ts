@@ -169,6 +169,10 @@ export function openDatabase(options: ConnectOptions): DatabaseHandle {
       max: options.poolSize ?? 10,
       ...(options.pgSchema ? { options: `-c search_path=${options.pgSchema}` } : {}),
     });
+    // A connection waiting in the pool can be ended by the server (a restart, a failover, an administrator,
+    // a database dropped WITH (FORCE)): the pool drops it and the next query opens another. Without a
+    // listener the pool's 'error' event would end the process.
+    pool.on('error', () => {});
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: namingPool(pool) }), plugins, ...(log ? { log } : {}) });
     return {
       db,
