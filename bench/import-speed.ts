@@ -534,6 +534,8 @@ async function main() {
   // 2. The database the import goes into.
   log(`copying ${where}`);
   const work = await makeWork(args.file ? { file: args.file } : { url: args.url! }, 'import-copy');
+  /** The second copy, for step 5, while it exists. */
+  let second: Work | null = null;
   log(`copied in ${round(work.copySeconds, 1)} s`);
   try {
     const bare = baselineRows(rows);
@@ -565,7 +567,7 @@ async function main() {
     await handle.db.transaction().execute((trx) => commitImport(trx, ctx, id, true));
     // The database as the import finds it, for step 5; then the import on a handle opened afresh.
     await handle.close();
-    const second = await makeWork(work.target, 'statements-copy');
+    second = await makeWork(work.target, 'statements-copy');
     const importing = open(work.target, (sql, parameters) => sent?.push({ sql, parameters: [...parameters] }));
     sent = [];
     t0 = performance.now();
@@ -579,7 +581,7 @@ async function main() {
     if (problems.length) log(`first problems: ${problems.join(' | ')}`);
     await importing.close();
 
-    // 4. The import's own statements, run by the driver alone on a second copy of the database as it was:
+    // 5. The import's own statements, run by the driver alone on a second copy of the database as it was:
     // the database's share of the import, and the floor for this way of storing what an import writes.
     if (!args.keep) await work.drop();
     log(`replaying the import's ${statements.length} statements on a second copy`);
@@ -595,6 +597,7 @@ async function main() {
       }
     } finally {
       await second.drop();
+      second = null;
     }
     log(`its statements alone: ${round(statementsSeconds, 1)} s`);
 
@@ -622,6 +625,7 @@ async function main() {
     console.log(JSON.stringify(result));
   } finally {
     if (!args.keep) await work.drop();
+    await second?.drop();
   }
 }
 
