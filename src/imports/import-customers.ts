@@ -276,12 +276,11 @@ async function linkOrganization(db: Db, run: ImportRun, item: CustomerItem, pers
   const { line, record } = item;
   const employer = employerOf(record);
   if (!employer) return;
-  const existing = await db.selectFrom('customers').select('id').where('kind', '=', 'organization').where('displayName', '=', employer.name).where('erasedAt', 'is', null).orderBy('createdAt').limit(1).executeTakeFirst();
-  let orgId = existing?.id;
-  if (!orgId) {
-    orgId = await createCustomer(db, run.ctx, { kind: 'organization', displayName: employer.name });
-    written(run, line, record.sourceRecordId, 'customers', orgId, orgId);
+  const organization = (await organizationsOf(db, run, [record])).get(employer.name)!;
+  if (organization.made) {
+    await insertNewCustomers(db, run.ctx, [organization.made]);
+    written(run, line, record.sourceRecordId, 'customers', organization.id, organization.id);
   }
-  const link = await addRelationship(db, run.ctx, personId, employmentOf(orgId, employer));
+  const link = await addRelationship(db, run.ctx, personId, employmentOf(organization.id, employer));
   written(run, line, record.sourceRecordId, 'relationships', link, personId);
 }

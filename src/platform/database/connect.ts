@@ -43,7 +43,7 @@ export interface ConnectOptions {
   pgSchema?: string;
   poolSize?: number;
   /** Told every statement run, as sent (bench/statement-capture.ts replays them through the bare driver). */
-  onQuery?: (sql: string, parameters: readonly unknown[], milliseconds: number) => void;
+  onQuery?: (sql: string, parameters: readonly unknown[]) => void;
 }
 
 /**
@@ -159,7 +159,7 @@ export function openDatabase(options: ConnectOptions): DatabaseHandle {
   const { onQuery } = options;
   const log = onQuery
     ? (event: LogEvent) => {
-        if (event.level === 'query') onQuery(event.query.sql, event.query.parameters, event.queryDurationMillis);
+        if (event.level === 'query') onQuery(event.query.sql, event.query.parameters);
       }
     : undefined;
   if (options.databaseUrl) {
