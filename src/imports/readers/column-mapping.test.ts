@@ -209,6 +209,40 @@ describe('the generic preset', () => {
     ]);
   });
 
+  it('leaves out columns about someone else or about a contact\'s state, instead of reading them as the customer\'s name or number', () => {
+    const headers = ['Patient Name', 'Preferred Name', 'Preferred', 'Customer', 'Customer Since', 'Customer Type', 'Client Status', 'Contact Preference', 'Preferred Contact Method', 'Preferred Store', 'Preferred Language', 'Emergency Contact Name', 'Emergency Contact Phone', 'Spouse Name', 'Spouse Email', 'Account Owner', 'Referred By', 'Email Opt-In', 'Marketing Emails', 'Mobile Opt-out', 'OK to Email', 'Contact Phone'];
+    expect(customerColumns(headers).columns).toEqual([
+      { field: 'displayName' },
+      { field: 'preferredName' },
+      { field: 'preferredName' },
+      { field: 'displayName' },
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      { field: 'language' },
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      { field: 'phone', slot: 1 },
+    ]);
+  });
+
+  it('a clinic\'s list: the emergency contact stays out of the patient\'s record', () => {
+    const text = 'Patient Name,Phone,Customer Since,Emergency Contact Name,Emergency Contact Phone,Preferred Contact Method\nGeorge Harris,312-555-0101,2015-04-01,Martha Harris,312-555-0102,Phone\n';
+    const read = readCustomerCsv(text, us);
+    expect(read.items[0]!.record!.customer).toEqual({ displayName: 'George Harris', phones: [{ number: '312-555-0101' }] });
+  });
+
   it('reads a shop\'s own list, with every bad value reported on its line and column, and the rest of the row kept', () => {
     const text = [
       'Customer ID,Name,Email,Phone,Birthday,Country',

@@ -192,13 +192,24 @@ function addressPart(words: readonly string[]): CustomerField {
   return line !== null && line >= 2 ? 'addressLine2' : 'addressLine1';
 }
 
+/**
+ * Words that say a column is about someone else than the customer ("Emergency Contact Phone",
+ * "Spouse Name", "Account Owner", "Referred By"): such a column is left out, never read as the
+ * customer's own name or number.
+ */
+const otherPartyWords = ['emergency', 'spouse', 'partner', 'husband', 'wife', 'guardian', 'parent', 'parents', 'mother', 'father', 'kin', 'relative', 'referrer', 'referred', 'referral', 'owner', 'assigned', 'rep', 'representative', 'agent', 'salesperson', 'doctor', 'physician', 'ehepartner', 'notfall', 'notfallkontakt'];
+/** Words that say a column holds a yes/no or a state about an email or phone ("Email Opt-In", "Marketing Emails", "Phone Verified"), not the address or number. */
+const aboutContactWords = ['opt', 'optin', 'optout', 'consent', 'subscribed', 'unsubscribed', 'subscription', 'subscriber', 'marketing', 'newsletter', 'permission', 'allowed', 'allow', 'ok', 'status', 'verified', 'bounced', 'valid', 'invalid', 'preference', 'preferences', 'count', 'sent', 'opened', 'clicked'];
+
 /** One header's guess, its slot from the number after the kind ("Email 2", "Address 1 City"). */
 function genericTarget(header: string): Target | null {
   const words = headerWords(header);
   const external = /^external id \((.+)\)$/i.exec(header.trim());
   if (external) return { field: 'externalId', label: external[1]!.trim() };
+  if (hasWord(words, ...otherPartyWords)) return null;
   const label = labelIn(words);
   const withLabel = (target: Target): Target => (label && !target.field.endsWith('Label') ? { ...target, label } : target);
+  if (hasWord(words, ...aboutContactWords) && hasWord(words, ...emailWords, ...phoneWords)) return null;
   if (hasWord(words, ...emailWords)) {
     const slot = numberAfter(words, ...emailWords) ?? 1;
     return withLabel({ field: hasWord(words, ...labelWords) ? 'emailLabel' : 'email', slot });
@@ -220,16 +231,18 @@ function genericTarget(header: string): Target | null {
   if (hasWord(words, 'forename', 'firstname', 'givenname', 'vorname') || (aName && hasWord(words, 'first', 'given'))) return { field: 'givenName' };
   if (hasWord(words, 'surname', 'lastname', 'familyname', 'nachname') || (aName && hasWord(words, 'last', 'family'))) return { field: 'familyName' };
   if (aName && hasWord(words, 'middle', 'additional')) return { field: 'middleName' };
-  if (hasWord(words, 'nickname', 'nick', 'preferred', 'spitzname', 'rufname')) return { field: 'preferredName' };
+  if (hasWord(words, 'language', 'lang', 'sprache')) return { field: 'language' };
+  // "Preferred Name", a bare "Preferred"; not "Preferred Store" or "Preferred Contact Method".
+  if (hasWord(words, 'nickname', 'nick', 'spitzname', 'rufname') || (hasWord(words, 'preferred') && (aName || hasWord(words, 'called')))) return { field: 'preferredName' };
   if (hasWord(words, 'pronunciation', 'phonetic', 'yomi')) return { field: 'pronunciation' };
   if (hasWord(words, 'pronouns', 'pronoun')) return { field: 'pronouns' };
   if (hasWord(words, 'gender', 'sex')) return { field: 'gender' };
-  if (hasWord(words, 'language', 'lang', 'sprache')) return { field: 'language' };
   if (hasWord(words, 'note', 'notes', 'comment', 'comments', 'remarks', 'memo', 'notizen', 'bemerkung')) return { field: 'note' };
   if (words.length === 1 && words[0] === 'kind') return { field: 'kind' };
   const idWords = hasWord(words, 'number', 'no', 'nr', 'code', 'key') && hasWord(words, 'customer', 'client', 'member', 'account', 'contact', 'kunden');
   if (hasWord(words, 'id', 'uid', 'kundennummer') || idWords) return { field: 'sourceRecordId' };
-  if (hasWord(words, 'name', 'fullname', 'display', 'customer', 'client', 'contact')) return { field: 'displayName' };
+  // "Name", "Full Name", "Customer Name", a bare "Customer" or "Client"; not "Customer Since", "Client Type" or "Contact Preference".
+  if (hasWord(words, 'name', 'fullname', 'display', 'displayname') || (words.length === 1 && hasWord(words, 'customer', 'client', 'contact', 'kunde'))) return { field: 'displayName' };
   return null;
 }
 
