@@ -64,6 +64,9 @@ function onePrimary<T extends { primary?: boolean }>(items: T[]): T[] {
   });
 }
 
+/** Two names written alike but for case and spacing. */
+const sameName = (a: string, b: string) => a.trim().replace(/\s+/g, ' ').toLowerCase() === b.trim().replace(/\s+/g, ' ').toLowerCase();
+
 export class CustomerDraft {
   readonly problems: RowProblem[] = [];
   private readonly customer: Customer = {};
@@ -213,12 +216,14 @@ export class CustomerDraft {
   finish(): ReadItem<ImportedCustomer> {
     const customer: Customer = { ...this.customer };
     let organization = this.organizationName ? { name: this.organizationName, title: this.title } : null;
-    const named = customer.displayName || customer.givenName || customer.familyName || customer.preferredName;
+    // A display name that is the company's own name is not a person's ("Northwind Traders" at Northwind Traders, as phones and Google write a company's card).
+    const companyName = organization !== null && customer.displayName != null && sameName(customer.displayName, organization.name);
+    const named = (customer.displayName && !companyName) || customer.givenName || customer.familyName || customer.preferredName;
     // A contact with a company and no person's name is the company itself (so is one that says it is a company).
     if (organization && customer.kind !== 'person' && (!named || customer.kind === 'organization')) {
       customer.kind = 'organization';
       customer.displayName ||= organization.name;
-      if (organization.name === customer.displayName) organization = null;
+      if (sameName(organization.name, customer.displayName)) organization = null;
     }
     if (this.middleName && !customer.displayName) {
       customer.displayName = [customer.givenName, this.middleName, customer.familyName].filter(Boolean).join(' ');

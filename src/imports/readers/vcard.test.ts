@@ -103,6 +103,14 @@ describe('a phone\'s address book (vCard 2.1 and 3.0 mixed)', () => {
     });
   });
 
+  it('a company card whose FN is the company name (as Google and Outlook write one) is the organisation, not a person working there', () => {
+    const read = readVcards(Buffer.from(crlf('BEGIN:VCARD', 'VERSION:3.0', 'FN:Northwind Traders', 'ORG:NORTHWIND  Traders', 'TEL;TYPE=WORK:+1 206 555 0100', 'END:VCARD', 'BEGIN:VCARD', 'VERSION:3.0', 'FN:Andrew Fuller', 'ORG:Northwind Traders', 'END:VCARD')), us);
+    expect(read.items.map((i) => i.record && { kind: i.record.customer.kind, name: i.record.customer.displayName, organization: i.record.organization?.name ?? null })).toEqual([
+      { kind: 'organization', name: 'Northwind Traders', organization: null },
+      { kind: undefined, name: 'Andrew Fuller', organization: 'Northwind Traders' },
+    ]);
+  });
+
   it("2.1 from Android: the nickname line, TEL;X-Mobil, a year-less --MMDD birthday, a photo skipped", () => {
     expect(read.items[5]!.record!.customer).toEqual({
       displayName: "Danielle O'Brien",
