@@ -40,7 +40,8 @@ export function registerImportCommand(program: Command, config: () => Config): v
     .option('--format <format>', 'csv, vcard or jsonl (from the file name when left out)')
     .option('--preset <preset>', 'google, outlook or generic: how a customers CSV is read (found from the headers when left out)')
     .option('--mapping <json>', 'a JSON object of column header → field, instead of the preset')
-    .option('--day-first', 'read 03/04/1980 as 3 April')
+    .option('--day-first', 'read 03/04/1980 as 3 April (found from the file\'s dates, else the region, when left out)')
+    .option('--month-first', 'read 03/04/1980 as March 4')
     .option('--time-zone <zone>', 'transactions and interactions: the time zone of times written without one')
     .option('--currency <code>', 'transactions: the currency of amounts that name none')
     .option('--channel <channel>', 'interactions: the channel of every row (newsletter, direct_mail, service_call…)')
@@ -105,7 +106,7 @@ export function registerImportCommand(program: Command, config: () => Config): v
                   currency: typeof options.currency === 'string' ? options.currency.toUpperCase() : 'USD',
                   ...(typeof options.preset === 'string' ? { preset: options.preset as 'google' } : {}),
                   ...(mapping ? { mapping } : {}),
-                  ...(options.dayFirst ? { dateOrder: 'day-first' as const } : {}),
+                  ...(options.dayFirst ? { dateOrder: 'day-first' as const } : options.monthFirst ? { dateOrder: 'month-first' as const } : {}),
                   ...(typeof options.channel === 'string' ? { channel: options.channel as 'newsletter' } : {}),
                   ...(typeof options.direction === 'string' ? { direction: options.direction as 'outbound' } : {}),
                 },

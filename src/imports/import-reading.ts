@@ -1,7 +1,9 @@
 import type { ImportedCustomer, ImportedInteraction, ImportedTransaction } from './import-records.js';
 import { readCustomerCsv, readInteractionCsv, readTransactionCsv } from './readers/csv-imports.js';
 import type { CustomerPreset } from './readers/column-mapping.js';
+import { inferDateOrder } from './readers/date-order.js';
 import type { DateOrder } from './readers/date-values.js';
+import { decodeBytes } from './readers/text-decoding.js';
 import type { Delimiter } from './readers/delimiter-sniffing.js';
 import { readRapportLines } from './readers/rapport-lines.js';
 import type { ReadItem } from './readers/read-items.js';
@@ -38,8 +40,12 @@ export type ImportRecords =
  * `notes` says what the reader found (the encoding, the separator, the preset, columns left unread,
  * record types skipped). A mapping that names unknown fields is an error naming each column.
  */
-export function readImport(row: Pick<Row<'imports'>, 'kind' | 'format'>, bytes: Uint8Array, options: ImportOptions): ImportRecords {
-  const draft = { phoneRegion: options.phoneRegion };
+export function readImport(row: Pick<Row<'imports'>, 'kind' | 'format'>, bytes: Uint8Array, given: ImportOptions): ImportRecords {
+  const draft = { phoneRegion: given.phoneRegion };
+  // A CSV file's dates are read the way the file writes them, unless the person importing said (date-order.ts).
+  const inferred = row.format === 'csv' && !given.dateOrder ? inferDateOrder(decodeBytes(bytes).text, given.phoneRegion) : null;
+  const options = inferred ? { ...given, dateOrder: inferred.order } : given;
+  const dateNote = inferred?.note ? [inferred.note] : [];
   const activity = { ...draft, timeZone: options.timeZone, ...(options.dateOrder ? { dateOrder: options.dateOrder } : {}) };
   const csv = { ...(options.delimiter ? { delimiter: options.delimiter } : {}) };
   if (row.kind === 'customers') {
@@ -52,12 +58,12 @@ export function readImport(row: Pick<Row<'imports'>, 'kind' | 'format'>, bytes: 
       return { kind: 'customers', items: read.customers, notes: read.skipped.map((s) => `${s.count} ${s.type} lines left out: ${s.reason}`) };
     }
     const read = readCustomerCsv(bytes, { ...csv, ...draft, ...(options.preset ? { preset: options.preset } : {}), ...(options.mapping ? { mapping: options.mapping } : {}), ...(options.dateOrder ? { dateOrder: options.dateOrder } : {}) });
-    return { kind: 'customers', items: read.items, notes: csvNotes(read.file, read.mapping.preset, read.mapping.unmapped) };
+    return { kind: 'customers', items: read.items, notes: [...csvNotes(read.file, read.mapping.preset, read.mapping.unmapped), ...dateNote] };
   }
   if (row.format !== 'csv') throw unprocessable('/query/format', `${row.kind} are imported from CSV files`);
   if (row.kind === 'transactions') {
     const read = readTransactionCsv(bytes, { ...csv, ...activity, currency: options.currency, ...(options.mapping ? { mapping: options.mapping } : {}) });
-    return { kind: 'transactions', items: read.items, notes: csvNotes(read.file, null, read.mapping.unmapped) };
+    return { kind: 'transactions', items: read.items, notes: [...csvNotes(read.file, null, read.mapping.unmapped), ...dateNote] };
   }
   const read = readInteractionCsv(bytes, {
     ...csv,
@@ -66,7 +72,7 @@ export function readImport(row: Pick<Row<'imports'>, 'kind' | 'format'>, bytes: 
     ...(options.channel ? { channel: options.channel } : {}),
     ...(options.direction ? { direction: options.direction } : {}),
   });
-  return { kind: 'interactions', items: read.items, notes: csvNotes(read.file, null, read.mapping.unmapped) };
+  return { kind: 'interactions', items: read.items, notes: [...csvNotes(read.file, null, read.mapping.unmapped), ...dateNote] };
 }
 
 function csvNotes(file: { encoding: string; delimiter: string }, preset: string | null, unmapped: readonly string[]): string[] {

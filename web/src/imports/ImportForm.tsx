@@ -20,6 +20,7 @@ export function ImportForm({ onStarted }: { onStarted: (i: Import) => void }) {
   const [channel, setChannel] = useState<ImportChannel | ''>('');
   const [direction, setDirection] = useState<ImportDirection | ''>('');
   const [channelChosen, setChannelChosen] = useState(false);
+  const [dateOrder, setDateOrder] = useState<'month-first' | 'day-first' | ''>('');
   const [checks, setChecks] = useState<Record<string, string>>({});
   const { busy, fields, error, run } = useSubmit();
   const sourcesId = useId();
@@ -41,6 +42,7 @@ export function ImportForm({ onStarted }: { onStarted: (i: Import) => void }) {
     setChecks(found);
     if (!file || Object.keys(found).length) return;
     const params: ImportStart = { source: source.trim(), fileName: file.name, kind };
+    if (dateOrder) params.dateOrder = dateOrder;
     if (kind !== 'customers') params.timeZone = timeZone.trim();
     if (kind === 'transactions') params.currency = currency.trim().toUpperCase();
     if (kind === 'interactions') {
@@ -53,7 +55,7 @@ export function ImportForm({ onStarted }: { onStarted: (i: Import) => void }) {
 
   // The server names the query's fields (timeZone, currency…): each error goes beside its field.
   const errorOf = (name: string) => checks[name] ?? fields[name];
-  const fieldErrors = ['body', 'source', 'kind', 'timeZone', 'currency', 'channel', 'direction', 'fileName', 'format'];
+  const fieldErrors = ['body', 'source', 'kind', 'timeZone', 'currency', 'channel', 'direction', 'fileName', 'format', 'dateOrder'];
   const general = error && !fieldErrors.some((f) => fields[f]) ? error : null;
 
   return (
@@ -93,6 +95,17 @@ export function ImportForm({ onStarted }: { onStarted: (i: Import) => void }) {
               {label}
             </option>
           ))}
+        </SelectField>
+        <SelectField
+          label="Dates such as 03/04/1985"
+          value={dateOrder}
+          onChange={(e) => setDateOrder(e.target.value as 'month-first' | 'day-first' | '')}
+          hint="In a CSV file. Left as the file shows, the check says which way they were read."
+          error={errorOf('dateOrder')}
+        >
+          <option value="">As the file shows</option>
+          <option value="month-first">Month first: March 4</option>
+          <option value="day-first">Day first: 3 April</option>
         </SelectField>
         {kind !== 'customers' ? (
           <div className="row">
