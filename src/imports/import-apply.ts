@@ -27,12 +27,13 @@ export interface ImportRun {
   ctx: WriteContext;
   /** Rows written (import mode), appended in order: what the undo reverses and where each fact came from. */
   writes: Omit<NewRow<'importWrites'>, 'importId' | 'seq'>[];
-  /** A check's customers that would be created, by blocking key: a later row of the same file matches them. */
+  /** A check's customers that would be created, by blocking key (and by record key, 'r' and the key: import-identity.ts): a later row of the same file matches them. */
   pending: Map<string, MatchRecord[]>;
 }
 
-export const written = (run: ImportRun, line: number, sourceRecordId: string | null, table: string, rowId: string, customerId: string) =>
-  run.writes.push({ action: 'created', tableName: table, rowId, customerId, line, sourceRecordId, before: null, after: null });
+/** A row the import created; a customer made from a record without an id keeps the record's key (import-identity.ts). */
+export const written = (run: ImportRun, line: number, sourceRecordId: string | null, table: string, rowId: string, customerId: string, recordKey: string | null = null) =>
+  run.writes.push({ action: 'created', tableName: table, rowId, customerId, line, sourceRecordId, recordKey, before: null, after: null });
 
 /** What became of one record: the outcome, the customer it is now (null in a check when new), and how many may be them. */
 export interface Applied {

@@ -14,6 +14,7 @@ import type { Db } from '../platform/database/connect.js';
 import { inSavepoint } from '../platform/database/savepoint.js';
 import { written, type Applied, type ImportRun, type Outcome, type Settled } from './import-apply.js';
 import { applyFill, fillTargets, noneStale, planFill, reindexStale, type FillTarget, type Stale } from './import-fill.js';
+import { customersOfRecordKeys, recordKeyOf } from './import-identity.js';
 import type { ImportedCustomer } from './import-records.js';
 
 /**
@@ -41,14 +42,27 @@ function inputOf(run: ImportRun, record: ImportedCustomer): CustomerCreate {
 
 const matchOf = (run: ImportRun, item: CustomerItem, input: CustomerCreate) => toMatchRecord({ from: 'import', id: `line:${item.line}`, customer: input }, run.ctx.phoneRegion);
 
+/** The record's key when it has no id and the run is an import's (whose writes are kept: a batch through the API keeps none). */
+const keyOf = (run: ImportRun, item: CustomerItem) => (run.importId ? recordKeyOf(item.record) : null);
+
 /** What to do with a record, given who may already be them. */
 type Decision = { kind: 'fill'; customerId: string } | { kind: 'earlier' } | { kind: 'create'; review: Candidate[] };
 
-function decide(run: ImportRun, match: MatchRecord, candidates: readonly Candidate[]): Decision {
+/**
+ * `again`: the customer an earlier import from this source (or an earlier record of this one) made
+ * from a record saying exactly the same, which this record is when matching is not sure of anyone.
+ */
+function decide(run: ImportRun, match: MatchRecord, candidates: readonly Candidate[], again: string | null, key: string | null): Decision {
   const sure = candidates.find((c) => c.result.band === 'auto');
   if (sure) return { kind: 'fill', customerId: sure.customerId };
+  if (again) return { kind: 'fill', customerId: again };
   const review = candidates.filter((c) => c.result.band === 'review');
   if (run.mode === 'check') {
+    // The same record earlier in the file would be created: this one is that customer (as the import will find by its key).
+    if (key) {
+      if (run.pending.has(`r${key}`)) return { kind: 'earlier' };
+      run.pending.set(`r${key}`, [match]);
+    }
     // A check writes nothing: an earlier row of this file that would be created may be this one (a list with a person twice).
     const keys = blockingKeys(match);
     const earlier = keys.flatMap((k) => {
@@ -61,11 +75,13 @@ function decide(run: ImportRun, match: MatchRecord, candidates: readonly Candida
   return { kind: 'create', review };
 }
 
-/** One record, matched against the database as it is now. */
-export async function applyCustomer(db: Db, run: ImportRun, item: CustomerItem): Promise<Applied> {
+/** One record, matched against the database as it is now; `again` as for decide (found here when not given). */
+export async function applyCustomer(db: Db, run: ImportRun, item: CustomerItem, again?: string | null): Promise<Applied> {
   const input = inputOf(run, item.record);
   const match = matchOf(run, item, input);
-  const decision = decide(run, match, await candidatesFor(db, match));
+  const key = keyOf(run, item);
+  const earlier = again !== undefined ? again : key ? ((await customersOfRecordKeys(db, run.source, [key])).get(key) ?? null) : null;
+  const decision = decide(run, match, await candidatesFor(db, match), earlier, key);
   if (decision.kind === 'fill') {
     const stale = noneStale();
     const { outcome } = await fillCustomer(db, run, item, decision.customerId, input, (await fillTargets(db, [decision.customerId])).get(decision.customerId)!, stale);
@@ -75,7 +91,7 @@ export async function applyCustomer(db: Db, run: ImportRun, item: CustomerItem):
   if (decision.kind === 'earlier') return { outcome: 'unchanged', customerId: null, review: 0 };
   if (run.mode === 'check') return { outcome: 'created', customerId: null, review: decision.review.length };
   const id = await createCustomer(db, run.ctx, input);
-  written(run, item.line, item.record.sourceRecordId, 'customers', id, id);
+  written(run, item.line, item.record.sourceRecordId, 'customers', id, id, key);
   await linkOrganization(db, run, item, id);
   if (item.record.note) written(run, item.line, item.record.sourceRecordId, 'notes', await createNote(db, run.ctx, { customerId: id, body: item.record.note }), id);
   await recordSuspicions(db, id, decision.review, run.importId ? 'import' : 'create', run.importId);
@@ -98,8 +114,16 @@ export async function applyCustomers(db: Db, run: ImportRun, items: readonly Cus
   const inputs = items.map((item) => inputOf(run, item.record));
   const matches = items.map((item, i) => matchOf(run, item, inputs[i]!));
   const found = await candidatesForMany(db, matches);
+  // Records without an id that an earlier import from this source made a customer of (import-identity.ts), and those this batch makes.
+  const keys = items.map((item) => keyOf(run, item));
+  const prior = await customersOfRecordKeys(db, run.source, keys.filter((k): k is string => k !== null));
+  const madeFrom = new Map<string, string>();
+  const againOf = (index: number) => {
+    const key = keys[index];
+    return key ? (prior.get(key) ?? madeFrom.get(key) ?? null) : null;
+  };
   // The customers the batch is sure of, read once for all of them (each is filled in with what it lacks).
-  const targets = await fillTargets(db, [...new Set(found.flatMap((candidates) => candidates.find((c) => c.result.band === 'auto')?.customerId ?? []))]);
+  const targets = await fillTargets(db, [...new Set(found.flatMap((candidates, i) => candidates.find((c) => c.result.band === 'auto')?.customerId ?? againOf(i) ?? []))]);
   const settled: Settled[] = new Array(items.length);
   /**
    * Customers the batch has written, filled in or is about to write (import only), as matching sees
@@ -121,9 +145,13 @@ export async function applyCustomers(db: Db, run: ImportRun, items: readonly Cus
   };
   let waiting: { index: number; prepared: NewCustomer; review: Candidate[] }[] = [];
 
-  const one = async (index: number) => {
-    settled[index] = await settle(() => inSavepoint(db, () => applyCustomer(db, run, items[index]!)));
-    if ('applied' in settled[index]) await reread(settled[index].applied.customerId);
+  const one = async (index: number, again = againOf(index)) => {
+    settled[index] = await settle(() => inSavepoint(db, () => applyCustomer(db, run, items[index]!, again)));
+    if ('applied' in settled[index]) {
+      const { customerId, outcome } = settled[index].applied;
+      if (customerId && outcome === 'created' && keys[index]) madeFrom.set(keys[index], customerId);
+      await reread(customerId);
+    }
   };
   const flush = async () => {
     const batch = waiting;
@@ -132,9 +160,17 @@ export async function applyCustomers(db: Db, run: ImportRun, items: readonly Cus
     await reindexStale(db, stale);
     if (batch.length === 0) return;
     const problems = await referenceProblems(db, batch.map((w) => w.prepared));
+    /** A record that will not be written is no one's record key. */
+    const unmake = (w: (typeof batch)[number]) => {
+      const key = keys[w.index];
+      if (key && madeFrom.get(key) === w.prepared.customer.id) madeFrom.delete(key);
+    };
     const ready = batch.filter((w, i) => {
       const problem = problems.get(i);
-      if (problem) settled[w.index] = { error: problem };
+      if (problem) {
+        settled[w.index] = { error: problem };
+        unmake(w);
+      }
       return !problem;
     });
     const writes = run.writes.length;
@@ -151,7 +187,7 @@ export async function applyCustomers(db: Db, run: ImportRun, items: readonly Cus
         for (const w of ready) {
           const item = items[w.index]!;
           const id = w.prepared.customer.id;
-          written(run, item.line, item.record.sourceRecordId, 'customers', id, id);
+          written(run, item.line, item.record.sourceRecordId, 'customers', id, id, keys[w.index]);
           const employer = employerOf(item.record);
           if (employer) {
             const organization = employers.get(employer.name)!;
@@ -172,6 +208,7 @@ export async function applyCustomers(db: Db, run: ImportRun, items: readonly Cus
     } catch {
       // Something the checks did not foresee (a note too long, say): each record alone, to find which (and write the others).
       run.writes.length = writes;
+      ready.forEach(unmake);
       for (const w of ready) await one(w.index);
       return;
     }
@@ -203,7 +240,7 @@ export async function applyCustomers(db: Db, run: ImportRun, items: readonly Cus
       await one(index);
       continue;
     }
-    const decision = decide(run, match, candidates);
+    const decision = decide(run, match, candidates, againOf(index), keys[index] ?? null);
     if (decision.kind === 'earlier') {
       settled[index] = { applied: { outcome: 'unchanged', customerId: null, review: 0 } };
     } else if (decision.kind === 'fill') {
@@ -211,7 +248,12 @@ export async function applyCustomers(db: Db, run: ImportRun, items: readonly Cus
       if (waiting.some((w) => w.prepared.customer.id === decision.customerId)) await flush();
       const id = decision.customerId;
       // As read before the batch, unless the batch has changed them since.
-      const stored = (!changed.has(id) && targets.get(id)) || (await fillTargets(db, [id])).get(id)!;
+      const stored = (!changed.has(id) && targets.get(id)) || (await fillTargets(db, [id])).get(id);
+      if (!stored) {
+        // The customer an identical record was to become was not written after all (its problem is on that record): this one is matched afresh.
+        await one(index, null);
+        continue;
+      }
       try {
         const filled = await fillCustomer(db, run, item, id, inputs[index]!, stored, stale);
         settled[index] = { applied: { outcome: filled.outcome, customerId: id, review: 0 } };
@@ -226,6 +268,7 @@ export async function applyCustomers(db: Db, run: ImportRun, items: readonly Cus
       try {
         const prepared = prepareNewCustomer(run.ctx, inputs[index]!);
         waiting.push({ index, prepared, review: decision.review });
+        if (keys[index]) madeFrom.set(keys[index], prepared.customer.id);
         change(profileOf(storedOf(prepared)));
       } catch (error) {
         settled[index] = { error };

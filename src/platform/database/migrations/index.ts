@@ -23,6 +23,7 @@ import { phoneCallsSchema } from './0020_phone_calls.js';
 import { webhooksSchema } from './0021_webhooks.js';
 import { mailingsSchema } from './0022_mailings.js';
 import { auditReaderSchema } from './0023_audit_reader.js';
+import { importRecordKeysSchema } from './0024_import_record_keys.js';
 
 /** Numbered and append-only: never edit a migration that has shipped, add the next one. */
 export function migrationProvider(engine: Engine): MigrationProvider {
@@ -52,6 +53,7 @@ export function migrationProvider(engine: Engine): MigrationProvider {
         '0021_webhooks': webhooksSchema(engine),
         '0022_mailings': mailingsSchema(engine),
         '0023_audit_reader': auditReaderSchema(),
+        '0024_import_record_keys': importRecordKeysSchema(),
       };
     },
   };
