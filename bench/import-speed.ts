@@ -22,11 +22,14 @@
  *    that is rolled back; no matching, no validation, no audit, no index of the app's own.
  * 4. The import the way the app runs it: startImport (the row and its file), runImport 'check',
  *    commitImport, runImport 'import' (src/imports/), each timed: rows per second of both, the
- *    counts, and the ratio to the baseline.
+ *    counts, and the ratio to the baseline. Then the baseline's rows again on the copy the import
+ *    left, this time committed in the import's batches (SQLite's log as an import sets it, one
+ *    checkpoint at the end): what writing just these rows durably costs on this machine.
  * 5. The import's own statements, every one as it was sent (its transactions, savepoints and
  *    commits included), run again by the bare driver on a second copy of the database as it was
  *    (bench/statement-capture.ts: better-sqlite3 prepared statements, pg named statements): the
- *    database's share of the import, and what the app adds to it. One JSON line of results at the end.
+ *    database's share of the import, and what the app adds to it; the costliest statement shapes
+ *    (bench/statement-capture.ts shapeOf) are logged and kept. One JSON line of results at the end.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -35,10 +38,11 @@ import { parseArgs } from 'node:util';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { commitImport, startImport } from '../src/imports/import-commands.js';
-import { runImport, type ImportCounts } from '../src/imports/import-run.js';
+import { batchSize, runImport, type ImportCounts } from '../src/imports/import-run.js';
+import { bulkPages, defaultPages } from '../src/platform/database/bulk-writes.js';
 import { problemsOf } from '../src/imports/import-store.js';
 import { migrateToLatest, openDatabase, type ConnectOptions, type DatabaseHandle } from '../src/platform/database/connect.js';
-import { openBareDriver, type Statement } from './statement-capture.js';
+import { openBareDriver, type Costs, type Statement } from './statement-capture.js';
 import { newId } from '../src/platform/ids.js';
 import type { WriteContext } from '../src/platform/write-context.js';
 import { nicknamesOf } from '../src/search/nicknames.js';
@@ -423,8 +427,15 @@ function baselineRows(rows: readonly FileRow[]): BaselineRows {
 }
 
 /** Writes the rows with the driver's fastest plain multi-row insert, in one transaction, rolled back. Seconds until the last row is in. */
-async function baseline(target: Work['target'], rows: BaselineRows): Promise<number> {
+/**
+ * The file's people written by the driver alone: 'rolled back' in one transaction never written to
+ * disk (the ceiling of the driver and the indexes); 'committed' in the import's batches (`batchSize`
+ * customers with their contact points a transaction), each committed, with SQLite's log as an import
+ * sets it and one checkpoint at the end (withBulkWrites): what writing these rows durably costs.
+ */
+async function baseline(target: Work['target'], rows: BaselineRows, mode: 'rolled back' | 'committed'): Promise<number> {
   const tables = Object.keys(baselineColumns) as (keyof BaselineRows)[];
+  const batches = mode === 'rolled back' ? [rows] : inBatches(rows, batchSize);
   if ('file' in target) {
     // Opened as the app opens it (openDatabase): WAL, synchronous NORMAL, foreign keys on, 64 MiB cache.
     const db = new SQLite(target.file);
@@ -439,38 +450,60 @@ async function baseline(target: Work['target'], rows: BaselineRows): Promise<num
       const one = `(${cols.map(() => '?').join(', ')})`;
       return db.prepare(`insert into ${table} (${cols.join(', ')}) values ${Array(n).fill(one).join(', ')}`);
     };
+    const full = new Map(tables.map((table) => [table, statement(table, perStatement)]));
     const t0 = performance.now();
-    db.exec('begin');
-    for (const table of tables) {
-      const list = rows[table];
-      const full = statement(table, perStatement);
-      let i = 0;
-      for (; i + perStatement <= list.length; i += perStatement) full.run(list.slice(i, i + perStatement).flat());
-      if (i < list.length) statement(table, list.length - i).run(list.slice(i).flat());
+    if (mode === 'committed') db.pragma(`wal_autocheckpoint = ${bulkPages}`);
+    for (const batch of batches) {
+      db.exec('begin');
+      for (const table of tables) {
+        const list = batch[table];
+        let i = 0;
+        for (; i + perStatement <= list.length; i += perStatement) full.get(table)!.run(list.slice(i, i + perStatement).flat());
+        if (i < list.length) statement(table, list.length - i).run(list.slice(i).flat());
+      }
+      db.exec(mode === 'committed' ? 'commit' : 'rollback');
+    }
+    if (mode === 'committed') {
+      db.pragma(`wal_autocheckpoint = ${defaultPages}`);
+      db.pragma('wal_checkpoint(PASSIVE)');
     }
     const elapsed = seconds(t0);
-    db.exec('rollback');
     db.close();
     return elapsed;
   }
   const client = new pg.Client({ connectionString: target.url });
   await client.connect();
   const t0 = performance.now();
-  await client.query('begin');
-  for (const table of tables) {
-    const cols = baselineColumns[table];
-    const types = pgTypes[table];
-    const list = rows[table];
-    for (let i = 0; i < list.length; i += 5000) {
-      const part = list.slice(i, i + 5000);
-      const arrays = cols.map((_, c) => part.map((r) => (types[c] === 'bool' ? r[c] === 1 : r[c])));
-      await client.query(`insert into ${table} (${cols.join(', ')}) select * from unnest(${types.map((t, c) => `$${c + 1}::${t}[]`).join(', ')})`, arrays);
+  for (const batch of batches) {
+    await client.query('begin');
+    for (const table of tables) {
+      const cols = baselineColumns[table];
+      const types = pgTypes[table];
+      const list = batch[table];
+      for (let i = 0; i < list.length; i += 5000) {
+        const part = list.slice(i, i + 5000);
+        const arrays = cols.map((_, c) => part.map((r) => (types[c] === 'bool' ? r[c] === 1 : r[c])));
+        await client.query(`insert into ${table} (${cols.join(', ')}) select * from unnest(${types.map((t, c) => `$${c + 1}::${t}[]`).join(', ')})`, arrays);
+      }
     }
+    await client.query(mode === 'committed' ? 'commit' : 'rollback');
   }
   const elapsed = seconds(t0);
-  await client.query('rollback');
   await client.end();
   return elapsed;
+}
+
+/** The rows in batches of `size` customers, each with its customers' contact points (column 1 of theirs). */
+function inBatches(rows: BaselineRows, size: number): BaselineRows[] {
+  const out: BaselineRows[] = [];
+  const batchOf = new Map<Cell, BaselineRows>();
+  for (let i = 0; i < rows.customers.length; i += size) {
+    const batch: BaselineRows = { customers: rows.customers.slice(i, i + size), emails: [], phones: [], addresses: [] };
+    for (const c of batch.customers) batchOf.set(c[0]!, batch);
+    out.push(batch);
+  }
+  for (const table of ['emails', 'phones', 'addresses'] as const) for (const r of rows[table]) batchOf.get(r[1]!)![table].push(r);
+  return out;
 }
 
 // --- Main ------------------------------------------------------------------------------------------
@@ -540,7 +573,7 @@ async function main() {
   try {
     const bare = baselineRows(rows);
     const contactPoints = bare.emails.length + bare.phones.length + bare.addresses.length;
-    const baselineSeconds = await baseline(work.target, bare);
+    const baselineSeconds = await baseline(work.target, bare, 'rolled back');
     log(`baseline: ${rows.length} customers and ${contactPoints} contact points in ${round(baselineSeconds, 3)} s (rolled back)`);
 
     // 3. The import, as the app runs it.
@@ -581,16 +614,21 @@ async function main() {
     if (problems.length) log(`first problems: ${problems.join(' | ')}`);
     await importing.close();
 
+    // 4b. The same people written by the driver alone and committed as the import commits (on the copy the import left).
+    const committedSeconds = await baseline(work.target, bare, 'committed');
+    log(`bare driver, committed in batches of ${batchSize}: ${round(committedSeconds, 2)} s`);
+
     // 5. The import's own statements, run by the driver alone on a second copy of the database as it was:
     // the database's share of the import, and the floor for this way of storing what an import writes.
     if (!args.keep) await work.drop();
     log(`replaying the import's ${statements.length} statements on a second copy`);
     let statementsSeconds: number;
+    const costs: Costs = new Map();
     try {
       const bare = await openBareDriver(second.target);
       try {
         t0 = performance.now();
-        await bare.runAsSent(statements);
+        await bare.runAsSent(statements, costs);
         statementsSeconds = seconds(t0);
       } finally {
         await bare.close();
@@ -600,6 +638,9 @@ async function main() {
       second = null;
     }
     log(`its statements alone: ${round(statementsSeconds, 1)} s`);
+    // Where the statements' time goes, costliest shapes first.
+    const costliest = [...costs].sort((a, b) => b[1].seconds - a[1].seconds).slice(0, 12).map(([shape, c]) => ({ shape: shape.slice(0, 160), count: c.count, seconds: round(c.seconds, 2) }));
+    for (const c of costliest) log(`  ${c.seconds.toFixed(2).padStart(6)} s  ${String(c.count).padStart(6)}×  ${c.shape}`);
 
     const rate = (s: number) => Math.round(rows.length / s);
     const baselineRate = rate(baselineSeconds);
@@ -613,9 +654,10 @@ async function main() {
       customersAfter,
       file: { ...fileShape, format: 'Google Contacts CSV', seed },
       baseline: { method: 'file' in work.target ? 'better-sqlite3, prepared 100-row inserts, one transaction, rolled back' : 'pg, insert from unnest, 5,000 rows a statement, one transaction, rolled back', customers: rows.length, contactPoints, seconds: round(baselineSeconds, 3), rowsPerSecond: baselineRate },
+      committedBaseline: { method: `the same rows by the same driver, in transactions of ${batchSize} customers with their contact points, each committed${'file' in work.target ? ', the write-ahead log as an import sets it, checkpointed at the end' : ''}`, seconds: round(committedSeconds, 3), rowsPerSecond: rate(committedSeconds) },
       check: { seconds: round(checkSeconds, 2), rowsPerSecond: rate(checkSeconds), counts: counted(checked) },
       import: { seconds: round(importSeconds, 2), rowsPerSecond: rate(importSeconds), counts: counted(imported) },
-      statements: { method: 'the import\'s statements as it sent them, run by the bare driver on a second copy (better-sqlite3 prepared / pg named statements)', count: statements.length, seconds: round(statementsSeconds, 2), rowsPerSecond: rate(statementsSeconds) },
+      statements: { method: 'the import\'s statements as it sent them, run by the bare driver on a second copy (better-sqlite3 prepared / pg named statements)', count: statements.length, seconds: round(statementsSeconds, 2), rowsPerSecond: rate(statementsSeconds), costliest },
       ratioToBaseline: { check: round(rate(checkSeconds) / baselineRate, 4), import: round(rate(importSeconds) / baselineRate, 4) },
       importOverStatements: round(importSeconds / statementsSeconds, 2),
       target: { rowsPerSecond: targetRowsPerSecond, checkMet: rate(checkSeconds) >= targetRowsPerSecond, importMet: rate(importSeconds) >= targetRowsPerSecond },

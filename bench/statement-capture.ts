@@ -68,10 +68,38 @@ export interface BareDriver {
   engine: 'sqlite' | 'postgres';
   /** Runs the statements one after the other (a write between begin and rollback), minted ids fresh; their rows. */
   replay(captured: Captured, write: boolean): Promise<unknown[][]>;
-  /** Runs statements exactly as a run of the app sent them, its begins, savepoints and commits included, on one connection: nothing is rolled back. */
-  runAsSent(statements: readonly Statement[]): Promise<void>;
+  /**
+   * Runs statements exactly as a run of the app sent them, its begins, savepoints and commits included, on one connection: nothing is rolled back.
+   * With `costs`, adds each statement's time to its shape's (see shapeOf).
+   */
+  runAsSent(statements: readonly Statement[], costs?: Costs): Promise<void>;
   close(): Promise<void>;
 }
+
+/** Seconds and count per statement shape. */
+export type Costs = Map<string, { count: number; seconds: number }>;
+
+/**
+ * A statement's shape: its text with placeholders as ?, a multi-row insert's rows as one, a long
+ * in-list as one value and savepoint names as one: statements that differ only in how many rows
+ * or values they carry are one shape.
+ */
+export function shapeOf(sql: string): string {
+  return sql
+    .replace(/\$\d+/g, '?')
+    .replace(/\((\?(?:, \?)*)\)(?:, \(\1\))+/g, '($1) …')
+    .replace(/\(\?(?:, \?)+\)/g, '(? …)')
+    .replace(/^(savepoint|release savepoint|rollback to savepoint|release)\s+\S+/i, '$1 sp');
+}
+
+const addCost = (costs: Costs | undefined, sql: string, from: number) => {
+  if (!costs) return;
+  const shape = shapeOf(sql);
+  const cost = costs.get(shape) ?? { count: 0, seconds: 0 };
+  cost.count += 1;
+  cost.seconds += (performance.now() - from) / 1000;
+  costs.set(shape, cost);
+};
 
 /** Statements that open, mark or end a transaction (sent as text on PostgreSQL: they have no plan to keep). */
 const transactionStatement = /^\s*(begin|commit|rollback|savepoint|release)\b/i;
@@ -119,12 +147,14 @@ function sqliteDriver(file: string): BareDriver {
       }
       return rows;
     },
-    async runAsSent(statements) {
+    async runAsSent(statements, costs) {
       for (const s of statements) {
+        const from = performance.now();
         const st = statement(s.sql);
         const values = s.parameters.map(bind);
         if (st.reader) st.all(values);
         else st.run(values);
+        addCost(costs, s.sql, from);
       }
     },
     async close() {
@@ -166,10 +196,14 @@ async function postgresDriver(url: string, poolSize: number): Promise<BareDriver
       }
       return rows;
     },
-    async runAsSent(statements) {
+    async runAsSent(statements, costs) {
       const client = await pool.connect();
       try {
-        for (const s of statements) await client.query(transactionStatement.test(s.sql) ? s.sql : { name: nameOf(s.sql), text: s.sql, values: [...s.parameters] });
+        for (const s of statements) {
+          const from = performance.now();
+          await client.query(transactionStatement.test(s.sql) ? s.sql : { name: nameOf(s.sql), text: s.sql, values: [...s.parameters] });
+          addCost(costs, s.sql, from);
+        }
       } finally {
         client.release();
       }

@@ -13,8 +13,8 @@ import type { Db } from './connect.js';
  * with one checkpoint that waits for no reader (PASSIVE). Other writes meanwhile are unaffected but for
  * that; PostgreSQL manages its own log, so nothing changes there.
  */
-const bulkPages = 50_000;
-const defaultPages = 1_000;
+export const bulkPages = 50_000;
+export const defaultPages = 1_000;
 const running = new WeakMap<object, number>();
 
 export async function withBulkWrites<T>(db: Db, run: () => Promise<T>): Promise<T> {
