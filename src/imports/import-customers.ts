@@ -80,7 +80,8 @@ export async function applyCustomer(db: Db, run: ImportRun, item: CustomerItem, 
   const input = inputOf(run, item.record);
   const match = matchOf(run, item, input);
   const key = keyOf(run, item);
-  const earlier = again !== undefined ? again : key ? ((await customersOfRecordKeys(db, run.source, [key])).get(key) ?? null) : null;
+  const earlier =
+    again !== undefined ? again : ((key ? (await customersOfRecordKeys(db, run.source, [key])).get(key) : undefined) ?? (await placeholdersOf(db, [item.record])).get(item.record.customer.displayName ?? '') ?? null);
   const decision = decide(run, match, await candidatesFor(db, match), earlier, key);
   if (decision.kind === 'fill') {
     const stale = noneStale();
@@ -118,9 +119,10 @@ export async function applyCustomers(db: Db, run: ImportRun, items: readonly Cus
   const keys = items.map((item) => keyOf(run, item));
   const prior = await customersOfRecordKeys(db, run.source, keys.filter((k): k is string => k !== null));
   const madeFrom = new Map<string, string>();
+  const placeholders = await placeholdersOf(db, items.map((item) => item.record));
   const againOf = (index: number) => {
     const key = keys[index];
-    return key ? (prior.get(key) ?? madeFrom.get(key) ?? null) : null;
+    return (key ? (prior.get(key) ?? madeFrom.get(key)) : undefined) ?? placeholders.get(items[index]!.record.customer.displayName ?? '') ?? null;
   };
   // The customers the batch is sure of, read once for all of them (each is filled in with what it lacks).
   const targets = await fillTargets(db, [...new Set(found.flatMap((candidates, i) => candidates.find((c) => c.result.band === 'auto')?.customerId ?? againOf(i) ?? []))]);
@@ -177,7 +179,7 @@ export async function applyCustomers(db: Db, run: ImportRun, items: readonly Cus
     try {
       await inSavepoint(db, async () => {
         // Their organisations first, found or made for all at once, so that each person's lookup entries name theirs from the start.
-        const employers = await organizationsOf(db, run, ready.map((w) => items[w.index]!.record));
+        const employers = await organizationsOf(db, run, ready.map((w) => items[w.index]!.record), ready.map((w) => w.prepared));
         for (const w of ready) {
           const employer = employerOf(items[w.index]!.record);
           if (employer) w.prepared.organizations = [employer.name];
@@ -298,18 +300,51 @@ const employerOf = (record: ImportedCustomer) => (record.organization && record.
 /** The link from a person to their organisation. */
 const employmentOf = (organizationId: string, employer: NonNullable<ImportedCustomer['organization']>) => ({ relatedCustomerId: organizationId, label: employer.title ?? 'works at', relatedLabel: 'employer' });
 
-/** The organisations of these names: the oldest of each name already there, else one made (checked, not yet written). */
-async function organizationsOf(db: Db, run: ImportRun, records: readonly ImportedCustomer[]): Promise<Map<string, { id: string; made?: NewCustomer; announced?: boolean }>> {
+/**
+ * The organisations of these names: the oldest of each name already there, else one written with
+ * them (`writing`: an organisation's own record of the same batch), else one made (checked, not yet written).
+ */
+async function organizationsOf(db: Db, run: ImportRun, records: readonly ImportedCustomer[], writing: readonly NewCustomer[] = []): Promise<Map<string, { id: string; made?: NewCustomer; announced?: boolean }>> {
   const names = [...new Set(records.flatMap((r) => employerOf(r)?.name ?? []))];
   const found = new Map<string, { id: string; made?: NewCustomer }>();
+  const ownRecords = new Map<string, string>();
+  for (const w of writing) if (w.customer.kind === 'organization' && w.customer.displayName && !ownRecords.has(w.customer.displayName)) ownRecords.set(w.customer.displayName, w.customer.id);
   for (let i = 0; i < names.length; i += 300) {
     const rows = await db.selectFrom('customers').select(['id', 'displayName']).where('kind', '=', 'organization').where('displayName', 'in', names.slice(i, i + 300)).where('erasedAt', 'is', null).orderBy('createdAt').execute();
     for (const r of rows) if (!found.has(r.displayName)) found.set(r.displayName, { id: r.id });
   }
   for (const name of names) {
     if (found.has(name)) continue;
+    const own = ownRecords.get(name);
+    if (own) {
+      found.set(name, { id: own });
+      continue;
+    }
     const made = prepareNewCustomer(run.ctx, { kind: 'organization', displayName: name });
     found.set(name, { id: made.customer.id, made });
+  }
+  return found;
+}
+
+/**
+ * Organisations that are a name only (made by an import for the people who work there: no email,
+ * phone, address or id of their own), by name, for the organisations' own records among these: such
+ * a record is that organisation, filled in, not a second one of the same name.
+ */
+async function placeholdersOf(db: Db, records: readonly ImportedCustomer[]): Promise<Map<string, string>> {
+  const names = [...new Set(records.flatMap((r) => (r.customer.kind === 'organization' && r.customer.displayName ? [r.customer.displayName] : [])))];
+  const found = new Map<string, string>();
+  for (let i = 0; i < names.length; i += 300) {
+    const rows = await db
+      .selectFrom('customers as c')
+      .select(['c.id', 'c.displayName'])
+      .where('c.kind', '=', 'organization')
+      .where('c.displayName', 'in', names.slice(i, i + 300))
+      .where('c.erasedAt', 'is', null)
+      .where(({ and, not, exists, selectFrom }) => and((['emails', 'phones', 'addresses', 'externalIds'] as const).map((table) => not(exists(selectFrom(table).select('id').whereRef('customerId', '=', 'c.id'))))))
+      .orderBy('c.createdAt')
+      .execute();
+    for (const r of rows) if (!found.has(r.displayName)) found.set(r.displayName, r.id);
   }
   return found;
 }

@@ -159,6 +159,29 @@ describe('importing the silos of S6', () => {
     expect(other.check.created).toBeGreaterThan(0);
   });
 
+  it('one organisation of a name: a company\'s own record and its people\'s "Company" in one file, in either order, and a company\'s record after its people\'s import', async () => {
+    const csv = (...rows: string[]) => Buffer.from([...rows, ''].join('\n'));
+    const organizations = (name: string) => t.database.db.selectFrom('customers').select(['id', 'kind']).where('displayName', '=', name).execute();
+    const employerOfPerson = async (name: string) => {
+      const [person] = await t.database.db.selectFrom('customers').select('id').where('displayName', '=', name).execute();
+      return (await t.database.db.selectFrom('relationships').select('relatedCustomerId').where('customerId', '=', person!.id).execute()).map((r) => r.relatedCustomerId);
+    };
+    await commit((await upload('vandelay.csv', 'source=crm-export', 'text/csv', csv('Name,Company,Email,Phone', 'Art Vandelay,Vandelay Industries,art@vandelay.example,', 'Vandelay Industries,Vandelay Industries,,+1 212 555 0100', 'Kel Varnsen,Vandelay Industries,kel@vandelay.example,'))).id);
+    const vandelay = await organizations('Vandelay Industries');
+    expect(vandelay).toEqual([{ id: expect.any(String), kind: 'organization' }]);
+    expect(await employerOfPerson('Art Vandelay')).toEqual([vandelay[0]!.id]);
+    expect(await employerOfPerson('Kel Varnsen')).toEqual([vandelay[0]!.id]);
+    expect((await t.database.db.selectFrom('phones').select('e164').where('customerId', '=', vandelay[0]!.id).execute()).map((p) => p.e164)).toEqual(['+12125550100']);
+
+    // A name only, made for the person who works there; the company's own record later fills it in.
+    await commit((await upload('staff.csv', 'source=crm-export', 'text/csv', csv('Name,Company', 'Hank Scorpio,Globex Corporation'))).id);
+    const [placeholder] = await organizations('Globex Corporation');
+    await commit((await upload('companies.csv', 'source=accounts', 'text/csv', csv('Name,Company,Phone', 'Globex Corporation,Globex Corporation,+1 212 555 0199'))).id);
+    expect(await organizations('Globex Corporation')).toEqual([placeholder]);
+    expect((await t.database.db.selectFrom('phones').select('e164').where('customerId', '=', placeholder!.id).execute()).map((p) => p.e164)).toEqual(['+12125550199']);
+    expect(await employerOfPerson('Hank Scorpio')).toEqual([placeholder!.id]);
+  });
+
   it('undoes an import as a whole, row by row, and refuses bad requests naming the field', async () => {
     const vcards = await upload('phone-contacts.vcf', 'source=phone', 'text/vcard');
     const before = await t.database.db.selectFrom('customers').select('id').orderBy('id').execute();
