@@ -1,11 +1,12 @@
 /**
  * A country as a source wrote it ("Germany", "Deutschland", "USA", "de") to the ISO 3166-1 alpha-2
  * code Rapport stores. The names come from the runtime's own region data (Intl.DisplayNames) in the
- * languages of the shops we expect, so no list of countries is kept here by hand; only the short
+ * languages below, so no list of countries is kept here by hand; only the short
  * forms people type that no dictionary lists as a name.
  */
 
-const languages = ['en', 'de', 'fr', 'es', 'it', 'nl', 'pt'];
+/** Every language a European or a large market's address book may write a country in ("Norge", "Danmark", "Polska"); the first listed wins a name two share. */
+const languages = ['en', 'de', 'fr', 'es', 'it', 'nl', 'pt', 'da', 'sv', 'nb', 'nn', 'fi', 'is', 'pl', 'cs', 'sk', 'hu', 'ro', 'sl', 'hr', 'sr', 'bs', 'bg', 'el', 'tr', 'et', 'lv', 'lt', 'ga', 'cy', 'ca', 'eu', 'gl', 'mt', 'ru', 'uk', 'be', 'ja', 'zh', 'ko', 'ar', 'he', 'hi', 'id', 'ms', 'vi', 'th', 'af'];
 
 /** Region codes that are not countries: unknown, the EU, the euro area, the UN, outlying Oceania. */
 const notCountries = new Set(['ZZ', 'EU', 'EZ', 'UN', 'QO']);
