@@ -287,6 +287,18 @@ describe('the generic preset', () => {
     });
   });
 
+  it('reads several emails or phones a spreadsheet put in one cell, and leaves a cell that is not a list as it is', () => {
+    const text = 'Name,Email,Phone\nAnn Berg,ann@example.com; ann.berg@work.example,(312) 555-0101 / +1 312 555 0102\nBo Lund,"Bo Lund <bo@example>",312-555-0103\n';
+    const [ann, bo] = readCustomerCsv(text, us).items;
+    expect(ann!.record!.customer).toMatchObject({ emails: [{ address: 'ann@example.com' }, { address: 'ann.berg@work.example' }], phones: [{ number: '(312) 555-0101' }, { number: '+1 312 555 0102' }] });
+    expect(bo!.problems).toEqual([expect.objectContaining({ field: 'Email', message: expect.stringContaining('is not an email address') })]);
+  });
+
+  it('a street written on two lines in one cell is the first address line and the second', () => {
+    const text = 'Name,Street,City,Zip\nAnn Berg,"1420 W Addison St\r\nSuite 200",Chicago,60613\n';
+    expect(readCustomerCsv(text, us).items[0]!.record!.customer.addresses).toEqual([{ line1: '1420 W Addison St', line2: 'Suite 200', city: 'Chicago', postalCode: '60613' }]);
+  });
+
   it('hands a ragged row back with its problem and whatever it held', () => {
     const [item] = readCustomerCsv('Name,Email,Phone\nAnn Berg,ann@example.com\n', us).items;
     expect(item).toEqual({

@@ -124,7 +124,7 @@ class ContactSlots {
   }
 
   value(kind: 'email' | 'phone', target: ColumnTarget, value: string, header: string): void {
-    this.contact(kind, target).values.push({ pieces: splitMultiValue(value), label: target.label, header });
+    this.contact(kind, target).values.push({ pieces: splitMultiValue(value).flatMap((piece) => severalIn(kind, piece)), label: target.label, header });
   }
 
   label(kind: 'email' | 'phone' | 'address', target: ColumnTarget, value: string, header: string): void {
@@ -150,6 +150,17 @@ class ContactSlots {
       }
     }
   }
+}
+
+/**
+ * Several emails or phones a spreadsheet put in one cell ("ann@x.com; ann@y.org", "312-555-0100 / 312-555-0101"):
+ * each, when every part is one (an email has its @, a phone seven digits or more); else the cell as it is.
+ */
+function severalIn(kind: 'email' | 'phone', cell: string): string[] {
+  const parts = cell.split(kind === 'email' ? /\s*[;,]\s*|\s+/ : /\s*[;/]\s*|\s*,\s+/).filter(Boolean);
+  if (parts.length < 2) return [cell];
+  const each = kind === 'email' ? (part: string) => /^[^@\s]+@[^@\s]+$/.test(part) : (part: string) => (part.match(/\d/g)?.length ?? 0) >= 7;
+  return parts.every(each) ? parts : [cell];
 }
 
 /** A value for a field that holds one thing (a name, the birthday, the company), put in the draft. */

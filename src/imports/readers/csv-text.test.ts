@@ -89,6 +89,11 @@ describe('reading CSV text', () => {
     ]);
   });
 
+  it('asks no value of the empty columns a spreadsheet leaves after the named ones', () => {
+    const read = readCsvText('Name,Email,,,\nAnn Lee,ann@example.com\nBo Chan\n');
+    expect(read.rows.map((r) => r.problems)).toEqual([[], [{ line: 3, field: null, message: 'This row has 1 values but the header has 5 columns; the missing values were read as empty.' }]]);
+  });
+
   it('reports an unclosed quote on the line its row starts, keeping the rows before it', async () => {
     const text = 'Name,Note\nAnn,fine\nBob,"never closed\nCid,lost\nDee,lost too\n';
     const expected = [

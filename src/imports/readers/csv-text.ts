@@ -109,7 +109,9 @@ class RowAssembler {
     const width = this.headers.length;
     const problems: RowProblem[] = [];
     const extra = cells.slice(width).filter((cell) => cell.trim() !== '');
-    if (extra.length > 0 || cells.length < width) {
+    // Columns without a header at the end (a spreadsheet's empty columns) need no value.
+    const named = this.headers.findLastIndex((h) => h !== '') + 1;
+    if (extra.length > 0 || cells.length < named) {
       const consequence = extra.length > 0 ? `; the values after column ${width} were not read` : '; the missing values were read as empty';
       problems.push(problem(line, null, `This row has ${cells.length} values but the header has ${width} columns${consequence}.`));
     }

@@ -166,7 +166,10 @@ export class CustomerDraft {
     this.phones.push({ number: text, ...this.labelOf(label, from), ...(label.primary ? { primary: true } : {}) });
   }
 
-  address(parts: AddressParts, label: ReadLabel, from: string): void {
+  address(given: AddressParts, label: ReadLabel, from: string): void {
+    // A street written on two lines in one cell (Outlook's "Business Street", a spreadsheet's Alt+Enter) is the first line and the second.
+    const [first, ...more] = (given.line1 ?? '').split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+    const parts = more.length && !given.line2?.trim() ? { ...given, line1: first!, line2: more.join(', ') } : given;
     const address: Address = {};
     for (const part of ['line1', 'line2', 'city', 'region', 'postalCode'] as const) {
       const text = this.fit(parts[part], addressLimits[part], 'An address line', from);
