@@ -51,7 +51,7 @@ export function readImport(row: Pick<Row<'imports'>, 'kind' | 'format'>, bytes: 
   if (row.kind === 'customers') {
     if (row.format === 'vcard') {
       const read = readVcards(bytes, draft);
-      return { kind: 'customers', items: read.items, notes: [`Read as ${read.encoding}.`] };
+      return { kind: 'customers', items: read.items, notes: [`Read as ${read.encoding}.`, ...strayNote(read.strayBytes)] };
     }
     if (row.format === 'jsonl') {
       const read = readRapportLines(bytes, draft);
@@ -75,10 +75,14 @@ export function readImport(row: Pick<Row<'imports'>, 'kind' | 'format'>, bytes: 
   return { kind: 'interactions', items: read.items, notes: [...csvNotes(read.file, null, read.mapping.unmapped), ...dateNote] };
 }
 
-function csvNotes(file: { encoding: string; delimiter: string }, preset: string | null, unmapped: readonly string[]): string[] {
+/** What to say of bytes of a UTF-8 file that were not UTF-8. */
+const strayNote = (strayBytes: number | undefined) => (strayBytes ? [`${strayBytes === 1 ? 'One byte' : `${strayBytes} bytes`} of the file ${strayBytes === 1 ? 'was' : 'were'} not UTF-8 and ${strayBytes === 1 ? 'was' : 'were'} read as Windows-1252: check the names with accents.`] : []);
+
+function csvNotes(file: { encoding: string; delimiter: string; strayBytes?: number }, preset: string | null, unmapped: readonly string[]): string[] {
   const separator = file.delimiter === '\t' ? 'tabs' : `"${file.delimiter}"`;
   return [
     `Read as ${file.encoding}, values separated by ${separator}${preset ? `, as a ${preset} export` : ''}.`,
+    ...strayNote(file.strayBytes),
     ...(unmapped.length ? [`Columns not imported: ${unmapped.join(', ')}.`] : []),
   ];
 }

@@ -20,6 +20,8 @@ import { decodeBytes, textChunks, type TextEncodingName } from './text-decoding.
 export interface CsvInfo {
   encoding: TextEncodingName;
   bom: boolean;
+  /** Bytes of a UTF-8 file that were not UTF-8, read as Windows-1252 (text-decoding.ts). */
+  strayBytes?: number;
   delimiter: Delimiter;
   /** The first row, trimmed. */
   headers: string[];
@@ -146,7 +148,7 @@ export function readCsvText(input: Uint8Array | string, options: CsvOptions = {}
   }
   rows.push(...assembler.flushSkipped());
   if (assembler.headers === null && rows.length === 0) rows.push(emptyFile());
-  return { ...csvInfo(decoded.encoding, decoded.bom, delimiter, assembler.headers), rows };
+  return { ...csvInfo(decoded.encoding, decoded.bom, delimiter, assembler.headers), ...('strayBytes' in decoded && decoded.strayBytes ? { strayBytes: decoded.strayBytes } : {}), rows };
 }
 
 /** Text chunks with every line break made "\n", a "\r" at a chunk's end held until the next chunk shows what follows. */

@@ -39,6 +39,14 @@ describe('decoding bytes', () => {
     expect(decodeBytes(bytes)).toEqual({ text: 'José Müller', encoding: 'windows-1252', bom: false });
   });
 
+  it('reads a UTF-8 file with a stray byte or two as UTF-8, each stray byte as Windows-1252, and counts them', () => {
+    const utf8 = Buffer.from('Name\nJosé Núñez\nZoë Brontë\n', 'utf8');
+    const bytes = Buffer.concat([utf8, Buffer.from([0x52, 0x65, 0x6e, 0xe9, 0x0a])]);
+    expect(decodeBytes(bytes)).toEqual({ text: 'Name\nJosé Núñez\nZoë Brontë\nRené\n', encoding: 'utf-8', bom: false, strayBytes: 1 });
+    // Mostly Windows-1252 stays Windows-1252.
+    expect(decodeBytes(Buffer.from([0x4a, 0x6f, 0x73, 0xe9, 0x20, 0xc3, 0xa9, 0x20, 0x4d, 0xfc, 0x6c]))).toEqual({ text: 'José Ã© Mül', encoding: 'windows-1252', bom: false });
+  });
+
   it("reads Windows-1252's own characters in 0x80-0x9F (euro, curly quotes, dashes), not Latin-1 control codes", () => {
     expect(decodeWindows1252(Uint8Array.of(0x80, 0x20, 0x93, 0x61, 0x94, 0x20, 0x96, 0x20, 0x92, 0x8c, 0x9f))).toBe('€ “a” – ’ŒŸ');
     // The five bytes Windows-1252 leaves undefined stay the control characters WHATWG maps them to.

@@ -16,6 +16,8 @@ export interface DecodedText {
   encoding: TextEncodingName;
   /** Whether the file began with a byte order mark. */
   bom: boolean;
+  /** A UTF-8 file with a few bytes that are not (a name pasted from an old program): how many, each read as Windows-1252. */
+  strayBytes?: number;
 }
 
 /** How much of a stream is looked at before its encoding is decided. */
@@ -92,9 +94,57 @@ function decoderFor(found: Found): Decoder {
 /** Windows-1252 bytes to text, every byte one character (what Outlook and Excel write on Western Windows). */
 export const decodeWindows1252 = (bytes: Uint8Array): string => decoderFor({ encoding: 'windows-1252', bom: false }).decode(bytes);
 
+/** The length of the valid UTF-8 sequence at `i` (1 for ASCII), or 0 when the byte there starts none. */
+function utf8Length(bytes: Uint8Array, i: number): number {
+  const b = bytes[i]!;
+  if (b < 0x80) return 1;
+  const cont = (k: number, from = 0x80, to = 0xbf) => i + k < bytes.length && bytes[i + k]! >= from && bytes[i + k]! <= to;
+  if (b >= 0xc2 && b <= 0xdf) return cont(1) ? 2 : 0;
+  if (b >= 0xe0 && b <= 0xef) {
+    const [from, to] = b === 0xe0 ? [0xa0, 0xbf] : b === 0xed ? [0x80, 0x9f] : [0x80, 0xbf];
+    return cont(1, from, to) && cont(2) ? 3 : 0;
+  }
+  if (b >= 0xf0 && b <= 0xf4) {
+    const [from, to] = b === 0xf0 ? [0x90, 0xbf] : b === 0xf4 ? [0x80, 0x8f] : [0x80, 0xbf];
+    return cont(1, from, to) && cont(2) && cont(3) ? 4 : 0;
+  }
+  return 0;
+}
+
+/**
+ * A file that is UTF-8 but for a few bytes (three valid multi-byte characters or more for each stray byte): the
+ * UTF-8 read as UTF-8 and each stray byte as Windows-1252, rather than the whole file as
+ * Windows-1252 (every "é" of it "Ã©"). Null when the file is not mostly UTF-8.
+ */
+function mostlyUtf8(bytes: Uint8Array): { text: string; strayBytes: number } | null {
+  let valid = 0;
+  const stray: number[] = [];
+  for (let i = 0; i < bytes.length; ) {
+    const n = utf8Length(bytes, i);
+    if (n === 0) stray.push(i++);
+    else {
+      if (n > 1) valid++;
+      i += n;
+    }
+  }
+  if (valid < 3 || valid < 3 * stray.length) return null;
+  const utf8 = new TextDecoder('utf-8');
+  let text = '';
+  let from = 0;
+  for (const at of stray) {
+    text += utf8.decode(bytes.subarray(from, at)) + decodeWindows1252(bytes.subarray(at, at + 1));
+    from = at + 1;
+  }
+  return { text: text + utf8.decode(bytes.subarray(from)), strayBytes: stray.length };
+}
+
 /** A whole file's bytes to text. */
 export function decodeBytes(bytes: Uint8Array): DecodedText {
   const found = sniff(bytes, true);
+  if (found.encoding === 'windows-1252') {
+    const repaired = mostlyUtf8(bytes);
+    if (repaired) return { encoding: 'utf-8', bom: false, ...repaired };
+  }
   return { ...found, text: decoderFor({ ...found, bom: true }).decode(bytes) };
 }
 

@@ -19,6 +19,8 @@ import { components, listValues, splitCards, unescapeText, type VcardCard, type 
 
 export interface VcardRead {
   encoding: TextEncodingName;
+  /** Bytes of a UTF-8 file that were not UTF-8, read as Windows-1252 (text-decoding.ts). */
+  strayBytes?: number;
   items: ReadItem<ImportedCustomer>[];
 }
 
@@ -122,5 +124,5 @@ export function readVcards(input: Uint8Array | string, options: DraftOptions): V
   const items: ReadItem<ImportedCustomer>[] = [...cards.map((card) => readCard(card, options)), ...problems.map((p) => ({ line: p.line, record: null, problems: [p] }))];
   items.sort((a, b) => a.line - b.line);
   if (cards.length === 0 && problems.length === 0) items.push({ line: 1, record: null, problems: [{ line: 1, field: null, message: 'The file has no cards: no BEGIN:VCARD line was found.' }] });
-  return { encoding: decoded.encoding, items };
+  return { encoding: decoded.encoding, ...('strayBytes' in decoded && decoded.strayBytes ? { strayBytes: decoded.strayBytes } : {}), items };
 }
