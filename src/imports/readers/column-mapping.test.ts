@@ -299,6 +299,14 @@ describe('the generic preset', () => {
     expect(readCustomerCsv(text, us).items[0]!.record!.customer.addresses).toEqual([{ line1: '1420 W Addison St', line2: 'Suite 200', city: 'Chicago', postalCode: '60613' }]);
   });
 
+  it('a "Title" of Mr or Dr is a form of address, not a job title at their company', () => {
+    const text = 'Title,First Name,Last Name,Company\nMrs,Eleanor,Rigby,Rigby & Co\nBuyer,Desmond,Jones,Jones Ltd\n';
+    const [eleanor, desmond] = readCustomerCsv(text, us).items;
+    expect(eleanor!.record!.organization).toEqual({ name: 'Rigby & Co', title: null });
+    expect(eleanor!.problems).toEqual([]);
+    expect(desmond!.record!.organization).toEqual({ name: 'Jones Ltd', title: 'Buyer' });
+  });
+
   it('hands a ragged row back with its problem and whatever it held', () => {
     const [item] = readCustomerCsv('Name,Email,Phone\nAnn Berg,ann@example.com\n', us).items;
     expect(item).toEqual({

@@ -64,6 +64,9 @@ function onePrimary<T extends { primary?: boolean }>(items: T[]): T[] {
   });
 }
 
+/** Forms of address a "Title" column may hold instead of a job title. */
+const honorific = /^(mr|mrs|ms|miss|mx|dr|prof|professor|sir|dame|lady|lord|rev|revd|fr|herr|frau|fräulein|m|mme|mlle|sr|sra|srta|sig|sig\.ra)\.?$/i;
+
 /** Two names written alike but for case and spacing. */
 const sameName = (a: string, b: string) => a.trim().replace(/\s+/g, ' ').toLowerCase() === b.trim().replace(/\s+/g, ' ').toLowerCase();
 
@@ -198,6 +201,8 @@ export class CustomerDraft {
 
   organization(name: string | null | undefined, title: string | null | undefined, from: string): void {
     this.organizationName ??= this.fit(name, limits.name, 'Organisation', from);
+    // A "Title" of Mr or Dr (a British list's column) is how to address them, not their job: it names no role at their organisation.
+    if (title && honorific.test(title.trim())) return;
     this.title ??= this.fit(title, limits.name, 'Title', from);
   }
 

@@ -27,6 +27,10 @@ describe('reading birthdays', () => {
     ['14. März 1980', date(1980, 3, 14)],
     ['Sept 1980', date(1980, 9, null)],
     ['0000-03-14', date(null, 3, 14)],
+    ['1980/03/14', date(1980, 3, 14)],
+    ['14-Mar-80', date(1980, 3, 14)],
+    ['14-Mar-1980', date(1980, 3, 14)],
+    ['2-Dez-1979', date(1979, 12, 2)],
   ])('%s', (text, expected) => {
     expect(readPartialDate(text)).toEqual(expected);
   });

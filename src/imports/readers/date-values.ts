@@ -5,10 +5,10 @@ import { offsetAt } from '../../common/zone-offsets.js';
  * Dates as other systems write them, read into Rapport's shapes: a birthday (a partial date: the year
  * or even the day may be unknown) and the moment of a purchase or a call (an instant, ISO-8601 UTC).
  *
- * Understood: 1980-03-14, 19800314, 1980-03, 1980, --03-14, --0314, --03 (ISO and vCard, the dashes
+ * Understood: 1980-03-14, 1980/03/14, 19800314, 1980-03, 1980, --03-14, --0314, --03 (ISO and vCard, the dashes
  * meaning "no year"), 03/14/1980 and 3/14/80 (month first, as US systems and Outlook write it, unless
  * told day first; a first number over 12 can only be a day), 14.03.1980 and 14.03. (German), 14-03-1980,
- * "March 14", "March 14, 1980", "14 March 1980", "14. März 1980", "Mar 1980". A zero for every part
+ * "March 14", "March 14, 1980", "14 March 1980", "14-Mar-80" (Excel), "14. März 1980", "Mar 1980". A zero for every part
  * ("0/0/00", Outlook's "no birthday") is no date at all; a zero year ("0000-03-14") is an unknown year.
  */
 
@@ -59,7 +59,7 @@ function ordered(first: number, second: number, order: DateOrder): { month: numb
 }
 
 const shapes: [RegExp, Reader][] = [
-  [/^(\d{4})-(\d{1,2})-(\d{1,2})/, (m) => ({ year: num(m[1]), month: num(m[2]), day: num(m[3]) })],
+  [/^(\d{4})[-/](\d{1,2})[-/](\d{1,2})/, (m) => ({ year: num(m[1]), month: num(m[2]), day: num(m[3]) })],
   [/^(\d{4})(\d{2})(\d{2})(?=$|t)/, (m) => ({ year: num(m[1]), month: num(m[2]), day: num(m[3]) })],
   [/^(\d{4})-(\d{2})$/, (m) => ({ year: num(m[1]), month: num(m[2]), day: null })],
   [/^(\d{4})$/, (m) => ({ year: num(m[1]), month: null, day: null })],
@@ -69,6 +69,8 @@ const shapes: [RegExp, Reader][] = [
   [/^(\d{1,2})[/-](\d{1,2})(?:[/-](\d{4}|\d{2}))?(?=$|\s)/, (m, order) => ({ year: m[3] ? fullYear(m[3]) : null, ...ordered(Number(m[1]), Number(m[2]), order) })],
   [/^(\d{1,2})\.\s?(\d{1,2})\.(?:\s?(\d{4}|\d{2}))?(?=$|\s)/, (m) => ({ year: m[3] ? fullYear(m[3]) : null, month: num(m[2]), day: num(m[1]) })],
   [new RegExp(`^(\\d{1,2})\\.?\\s+${monthPattern}(?:,?\\s+(\\d{4}))?(?=$|\\s|,)`), (m) => ({ year: num(m[3]), month: months[m[2]!]!, day: num(m[1]) })],
+  // Excel's "14-Mar-80" and "14-Mar-1980".
+  [new RegExp(`^(\\d{1,2})-${monthPattern}-(\\d{4}|\\d{2})(?=$|\\s)`), (m) => ({ year: fullYear(m[3]!), month: months[m[2]!]!, day: num(m[1]) })],
   [new RegExp(`^${monthPattern}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?(?=$|\\s|,)`), (m) => ({ year: num(m[3]), month: months[m[1]!]!, day: num(m[2]) })],
   [new RegExp(`^${monthPattern}(?:,?\\s+(\\d{4}))?$`), (m) => ({ year: num(m[2]), month: months[m[1]!]!, day: null })],
 ];
