@@ -207,6 +207,16 @@ describe('importing the silos and reviewing the duplicates', () => {
     expect(await form.getByLabel('Who reached whom').inputValue()).toBe('outbound');
     expect(await manager.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     await expectAccessible(manager.page, 'import form for contacts at phone width');
+    // Dates such as 03/04/1985: as the file shows unless chosen; the choice goes with the file and its check.
+    await form.getByLabel('What it holds').selectOption({ label: 'Customers' });
+    expect(await form.getByLabel('Dates such as 03/04/1985').inputValue()).toBe('');
+    await form.getByLabel('Dates such as 03/04/1985').selectOption({ label: 'Day first: 3 April' });
+    await form.getByLabel('File', { exact: true }).setInputFiles(path.join(fixtures, 'outlook-contacts.csv'));
+    await form.getByLabel('Which system it comes from').fill('outlook');
+    await form.getByRole('button', { name: 'Check the file' }).click();
+    await manager.page.getByRole('heading', { level: 2, name: 'outlook-contacts.csv' }).waitFor();
+    const outlook = await env.server.database.db.selectFrom('imports').select('options').where('fileName', '=', 'outlook-contacts.csv').executeTakeFirstOrThrow();
+    expect(JSON.parse(outlook.options)).toMatchObject({ dateOrder: 'day-first' });
 
     await manager.page.goto(`${url}/duplicates`);
     const pair = manager.page.getByRole('list', { name: 'Pairs to review' }).getByRole('listitem').filter({ has: manager.page.getByRole('heading', { name: /Okonkwo and .* Okonkwo/ }) });
