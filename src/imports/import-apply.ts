@@ -31,9 +31,8 @@ export interface ImportRun {
   pending: Map<string, MatchRecord[]>;
 }
 
-/** A row the import created; a customer made from a record without an id keeps the record's key (import-identity.ts). */
-export const written = (run: ImportRun, line: number, sourceRecordId: string | null, table: string, rowId: string, customerId: string, recordKey: string | null = null) =>
-  run.writes.push({ action: 'created', tableName: table, rowId, customerId, line, sourceRecordId, recordKey, before: null, after: null });
+export const written = (run: ImportRun, line: number, sourceRecordId: string | null, table: string, rowId: string, customerId: string) =>
+  run.writes.push({ action: 'created', tableName: table, rowId, customerId, line, sourceRecordId, before: null, after: null });
 
 /** What became of one record: the outcome, the customer it is now (null in a check when new), and how many may be them. */
 export interface Applied {

@@ -42,25 +42,33 @@ function inputOf(run: ImportRun, record: ImportedCustomer): CustomerCreate {
 
 const matchOf = (run: ImportRun, item: CustomerItem, input: CustomerCreate) => toMatchRecord({ from: 'import', id: `line:${item.line}`, customer: input }, run.ctx.phoneRegion);
 
-/** The record's key when it has no id and the run is an import's (whose writes are kept: a batch through the API keeps none). */
+/** The record's key when the run is an import's (whose writes are kept: a batch through the API keeps none). */
 const keyOf = (run: ImportRun, item: CustomerItem) => (run.importId ? recordKeyOf(item.record) : null);
 
-/** What to do with a record, given who may already be them. */
-type Decision = { kind: 'fill'; customerId: string } | { kind: 'earlier' } | { kind: 'create'; review: Candidate[] };
-
 /**
- * `again`: the customer an earlier import from this source (or an earlier record of this one) made
- * from a record saying exactly the same, which this record is when matching is not sure of anyone.
+ * Who a record is known to be before matching: `same`, the customer the same record of this source
+ * became before (an earlier import, or an earlier row of this one: import-identity.ts); `placeholder`,
+ * for an organisation's own record, the organisation of its name made for its people (placeholdersOf).
  */
-function decide(run: ImportRun, match: MatchRecord, candidates: readonly Candidate[], again: string | null, key: string | null): Decision {
+interface Known {
+  same: string | null;
+  placeholder: string | null;
+}
+
+/** What to do with a record, given who may already be them. 'earlier': applied before, nothing to write. */
+type Decision = { kind: 'fill'; customerId: string } | { kind: 'earlier'; customerId: string | null } | { kind: 'create'; review: Candidate[] };
+
+function decide(run: ImportRun, match: MatchRecord, candidates: readonly Candidate[], known: Known, key: string | null): Decision {
+  // Imported before, exactly so: what it brought is there, or was changed or removed since by someone who knew better.
+  if (known.same) return { kind: 'earlier', customerId: known.same };
   const sure = candidates.find((c) => c.result.band === 'auto');
   if (sure) return { kind: 'fill', customerId: sure.customerId };
-  if (again) return { kind: 'fill', customerId: again };
+  if (known.placeholder) return { kind: 'fill', customerId: known.placeholder };
   const review = candidates.filter((c) => c.result.band === 'review');
   if (run.mode === 'check') {
     // The same record earlier in the file would be created: this one is that customer (as the import will find by its key).
     if (key) {
-      if (run.pending.has(`r${key}`)) return { kind: 'earlier' };
+      if (run.pending.has(`r${key}`)) return { kind: 'earlier', customerId: null };
       run.pending.set(`r${key}`, [match]);
     }
     // A check writes nothing: an earlier row of this file that would be created may be this one (a list with a person twice).
@@ -69,30 +77,32 @@ function decide(run: ImportRun, match: MatchRecord, candidates: readonly Candida
       const held = run.pending.get(k) ?? [];
       return held.length > maxBlockSize ? [] : held;
     });
-    if (earlier.some((other) => compare(match, other).band === 'auto')) return { kind: 'earlier' };
+    if (earlier.some((other) => compare(match, other).band === 'auto')) return { kind: 'earlier', customerId: null };
     for (const key of keys) run.pending.set(key, [...(run.pending.get(key) ?? []), match]);
   }
   return { kind: 'create', review };
 }
 
-/** One record, matched against the database as it is now; `again` as for decide (found here when not given). */
-export async function applyCustomer(db: Db, run: ImportRun, item: CustomerItem, again?: string | null): Promise<Applied> {
+/** One record, matched against the database as it is now; who it is known to be found here unless given (see Known). */
+export async function applyCustomer(db: Db, run: ImportRun, item: CustomerItem, given?: Known): Promise<Applied> {
   const input = inputOf(run, item.record);
   const match = matchOf(run, item, input);
   const key = keyOf(run, item);
-  const earlier =
-    again !== undefined ? again : ((key ? (await customersOfRecordKeys(db, run.source, [key])).get(key) : undefined) ?? (await placeholdersOf(db, [item.record])).get(item.record.customer.displayName ?? '') ?? null);
-  const decision = decide(run, match, await candidatesFor(db, match), earlier, key);
+  const known = given ?? {
+    same: (key ? (await customersOfRecordKeys(db, run.source, [key])).get(key) : undefined) ?? null,
+    placeholder: (await placeholdersOf(db, [item.record])).get(item.record.customer.displayName ?? '') ?? null,
+  };
+  const decision = decide(run, match, await candidatesFor(db, match), known, key);
   if (decision.kind === 'fill') {
     const stale = noneStale();
     const { outcome } = await fillCustomer(db, run, item, decision.customerId, input, (await fillTargets(db, [decision.customerId])).get(decision.customerId)!, stale);
     await reindexStale(db, stale);
     return { outcome, customerId: decision.customerId, review: 0 };
   }
-  if (decision.kind === 'earlier') return { outcome: 'unchanged', customerId: null, review: 0 };
+  if (decision.kind === 'earlier') return { outcome: 'unchanged', customerId: decision.customerId, review: 0 };
   if (run.mode === 'check') return { outcome: 'created', customerId: null, review: decision.review.length };
   const id = await createCustomer(db, run.ctx, input);
-  written(run, item.line, item.record.sourceRecordId, 'customers', id, id, key);
+  written(run, item.line, item.record.sourceRecordId, 'customers', id, id);
   await linkOrganization(db, run, item, id);
   if (item.record.note) written(run, item.line, item.record.sourceRecordId, 'notes', await createNote(db, run.ctx, { customerId: id, body: item.record.note }), id);
   await recordSuspicions(db, id, decision.review, run.importId ? 'import' : 'create', run.importId);
@@ -115,17 +125,17 @@ export async function applyCustomers(db: Db, run: ImportRun, items: readonly Cus
   const inputs = items.map((item) => inputOf(run, item.record));
   const matches = items.map((item, i) => matchOf(run, item, inputs[i]!));
   const found = await candidatesForMany(db, matches);
-  // Records without an id that an earlier import from this source made a customer of (import-identity.ts), and those this batch makes.
+  // Records an earlier import from this source applied exactly so (import-identity.ts), and those this batch makes customers of.
   const keys = items.map((item) => keyOf(run, item));
   const prior = await customersOfRecordKeys(db, run.source, keys.filter((k): k is string => k !== null));
   const madeFrom = new Map<string, string>();
   const placeholders = await placeholdersOf(db, items.map((item) => item.record));
-  const againOf = (index: number) => {
+  const knownOf = (index: number): Known => {
     const key = keys[index];
-    return (key ? (prior.get(key) ?? madeFrom.get(key)) : undefined) ?? placeholders.get(items[index]!.record.customer.displayName ?? '') ?? null;
+    return { same: (key ? (prior.get(key) ?? madeFrom.get(key)) : undefined) ?? null, placeholder: placeholders.get(items[index]!.record.customer.displayName ?? '') ?? null };
   };
   // The customers the batch is sure of, read once for all of them (each is filled in with what it lacks).
-  const targets = await fillTargets(db, [...new Set(found.flatMap((candidates, i) => candidates.find((c) => c.result.band === 'auto')?.customerId ?? againOf(i) ?? []))]);
+  const targets = await fillTargets(db, [...new Set(found.flatMap((candidates, i) => candidates.find((c) => c.result.band === 'auto')?.customerId ?? knownOf(i).placeholder ?? []))]);
   const settled: Settled[] = new Array(items.length);
   /**
    * Customers the batch has written, filled in or is about to write (import only), as matching sees
@@ -147,8 +157,8 @@ export async function applyCustomers(db: Db, run: ImportRun, items: readonly Cus
   };
   let waiting: { index: number; prepared: NewCustomer; review: Candidate[] }[] = [];
 
-  const one = async (index: number, again = againOf(index)) => {
-    settled[index] = await settle(() => inSavepoint(db, () => applyCustomer(db, run, items[index]!, again)));
+  const one = async (index: number, known = knownOf(index)) => {
+    settled[index] = await settle(() => inSavepoint(db, () => applyCustomer(db, run, items[index]!, known)));
     if ('applied' in settled[index]) {
       const { customerId, outcome } = settled[index].applied;
       if (customerId && outcome === 'created' && keys[index]) madeFrom.set(keys[index], customerId);
@@ -189,7 +199,7 @@ export async function applyCustomers(db: Db, run: ImportRun, items: readonly Cus
         for (const w of ready) {
           const item = items[w.index]!;
           const id = w.prepared.customer.id;
-          written(run, item.line, item.record.sourceRecordId, 'customers', id, id, keys[w.index]);
+          written(run, item.line, item.record.sourceRecordId, 'customers', id, id);
           const employer = employerOf(item.record);
           if (employer) {
             const organization = employers.get(employer.name)!;
@@ -242,9 +252,9 @@ export async function applyCustomers(db: Db, run: ImportRun, items: readonly Cus
       await one(index);
       continue;
     }
-    const decision = decide(run, match, candidates, againOf(index), keys[index] ?? null);
+    const decision = decide(run, match, candidates, knownOf(index), keys[index] ?? null);
     if (decision.kind === 'earlier') {
-      settled[index] = { applied: { outcome: 'unchanged', customerId: null, review: 0 } };
+      settled[index] = { applied: { outcome: 'unchanged', customerId: decision.customerId, review: 0 } };
     } else if (decision.kind === 'fill') {
       // A customer still waiting to be written (a person twice in the file) is written first.
       if (waiting.some((w) => w.prepared.customer.id === decision.customerId)) await flush();
@@ -253,7 +263,7 @@ export async function applyCustomers(db: Db, run: ImportRun, items: readonly Cus
       const stored = (!changed.has(id) && targets.get(id)) || (await fillTargets(db, [id])).get(id);
       if (!stored) {
         // The customer an identical record was to become was not written after all (its problem is on that record): this one is matched afresh.
-        await one(index, null);
+        await one(index, { same: null, placeholder: null });
         continue;
       }
       try {

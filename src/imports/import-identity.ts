@@ -4,43 +4,75 @@ import { chunks } from '../platform/database/customer-rows.js';
 import type { ImportedCustomer } from './import-records.js';
 
 /**
- * The same record imported again is the same customer. A record with its source's id is found by
- * that id (an external id, matching's surest key). One without (a Google Contacts export, a phone's
- * vCards, a shop's list with no id column) is known by what it says: the customer an import created
- * from it keeps a hash of the record (import_writes.record_key), and a record saying exactly the same
- * from the same source later is that customer again, even when matching alone would not be sure
- * (a name and a phone only: a family may share the phone).
+ * The same record imported again changes nothing. Each record an import applies leaves a key with
+ * the first row it wrote for its customer (import_writes.record_key): a hash of everything the record
+ * said. A record of the same source saying exactly the same later is that customer, already up to
+ * date: nothing of it is written again, so what staff changed or removed since stays as they left it,
+ * and a record without an id (a Google Contacts export, a phone's vCards) is found even where
+ * matching alone would not be sure of it (a name and a phone a family may share).
  */
 
-/** The key of a record without an id: a hash of everything it says but where it was in the file. Null for a record with an id. */
-export function recordKeyOf(record: ImportedCustomer): string | null {
-  if (record.sourceRecordId) return null;
-  const { line: _line, sourceRecordId: _id, ...content } = record;
+/** The key of a record: a hash of everything it says but where it was in the file. */
+export function recordKeyOf(record: ImportedCustomer): string {
+  const { line: _line, ...content } = record;
   return createHash('sha256').update(JSON.stringify(content)).digest('hex').slice(0, 32);
 }
 
+/** How deep a chain of merges is followed (A into B, B into C…). */
+const mergeDepth = 10;
+
 /**
- * The customers earlier imports from this source created from records with these keys, and who are
- * still customers (not in the trash, not erased; a merge has moved the trace to the survivor). The
- * first one made, when a key was imported more than once.
+ * The customers that records with these keys from this source became, as they are now: imports
+ * undone are left out, a customer merged into another is that other one, and one in the trash or
+ * erased is no one. The first import's, when a key was imported more than once.
  */
 export async function customersOfRecordKeys(db: Db, source: string, keys: readonly string[]): Promise<Map<string, string>> {
-  const found = new Map<string, string>();
+  const written: { recordKey: string | null; customerId: string }[] = [];
   for (const part of chunks([...new Set(keys)])) {
     if (part.length === 0) continue;
-    const rows = await db
-      .selectFrom('importWrites as w')
-      .innerJoin('imports as i', 'i.id', 'w.importId')
-      .innerJoin('customers as c', 'c.id', 'w.customerId')
-      .select(['w.recordKey', 'w.customerId'])
-      .where('w.recordKey', 'in', part)
-      .where('w.tableName', '=', 'customers')
-      .where('i.source', '=', source)
-      .where('c.erasedAt', 'is', null)
-      .orderBy('i.createdAt')
-      .orderBy('w.seq')
-      .execute();
-    for (const r of rows) if (r.recordKey && !found.has(r.recordKey)) found.set(r.recordKey, r.customerId);
+    written.push(
+      ...(await db
+        .selectFrom('importWrites as w')
+        .innerJoin('imports as i', 'i.id', 'w.importId')
+        .select(['w.recordKey', 'w.customerId'])
+        .where('w.recordKey', 'in', part)
+        .where('i.source', '=', source)
+        .where('i.status', '!=', 'undone')
+        .orderBy('i.createdAt')
+        .orderBy('w.seq')
+        .execute()),
+    );
+  }
+  const now = await currentCustomers(db, written.map((w) => w.customerId));
+  const found = new Map<string, string>();
+  for (const w of written) {
+    const current = now.get(w.customerId);
+    if (w.recordKey && current && !found.has(w.recordKey)) found.set(w.recordKey, current);
   }
   return found;
+}
+
+/** Each customer as they are now: themselves, the survivor of a merge that took them in, or nothing. */
+async function currentCustomers(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  let looking = new Map([...new Set(ids)].map((id) => [id, id]));
+  for (let depth = 0; depth < mergeDepth && looking.size > 0; depth++) {
+    const present = new Set<string>();
+    for (const part of chunks([...new Set(looking.values())])) {
+      for (const r of await db.selectFrom('customers').select('id').where('id', 'in', part).where('erasedAt', 'is', null).execute()) present.add(r.id);
+    }
+    const next = new Map<string, string>();
+    const missing = [...new Set([...looking.values()].filter((id) => !present.has(id)))];
+    const survivors = new Map<string, string>();
+    for (const part of chunks(missing)) {
+      if (part.length === 0) continue;
+      for (const m of await db.selectFrom('merges').select(['mergedCustomerId', 'survivorCustomerId']).where('mergedCustomerId', 'in', part).where('undoneAt', 'is', null).execute()) survivors.set(m.mergedCustomerId, m.survivorCustomerId);
+    }
+    for (const [original, id] of looking) {
+      if (present.has(id)) out.set(original, id);
+      else if (survivors.has(id)) next.set(original, survivors.get(id)!);
+    }
+    looking = next;
+  }
+  return out;
 }

@@ -154,6 +154,22 @@ describe('importing the silos of S6', () => {
     expect((await commit((await upload('regulars-2.csv', 'source=till-notebook', 'text/csv', reordered)).id)).result).toMatchObject({ created: 0, unchanged: 5 });
     expect(await people()).toEqual(made);
 
+    // What staff changed since stays as they left it: Sam's number replaced, Li Wei taken into Mei Wei by a merge.
+    const sam = made.find((p) => p.displayName === 'Sam Ortiz')!;
+    const [samPhone] = await t.database.db.selectFrom('phones').select('id').where('customerId', '=', sam.id).execute();
+    expect((await manager.request('DELETE', `/api/v1/customers/${sam.id}/phones/${samPhone!.id}`)).status).toBeLessThan(300);
+    expect((await manager.post(`/api/v1/customers/${sam.id}/phones`, { number: '(312) 555-0199' })).status).toBe(201);
+    const [li, mei] = [made.find((p) => p.displayName === 'Li Wei')!, made.find((p) => p.displayName === 'Mei Wei')!];
+    expect((await manager.post(`/api/v1/customers/${mei.id}/merge`, { mergedId: li.id })).status).toBe(200);
+    const edited = await t.database.db.selectFrom('customers').select(['id', 'displayName', 'updatedAt']).where('id', 'in', made.map((p) => p.id)).orderBy('displayName').execute();
+    const phonesNow = async () => (await t.database.db.selectFrom('phones').select(['customerId', 'e164']).where('customerId', 'in', made.map((p) => p.id)).orderBy('customerId').orderBy('e164').execute());
+    const phonesBefore = await phonesNow();
+    expect(phonesBefore.filter((p) => p.customerId === sam.id).map((p) => p.e164)).toEqual(['+13125550199']);
+    expect((await commit((await upload('regulars.csv', 'source=till-notebook', 'text/csv', content)).id)).result).toMatchObject({ created: 0, updated: 0, unchanged: 5 });
+    expect(await t.database.db.selectFrom('customers').select(['id', 'displayName', 'updatedAt']).where('id', 'in', made.map((p) => p.id)).orderBy('displayName').execute()).toEqual(edited);
+    expect(await phonesNow()).toEqual(phonesBefore);
+    expect(await t.database.db.selectFrom('customers').select('id').where('displayName', '=', 'Li Wei').execute()).toEqual([]);
+
     // Another system's list saying the same is not the till's record: matched as ever (Li Wei's phone and name: a possible duplicate, not certain).
     const other = await upload('regulars.csv', 'source=loyalty-app', 'text/csv', content);
     expect(other.check.created).toBeGreaterThan(0);

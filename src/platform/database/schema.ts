@@ -198,7 +198,7 @@ export interface ImportWriteTable {
   customerId: string;
   line: number;
   sourceRecordId: string | null;
-  /** For a customer the import created from a record without an id: a hash of the record (import-identity.ts), by which the same record from the same source finds them again. */
+  /** On the first row a record wrote for its customer: a hash of the record (import-identity.ts), by which the same record from the same source is found applied already. */
   recordKey: string | null;
   /** For 'filled': the columns before and after (JSON). */
   before: string | null;

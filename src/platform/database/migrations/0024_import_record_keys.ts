@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
 
 /**
- * A file without ids (a Google Contacts export, a phone's vCards) imported again must change nothing,
- * but the same person read again from it is not always certain to matching (a name and a phone
- * only, which a family may share). Each customer an import creates now keeps a key made from the
- * record it came from (import_writes.record_key, a hash of what the record said): the same record
- * from the same source later finds that customer again.
+ * A file imported again must change nothing: not bring back what staff changed or removed since,
+ * and not make a second customer of a record matching alone is not sure of (a name and a phone a
+ * family may share). Each record an import applies now leaves a key with the first row it wrote
+ * for its customer (import_writes.record_key, a hash of what the record said): the same record from
+ * the same source later is that customer, applied already.
  *
  * Standalone: this file imports nothing of the application.
  */
