@@ -77,8 +77,12 @@ function decide(run: ImportRun, match: MatchRecord, candidates: readonly Candida
       const held = run.pending.get(k) ?? [];
       return held.length > maxBlockSize ? [] : held;
     });
-    if (earlier.some((other) => compare(match, other).band === 'auto')) return { kind: 'earlier', customerId: null };
+    const results = earlier.map((other) => ({ other, result: compare(match, other) }));
+    if (results.some((r) => r.result.band === 'auto')) return { kind: 'earlier', customerId: null };
     for (const key of keys) run.pending.set(key, [...(run.pending.get(key) ?? []), match]);
+    // One that may be this one goes to the queue with it, as the import will find it once written.
+    const pendingReview = results.filter((r, i) => r.result.band === 'review' && results.findIndex((s) => s.other === r.other) === i);
+    return { kind: 'create', review: [...review, ...pendingReview.map((r) => ({ customerId: r.other.id, displayName: null, result: r.result }))] };
   }
   return { kind: 'create', review };
 }
