@@ -3,10 +3,11 @@ import { createCustomer } from '../customers/customer-commands.js';
 import type { CustomerCreate } from '../customers/customer-schemas.js';
 import { insertNewCustomers, prepareNewCustomer, referenceProblems, storedOf, type NewCustomer } from '../customers/new-customers.js';
 import { addRelationship, relationshipAudit, relationshipRow } from '../customers/relationship-commands.js';
-import { blockingKeys } from '../matching/blocking.js';
+import { blockingKeys, soundOf } from '../matching/blocking.js';
 import { compare } from '../matching/compare.js';
 import { byLikelihood, candidatesFor, candidatesForMany, keysThatMatter, maxBlockSize, type Candidate } from '../matching/match-candidates.js';
-import { matchProfiles, profileOf, type MatchProfile } from '../matching/match-keys-store.js';
+import { customersWithKeys, matchProfiles, profileOf, type MatchProfile } from '../matching/match-keys-store.js';
+import { organizationWords } from '../matching/name-rules.js';
 import { toMatchRecord, type MatchRecord, type StoredCustomer } from '../matching/match-record.js';
 import { recordSuspicions, recordSuspicionsOf } from '../matching/suspicion-store.js';
 import { createNote } from '../notes/note-commands.js';
@@ -314,53 +315,82 @@ const employerOf = (record: ImportedCustomer) => (record.organization && record.
 /** The link from a person to their organisation. */
 const employmentOf = (organizationId: string, employer: NonNullable<ImportedCustomer['organization']>) => ({ relatedCustomerId: organizationId, label: employer.title ?? 'works at', relatedLabel: 'employer' });
 
+/** What makes two organisations' names one: their words folded, without the legal form ("ACME Corp." and "Acme Corporation" are "acme"). */
+const nameKeyOf = (name: string) => organizationWords(name).join(' ');
+
 /**
- * The organisations of these names: the oldest of each name already there, else one written with
- * them (`writing`: an organisation's own record of the same batch), else one made (checked, not yet written).
+ * The organisations already here under these names, by name key (nameKeyOf), the oldest of each:
+ * found by the name as written or through matching's key for an organisation's name (its sound);
+ * `bare`: only those that are a name and nothing else (no email, phone, address or id of their own).
+ */
+async function organizationsNamed(db: Db, names: readonly string[], bare = false): Promise<Map<string, string>> {
+  const wanted = new Set(names.map(nameKeyOf));
+  const sounds = [...new Set(names.map((name) => `o${soundOf(organizationWords(name).join(''))}`))];
+  const ids = new Set((await customersWithKeys(db, sounds)).map((r) => r.customerId));
+  const found = new Map<string, string>();
+  const lists: { byName?: string[]; byId?: string[] }[] = [];
+  for (let i = 0; i < names.length; i += 300) lists.push({ byName: names.slice(i, i + 300) });
+  const idList = [...ids];
+  for (let i = 0; i < idList.length; i += 300) lists.push({ byId: idList.slice(i, i + 300) });
+  const rows: { id: string; displayName: string; createdAt: string }[] = [];
+  for (const list of lists) {
+    rows.push(
+      ...(await db
+        .selectFrom('customers as c')
+        .select(['c.id', 'c.displayName', 'c.createdAt'])
+        .where('c.kind', '=', 'organization')
+        .where('c.erasedAt', 'is', null)
+        .$if(list.byName !== undefined, (q) => q.where('c.displayName', 'in', list.byName!))
+        .$if(list.byId !== undefined, (q) => q.where('c.id', 'in', list.byId!))
+        .$if(bare, (q) => q.where(({ and, not, exists, selectFrom }) => and((['emails', 'phones', 'addresses', 'externalIds'] as const).map((table) => not(exists(selectFrom(table).select('id').whereRef('customerId', '=', 'c.id')))))))
+        .execute()),
+    );
+  }
+  rows.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1));
+  for (const r of rows) {
+    const key = nameKeyOf(r.displayName);
+    if (wanted.has(key) && !found.has(key)) found.set(key, r.id);
+  }
+  return found;
+}
+
+/**
+ * The organisations of these names, by the name as the records write it: the oldest already here of
+ * that name (nameKeyOf: "ACME Corp." is Acme Corporation), else one written with them (`writing`: an
+ * organisation's own record of the same batch), else one made for all the names of that key (checked,
+ * not yet written).
  */
 async function organizationsOf(db: Db, run: ImportRun, records: readonly ImportedCustomer[], writing: readonly NewCustomer[] = []): Promise<Map<string, { id: string; made?: NewCustomer; announced?: boolean }>> {
   const names = [...new Set(records.flatMap((r) => employerOf(r)?.name ?? []))];
-  const found = new Map<string, { id: string; made?: NewCustomer }>();
-  const ownRecords = new Map<string, string>();
-  for (const w of writing) if (w.customer.kind === 'organization' && w.customer.displayName && !ownRecords.has(w.customer.displayName)) ownRecords.set(w.customer.displayName, w.customer.id);
-  for (let i = 0; i < names.length; i += 300) {
-    const rows = await db.selectFrom('customers').select(['id', 'displayName']).where('kind', '=', 'organization').where('displayName', 'in', names.slice(i, i + 300)).where('erasedAt', 'is', null).orderBy('createdAt').execute();
-    for (const r of rows) if (!found.has(r.displayName)) found.set(r.displayName, { id: r.id });
+  const here = await organizationsNamed(db, names);
+  for (const w of writing) {
+    const name = w.customer.displayName;
+    if (w.customer.kind === 'organization' && name && !here.has(nameKeyOf(name))) here.set(nameKeyOf(name), w.customer.id);
   }
+  const byKey = new Map<string, { id: string; made?: NewCustomer }>([...here].map(([key, id]) => [key, { id }]));
+  const found = new Map<string, { id: string; made?: NewCustomer }>();
   for (const name of names) {
-    if (found.has(name)) continue;
-    const own = ownRecords.get(name);
-    if (own) {
-      found.set(name, { id: own });
-      continue;
+    const key = nameKeyOf(name);
+    let organization = byKey.get(key);
+    if (!organization) {
+      const made = prepareNewCustomer(run.ctx, { kind: 'organization', displayName: name });
+      byKey.set(key, (organization = { id: made.customer.id, made }));
     }
-    const made = prepareNewCustomer(run.ctx, { kind: 'organization', displayName: name });
-    found.set(name, { id: made.customer.id, made });
+    found.set(name, organization);
   }
   return found;
 }
 
 /**
  * Organisations that are a name only (made by an import for the people who work there: no email,
- * phone, address or id of their own), by name, for the organisations' own records among these: such
- * a record is that organisation, filled in, not a second one of the same name.
+ * phone, address or id of their own), by the name as these records write it, for the organisations'
+ * own records among them: such a record is that organisation, filled in, not a second one of its name.
  */
 async function placeholdersOf(db: Db, records: readonly ImportedCustomer[]): Promise<Map<string, string>> {
   const names = [...new Set(records.flatMap((r) => (r.customer.kind === 'organization' && r.customer.displayName ? [r.customer.displayName] : [])))];
-  const found = new Map<string, string>();
-  for (let i = 0; i < names.length; i += 300) {
-    const rows = await db
-      .selectFrom('customers as c')
-      .select(['c.id', 'c.displayName'])
-      .where('c.kind', '=', 'organization')
-      .where('c.displayName', 'in', names.slice(i, i + 300))
-      .where('c.erasedAt', 'is', null)
-      .where(({ and, not, exists, selectFrom }) => and((['emails', 'phones', 'addresses', 'externalIds'] as const).map((table) => not(exists(selectFrom(table).select('id').whereRef('customerId', '=', 'c.id'))))))
-      .orderBy('c.createdAt')
-      .execute();
-    for (const r of rows) if (!found.has(r.displayName)) found.set(r.displayName, r.id);
-  }
-  return found;
+  if (names.length === 0) return new Map();
+  const bare = await organizationsNamed(db, names, true);
+  return new Map(names.flatMap((name) => (bare.has(nameKeyOf(name)) ? [[name, bare.get(nameKeyOf(name))!] as const] : [])));
 }
 
 /** A person's organisation: the one of that name, or a new one; linked once. */

@@ -188,18 +188,21 @@ describe('importing the silos of S6', () => {
       const [person] = await t.database.db.selectFrom('customers').select('id').where('displayName', '=', name).execute();
       return (await t.database.db.selectFrom('relationships').select('relatedCustomerId').where('customerId', '=', person!.id).execute()).map((r) => r.relatedCustomerId);
     };
-    await commit((await upload('vandelay.csv', 'source=crm-export', 'text/csv', csv('Name,Company,Email,Phone', 'Art Vandelay,Vandelay Industries,art@vandelay.example,', 'Vandelay Industries,Vandelay Industries,,+1 212 555 0100', 'Kel Varnsen,Vandelay Industries,kel@vandelay.example,'))).id);
+    await commit((await upload('vandelay.csv', 'source=crm-export', 'text/csv', csv('Name,Company,Email,Phone', 'Art Vandelay,Vandelay Industries,art@vandelay.example,', 'Vandelay Industries,Vandelay Industries,,+1 212 555 0100', 'Kel Varnsen,Vandelay Industries,kel@vandelay.example,', 'Lloyd Braun,VANDELAY INDUSTRIES INC.,lloyd@vandelay.example,'))).id);
     const vandelay = await organizations('Vandelay Industries');
     expect(vandelay).toEqual([{ id: expect.any(String), kind: 'organization' }]);
     expect(await employerOfPerson('Art Vandelay')).toEqual([vandelay[0]!.id]);
     expect(await employerOfPerson('Kel Varnsen')).toEqual([vandelay[0]!.id]);
+    // The same company written another way (case, legal form) is the same company.
+    expect(await employerOfPerson('Lloyd Braun')).toEqual([vandelay[0]!.id]);
+    expect(await organizations('VANDELAY INDUSTRIES INC.')).toEqual([]);
     expect((await t.database.db.selectFrom('phones').select('e164').where('customerId', '=', vandelay[0]!.id).execute()).map((p) => p.e164)).toEqual(['+12125550100']);
 
     // A name only, made for the person who works there; the company's own record later fills it in.
-    await commit((await upload('staff.csv', 'source=crm-export', 'text/csv', csv('Name,Company', 'Hank Scorpio,Globex Corporation'))).id);
-    const [placeholder] = await organizations('Globex Corporation');
+    await commit((await upload('staff.csv', 'source=crm-export', 'text/csv', csv('Name,Company', 'Hank Scorpio,Globex Corp'))).id);
+    const [placeholder] = await organizations('Globex Corp');
     await commit((await upload('companies.csv', 'source=accounts', 'text/csv', csv('Name,Company,Phone', 'Globex Corporation,Globex Corporation,+1 212 555 0199'))).id);
-    expect(await organizations('Globex Corporation')).toEqual([placeholder]);
+    expect([...(await organizations('Globex Corp')), ...(await organizations('Globex Corporation'))]).toEqual([placeholder]);
     expect((await t.database.db.selectFrom('phones').select('e164').where('customerId', '=', placeholder!.id).execute()).map((p) => p.e164)).toEqual(['+12125550199']);
     expect(await employerOfPerson('Hank Scorpio')).toEqual([placeholder!.id]);
   });
