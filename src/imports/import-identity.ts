@@ -27,22 +27,19 @@ const mergeDepth = 10;
  * erased is no one. The first import's, when a key was imported more than once.
  */
 export async function customersOfRecordKeys(db: Db, source: string, keys: readonly string[]): Promise<Map<string, string>> {
-  const written: { recordKey: string | null; customerId: string }[] = [];
+  // By the key's own index first (joined to the imports, a planner may read every row of this source's imports instead).
+  const rows: { recordKey: string | null; customerId: string; importId: string; seq: number }[] = [];
   for (const part of chunks([...new Set(keys)])) {
-    if (part.length === 0) continue;
-    written.push(
-      ...(await db
-        .selectFrom('importWrites as w')
-        .innerJoin('imports as i', 'i.id', 'w.importId')
-        .select(['w.recordKey', 'w.customerId'])
-        .where('w.recordKey', 'in', part)
-        .where('i.source', '=', source)
-        .where('i.status', '!=', 'undone')
-        .orderBy('i.createdAt')
-        .orderBy('w.seq')
-        .execute()),
-    );
+    if (part.length) rows.push(...(await db.selectFrom('importWrites').select(['recordKey', 'customerId', 'importId', 'seq']).where('recordKey', 'in', part).execute()));
   }
+  const imports = new Map<string, string>();
+  for (const part of chunks([...new Set(rows.map((r) => r.importId))])) {
+    if (part.length === 0) continue;
+    for (const i of await db.selectFrom('imports').select(['id', 'createdAt']).where('id', 'in', part).where('source', '=', source).where('status', '!=', 'undone').execute()) imports.set(i.id, i.createdAt);
+  }
+  const written = rows
+    .filter((r) => imports.has(r.importId))
+    .sort((a, b) => imports.get(a.importId)!.localeCompare(imports.get(b.importId)!) || a.importId.localeCompare(b.importId) || a.seq - b.seq);
   const now = await currentCustomers(db, written.map((w) => w.customerId));
   const found = new Map<string, string>();
   for (const w of written) {
