@@ -14,9 +14,12 @@ let clerk: Client;
 let admin: Client;
 
 const day = 86_400_000;
-const daysAgo = (n: number, hour = 9) => {
-  const d = new Date(Date.now() - n * day);
-  d.setUTCHours(hour, 0, 0, 0);
+/** The moment the file's times are counted back from: "2 days ago" is 2 days before it to the minute, whatever the hour the tests run. */
+const start = Date.now();
+/** n days before the start, or at a given hour (UTC) of that day. */
+const daysAgo = (n: number, hour?: number) => {
+  const d = new Date(start - n * day);
+  if (hour !== undefined) d.setUTCHours(hour, 0, 0, 0);
   return d.toISOString();
 };
 
