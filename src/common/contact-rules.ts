@@ -14,14 +14,28 @@ export const isEmail = (address: string): boolean => emailShape.test(address.tri
  * country code. Null when the text cannot be a phone number.
  */
 export function normalizePhone(number: string, defaultRegion: string): string | null {
+  return readPhone(number, defaultRegion).e164;
+}
+
+/**
+ * Whether a number that can be a phone number (normalizePhone) is one its country uses: "030 9876543"
+ * read in the United States is +1 030 987 6543, the right length but no area code there. (The
+ * commands take any possible number; an import says so of one that is not in use.)
+ */
+export function isPhoneInUse(number: string, defaultRegion: string): boolean {
+  return readPhone(number, defaultRegion).inUse;
+}
+
+function readPhone(number: string, defaultRegion: string): { e164: string | null; inUse: boolean } {
   const key = `${defaultRegion} ${number}`;
-  let e164 = normalized.get(key);
-  if (e164 === undefined) {
+  let read = normalized.get(key);
+  if (read === undefined) {
     const parsed = parsePhoneNumberFromString(number.trim(), { defaultCountry: defaultRegion as CountryCode, extract: false });
-    e164 = parsed && parsed.isPossible() ? parsed.number : null;
-    remember(normalized, key, e164);
+    const possible = parsed?.isPossible() ?? false;
+    read = { e164: possible ? parsed!.number : null, inUse: possible && parsed!.isValid() };
+    remember(normalized, key, read);
   }
-  return e164;
+  return read;
 }
 
 /** "+1 555 123 4567" for display. Falls back to what was typed. */
@@ -36,7 +50,7 @@ export function formatPhone(e164: string): string {
  * the file's reader, matching, the new customer's rows), and the answer depends on the text alone:
  * the latest answers are kept, a bounded number of them.
  */
-const normalized = new Map<string, string | null>();
+const normalized = new Map<string, { e164: string | null; inUse: boolean }>();
 const formatted = new Map<string, string>();
 const kept = 10_000;
 function remember<V>(answers: Map<string, V>, key: string, value: V): void {

@@ -281,6 +281,12 @@ describe('the generic preset', () => {
     expect(bo!.problems).toEqual([expect.objectContaining({ field: 'Email', message: expect.stringContaining('is not an email address') })]);
   });
 
+  it('leaves out a number the right length but not in use in the shop\'s country, saying what it would have been', () => {
+    const [item] = readCustomerCsv('Name,Phone,Mobile\nAnn Berg,030 9876543,+49 30 9876543\n', us).items;
+    expect(item!.record!.customer.phones).toEqual([{ number: '+49 30 9876543', label: 'mobile' }]);
+    expect(item!.problems).toEqual([{ line: 2, field: 'Phone', message: "Phone '030 9876543' would be +10309876543, a number not in use there, so it was left out; include the country code if it is foreign." }]);
+  });
+
   it('a street written on two lines in one cell is the first address line and the second', () => {
     const text = 'Name,Street,City,Zip\nAnn Berg,"1420 W Addison St\r\nSuite 200",Chicago,60613\n';
     expect(readCustomerCsv(text, us).items[0]!.record!.customer.addresses).toEqual([{ line1: '1420 W Addison St', line2: 'Suite 200', city: 'Chicago', postalCode: '60613' }]);

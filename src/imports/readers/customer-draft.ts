@@ -1,4 +1,4 @@
-import { isEmail, normalizeEmail, normalizePhone } from '../../common/contact-rules.js';
+import { isEmail, isPhoneInUse, normalizeEmail, normalizePhone } from '../../common/contact-rules.js';
 import type { PartialDate } from '../../common/partial-date.js';
 import { limits } from '../../common/schema.js';
 import { clean } from '../../common/text-rules.js';
@@ -158,6 +158,10 @@ export class CustomerDraft {
     const e164 = text.length <= limits.phone ? normalizePhone(text, this.options.phoneRegion) : null;
     if (!e164) {
       this.report(from, `Phone ${quoted(text)} is not a phone number we can read, so it was left out; include the country code if it is foreign.`);
+      return;
+    }
+    if (!isPhoneInUse(text, this.options.phoneRegion)) {
+      this.report(from, `Phone ${quoted(text)} would be ${e164}, a number not in use there, so it was left out; include the country code if it is foreign.`);
       return;
     }
     if (this.seenPhones.has(e164)) return;
