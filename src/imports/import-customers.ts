@@ -293,7 +293,23 @@ export async function applyCustomers(db: Db, run: ImportRun, items: readonly Cus
     }
   }
   await flush();
+  keepRecordKeys(run, items, keys, settled);
   return settled;
+}
+
+/**
+ * Each record a batch wrote something for leaves its key on the first row written for its customer
+ * (import-identity.ts): the same record of this source found again later is applied already.
+ */
+function keepRecordKeys(run: ImportRun, items: readonly CustomerItem[], keys: readonly (string | null)[], settled: readonly Settled[]): void {
+  const first = new Map<string, ImportRun['writes'][number]>();
+  for (const w of run.writes) if (!first.has(`${w.line}:${w.customerId}`)) first.set(`${w.line}:${w.customerId}`, w);
+  settled.forEach((result, i) => {
+    const key = keys[i];
+    if (!key || !('applied' in result) || !result.applied.customerId) return;
+    const write = first.get(`${items[i]!.line}:${result.applied.customerId}`);
+    if (write) write.recordKey = key;
+  });
 }
 
 /** A matched customer gets what they lack and what is new (import-fill.ts); written in a savepoint of its own, so that a fact the commands refuse leaves nothing of the record. */

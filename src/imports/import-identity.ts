@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { survivorsOf } from '../merges/merge-store.js';
 import type { Db } from '../platform/database/connect.js';
 import { chunks } from '../platform/database/customer-rows.js';
 import type { ImportedCustomer } from './import-records.js';
@@ -59,12 +60,7 @@ async function currentCustomers(db: Db, ids: readonly string[]): Promise<Map<str
       for (const r of await db.selectFrom('customers').select('id').where('id', 'in', part).where('erasedAt', 'is', null).execute()) present.add(r.id);
     }
     const next = new Map<string, string>();
-    const missing = [...new Set([...looking.values()].filter((id) => !present.has(id)))];
-    const survivors = new Map<string, string>();
-    for (const part of chunks(missing)) {
-      if (part.length === 0) continue;
-      for (const m of await db.selectFrom('merges').select(['mergedCustomerId', 'survivorCustomerId']).where('mergedCustomerId', 'in', part).where('undoneAt', 'is', null).execute()) survivors.set(m.mergedCustomerId, m.survivorCustomerId);
-    }
+    const survivors = await survivorsOf(db, [...looking.values()].filter((id) => !present.has(id)));
     for (const [original, id] of looking) {
       if (present.has(id)) out.set(original, id);
       else if (survivors.has(id)) next.set(original, survivors.get(id)!);

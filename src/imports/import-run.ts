@@ -6,7 +6,6 @@ import { withBulkWrites } from '../platform/database/bulk-writes.js';
 import { inSavepoint } from '../platform/database/savepoint.js';
 import { applyInteraction, applyTransaction, NoCustomer, type ImportRun, type Settled } from './import-apply.js';
 import { applyCustomers } from './import-customers.js';
-import { recordKeyOf } from './import-identity.js';
 import { readImport, type ImportOptions, type ImportRecords } from './import-reading.js';
 import type { RowProblem } from './import-records.js';
 import { deleteProblems, findImport, importFile, insertProblems, insertWrites, nextSeqs, updateImport } from './import-store.js';
@@ -64,21 +63,6 @@ async function applyBatch(db: Db, run: ImportRun, records: ImportRecords, from: 
   return settled;
 }
 
-/**
- * Each customer record the batch wrote something for leaves its key on the first row written for its
- * customer (import-identity.ts): the same record of this source found again later is applied already.
- */
-function keepRecordKeys(run: ImportRun, items: ImportRecords['items'], settled: ReadonlyMap<number, Settled>): void {
-  const first = new Map<string, ImportRun['writes'][number]>();
-  for (const w of run.writes) if (!first.has(`${w.line}:${w.customerId}`)) first.set(`${w.line}:${w.customerId}`, w);
-  for (const [i, result] of settled) {
-    const record = items[i]!.record;
-    if (!('applied' in result) || !result.applied.customerId || !record || !('customer' in record)) continue;
-    const write = first.get(`${record.line}:${result.applied.customerId}`);
-    if (write) write.recordKey = recordKeyOf(record);
-  }
-}
-
 export interface RunProgress {
   (done: number, total: number): void;
 }
@@ -127,7 +111,6 @@ export async function runImport(db: Db, importId: string, mode: 'check' | 'impor
         const problems: RowProblem[] = [];
         run.writes = [];
         const settled = await applyBatch(trx, run, records, from, from + slice.length);
-        if (records.kind === 'customers') keepRecordKeys(run, records.items, settled);
         for (const [offset, item] of slice.entries()) {
           counts.records += 1;
           problems.push(...item.problems);

@@ -37,9 +37,16 @@ export const mergesOf = (db: Db, customerId: string) =>
     .orderBy('m.id', 'desc')
     .execute();
 
-/** The live merge that took `customerId` away, if any: where an old link to them should lead. */
-export const mergedInto = (db: Db, customerId: string) =>
-  db.selectFrom('merges').select(['id', 'survivorCustomerId']).where('mergedCustomerId', '=', customerId).where('undoneAt', 'is', null).orderBy('createdAt', 'desc').executeTakeFirst();
+/** The customers live merges took these customers into, by merged customer: where an old link to them (an import's trace of who a record became) should lead. */
+export async function survivorsOf(db: Db, customerIds: readonly string[]): Promise<Map<string, string>> {
+  const survivors = new Map<string, string>();
+  for (const part of chunks([...new Set(customerIds)])) {
+    if (part.length === 0) continue;
+    const rows = await db.selectFrom('merges').select(['mergedCustomerId', 'survivorCustomerId']).where('mergedCustomerId', 'in', part).where('undoneAt', 'is', null).execute();
+    for (const m of rows) survivors.set(m.mergedCustomerId, m.survivorCustomerId);
+  }
+  return survivors;
+}
 
 /** A pair in one order: the smaller id first. */
 export const pairOf = (a: string, b: string): [string, string] => (a < b ? [a, b] : [b, a]);
