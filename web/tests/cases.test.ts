@@ -83,6 +83,8 @@ describe('cases', () => {
     expect(await item.textContent()).toContain('Margaret Chen · New · Urgent priority · Priya Nair · escalated to Grace Okafor');
     // The demo's own escalation from the hardware store is there too.
     expect(await list.getByRole('article', { name: 'Special-order vanity arrived with a cracked top' }).count()).toBe(1);
+    // The counts by location arrive with a request of their own: waited for before they are counted.
+    await manager.page.getByRole('table', { name: 'By location' }).waitFor({ timeout: 10_000 }).catch(() => undefined);
     expect(await manager.page.getByRole('table', { name: 'By location' }).count()).toBe(1);
     expect(await fitsWidth(manager.page)).toBe(true);
     await expectAccessible(manager.page, 'manager’s cases (phone)');
