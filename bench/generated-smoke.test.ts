@@ -50,13 +50,24 @@ describe('the benchmarks of a generated database, on this engine', () => {
     expect(classes).toMatch(/top ?5/i);
 
     const imported = ok(await runBench('import-speed.ts', [...target(), '--rows', '200']));
-    const report = JSON.parse(imported.trim().split('\n').at(-1)!) as { bench: string; customersBefore: number; customersAfter: number; statements: { count: number; seconds: number } };
+    const report = JSON.parse(imported.trim().split('\n').at(-1)!) as {
+      bench: string;
+      customersBefore: number;
+      customersAfter: number;
+      statements: { count: number; seconds: number };
+      storageFloor: { customers: number; rows: Record<string, number>; seconds: number };
+    };
     expect(report.bench).toBe('import');
     // Its statements ran again, every one, on a second copy (a replay that conflicted with the copy would have thrown).
     expect(report.statements.count).toBeGreaterThan(200);
     expect(report.statements.seconds).toBeGreaterThan(0);
     // The 200 rows hold about 140 new people: the copy imported into has them, the database given does not.
     expect(report.customersAfter).toBeGreaterThan(report.customersBefore + 100);
+    // The storage floor wrote back every created customer with their contact points, lookup entries and matching keys.
+    expect(report.storageFloor.customers).toBeGreaterThan(100);
+    expect(report.storageFloor.rows.customers).toBe(report.storageFloor.customers);
+    for (const table of ['emails', 'search_documents', 'match_keys', 'match_profiles', 'import_writes', 'audit_events']) expect(report.storageFloor.rows[table], table).toBeGreaterThan(0);
+    expect(report.storageFloor.seconds).toBeGreaterThan(0);
   }, 300_000);
 
   it('measures the lookup beside Twenty\'s search (on PostgreSQL) and bare SQLite (FTS5) on the eval population', async () => {

@@ -24,7 +24,10 @@
  *    commitImport, runImport 'import' (src/imports/), each timed: rows per second of both, the
  *    counts, and the ratio to the baseline. Then the baseline's rows again on the copy the import
  *    left, this time committed in the import's batches (SQLite's log as an import sets it, one
- *    checkpoint at the end): what writing just these rows durably costs on this machine.
+ *    checkpoint at the end): what writing just these rows durably costs on this machine. Before that,
+ *    the storage floor (bench/storage-floor.ts): the rows the import wrote for the customers it
+ *    created, in every table, set aside and written back by the database alone in one transaction;
+ *    the file's rows over that time is the most any import writing those rows could reach here.
  * 5. The import's own statements, every one as it was sent (its transactions, savepoints and
  *    commits included), run again by the bare driver on a second copy of the database as it was
  *    (bench/statement-capture.ts: better-sqlite3 prepared statements, pg named statements): the
@@ -43,6 +46,7 @@ import { bulkPages, defaultPages } from '../src/platform/database/bulk-writes.js
 import { problemsOf } from '../src/imports/import-store.js';
 import { migrateToLatest, openDatabase, type ConnectOptions, type DatabaseHandle } from '../src/platform/database/connect.js';
 import { openBareDriver, type Costs, type Statement } from './statement-capture.js';
+import { storageFloor } from './storage-floor.js';
 import { newId } from '../src/platform/ids.js';
 import type { WriteContext } from '../src/platform/write-context.js';
 import { nicknamesOf } from '../src/search/nicknames.js';
@@ -614,7 +618,14 @@ async function main() {
     if (problems.length) log(`first problems: ${problems.join(' | ')}`);
     await importing.close();
 
-    // 4b. The same people written by the driver alone and committed as the import commits (on the copy the import left).
+    // 4b. The rows the import wrote for the customers it created, written back by the database alone in one transaction.
+    log('the storage floor: setting aside the created customers\' rows');
+    const flooring = open(work.target);
+    const floor = await storageFloor(flooring, id).finally(() => flooring.close());
+    const floorRows = Object.values(floor.rows).reduce((a, b) => a + b, 0);
+    log(`the storage floor: ${floor.customers} customers' ${floorRows} rows in ${round(floor.seconds, 2)} s: ${JSON.stringify(floor.rows)}`);
+
+    // 4c. The same people written by the driver alone and committed as the import commits (on the copy the import left).
     const committedSeconds = await baseline(work.target, bare, 'committed');
     log(`bare driver, committed in batches of ${batchSize}: ${round(committedSeconds, 2)} s`);
 
@@ -655,6 +666,7 @@ async function main() {
       file: { ...fileShape, format: 'Google Contacts CSV', seed },
       baseline: { method: 'file' in work.target ? 'better-sqlite3, prepared 100-row inserts, one transaction, rolled back' : 'pg, insert from unnest, 5,000 rows a statement, one transaction, rolled back', customers: rows.length, contactPoints, seconds: round(baselineSeconds, 3), rowsPerSecond: baselineRate },
       committedBaseline: { method: `the same rows by the same driver, in transactions of ${batchSize} customers with their contact points, each committed${'file' in work.target ? ', the write-ahead log as an import sets it, checkpointed at the end' : ''}`, seconds: round(committedSeconds, 3), rowsPerSecond: rate(committedSeconds) },
+      storageFloor: { method: 'the rows the import wrote for the customers it created, in every table of the registry of customer tables, set aside and written back by insert … select from temporary tables, one transaction, committed' + ('file' in work.target ? ', the log as an import sets it, checkpointed at the end' : '') + ' (bench/storage-floor.ts)', customers: floor.customers, rows: floor.rows, seconds: round(floor.seconds, 3), customersPerSecond: Math.round(floor.customers / floor.seconds), rowsPerSecond: rate(floor.seconds) },
       check: { seconds: round(checkSeconds, 2), rowsPerSecond: rate(checkSeconds), counts: counted(checked) },
       import: { seconds: round(importSeconds, 2), rowsPerSecond: rate(importSeconds), counts: counted(imported) },
       statements: { method: 'the import\'s statements as it sent them, run by the bare driver on a second copy (better-sqlite3 prepared / pg named statements)', count: statements.length, seconds: round(statementsSeconds, 2), rowsPerSecond: rate(statementsSeconds), costliest },
