@@ -36,7 +36,7 @@ export const SuspicionOut = Type.Object({
   second: PairSideOut,
   score: Type.Number(),
   reasons: Type.Array(MatchReasonOut),
-  foundBy: Type.String({ description: 'create, import or scan' }),
+  foundBy: Type.String({ description: 'create, import, scan, or unmerge (back in the queue after their merge was undone)' }),
   importId: Nullable(Type.String()),
   createdAt: DateTime,
 });

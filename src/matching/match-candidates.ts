@@ -116,6 +116,15 @@ const couldCorroborate = (a: MatchRecord, b: MatchRecord): boolean =>
 /** Candidates in the order they are shown and decided on: most likely first. */
 export const byLikelihood = (a: Candidate, b: Candidate) => b.result.score - a.result.score || a.customerId.localeCompare(b.customerId);
 
+/** Two stored customers compared, as the second would be a candidate of the first (after a merge of them is undone). */
+export async function pairCandidate(db: Db, customerId: string, otherId: string): Promise<Candidate | null> {
+  const stored = await storedCustomers(db, [customerId, otherId]);
+  const [one, other] = [stored.find((c) => c.id === customerId), stored.find((c) => c.id === otherId)];
+  if (!one || !other) return null;
+  const record = (customer: typeof one) => toMatchRecord({ from: 'store', customer }, storedRegion);
+  return { customerId: other.id, displayName: other.displayName, result: compare(record(one), record(other)) };
+}
+
 /** The candidates of a stored customer: who else may be them. */
 export async function candidatesOfCustomer(db: Db, customerId: string): Promise<Candidate[]> {
   const [stored] = await storedCustomers(db, [customerId]);

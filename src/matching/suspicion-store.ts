@@ -17,7 +17,8 @@ export function recordSuspicions(db: Db, customerId: string, candidates: readonl
   return recordSuspicionsOf(db, [{ customerId, candidates }], foundBy, importId);
 }
 
-type FoundBy = 'create' | 'import' | 'scan';
+/** What put a pair in the queue: a record added, an import, a scan, or the undo of their merge. */
+type FoundBy = 'create' | 'import' | 'scan' | 'unmerge';
 
 /** Pairs per statement: four bound values each to look up, eight to insert. */
 const pairsPerStatement = 100;

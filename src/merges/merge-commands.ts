@@ -2,7 +2,7 @@ import { recordAudit } from '../audit/audit-store.js';
 import { refreshContactStates } from '../contact-state/contact-state-store.js';
 import { findCustomerRow, presentCustomerRow, updateCustomerRow } from '../customers/customer-store.js';
 import type { Db } from '../platform/database/connect.js';
-import { deleteIndexRows, insertRows, moveCustomerRows, moveRowsBack, uniqueClash, type HeldRow } from '../platform/database/customer-rows.js';
+import { deleteIndexRows, deleteRows, insertRows, moveCustomerRows, moveRowsBack, uniqueClash, type HeldRow } from '../platform/database/customer-rows.js';
 import { tableSpec } from '../platform/database/customer-tables.js';
 import type { Row } from '../platform/database/schema.js';
 import { conflict, gone, notFound, unprocessable } from '../platform/errors.js';
@@ -11,7 +11,8 @@ import { nowIso } from '../platform/time.js';
 import type { WriteContext } from '../platform/write-context.js';
 import { clean } from '../common/text-rules.js';
 import { reindexCustomer } from '../search/search-indexer.js';
-import { deleteSuspicion } from '../matching/suspicion-store.js';
+import { pairCandidate } from '../matching/match-candidates.js';
+import { deleteSuspicion, recordSuspicions } from '../matching/suspicion-store.js';
 import { defaultChoices, mergedProfile, profileOf, undoProfile, type Choices } from './merge-rules.js';
 import { findDistinct, findMerge, insertDistinct, insertMerge, insertMoves, markUndone, movesOf, pairOf, stashedOf } from './merge-store.js';
 
@@ -55,7 +56,10 @@ export async function mergeCustomers(db: Db, ctx: WriteContext, survivorId: stri
   const now = nowIso();
   const by = ctx.actor?.staffId ?? null;
 
+  const repeats = await repeatedContacts(db, survivor.id, merged.id);
+  await deleteRows(db, repeats);
   const { moved, stashed } = await moveCustomerRows(db, merged.id, survivor.id);
+  stashed.unshift(...repeats);
   await deleteIndexRows(db, merged.id);
   await db.deleteFrom('customers').where('id', '=', merged.id).execute();
   const profile = mergedProfile(survivor, merged, choices);
@@ -91,9 +95,30 @@ export async function mergeCustomers(db: Db, ctx: WriteContext, survivorId: stri
 }
 
 /**
+ * The merged record's emails and phone numbers that the survivor has already, written another way
+ * ("07700 900123" and "+44 7700 900123", "Jane@Example.com" and "jane@example.com"). A merge sets
+ * them aside (deleted, kept in the merge record, back with the merged record on undo) instead of
+ * moving them, so that the customer does not end with the same number twice; the survivor's own
+ * stays as it is, and the preview does not count them as moving.
+ */
+export async function repeatedContacts(db: Db, survivorId: string, mergedId: string): Promise<HeldRow[]> {
+  const emails = await db.selectFrom('emails').selectAll().where('customerId', 'in', [survivorId, mergedId]).execute();
+  const phones = await db.selectFrom('phones').selectAll().where('customerId', 'in', [survivorId, mergedId]).execute();
+  const repeated = <T extends { customerId: string }>(rows: T[], same: (row: T) => string | null) => {
+    const held = new Set(rows.filter((r) => r.customerId === survivorId).map(same));
+    return rows.filter((r) => r.customerId === mergedId && same(r) !== null && held.has(same(r)));
+  };
+  return [
+    ...repeated(emails, (e) => e.normalized).map((row) => ({ table: 'emails' as const, row })),
+    ...repeated(phones, (p) => p.e164).map((row) => ({ table: 'phones' as const, row })),
+  ];
+}
+
+/**
  * Undoes a merge: the merged customer comes back with its id and every record that moved (those
  * deleted since stay in the trash); rows set aside come back; the survivor's fields the merge changed
  * go back unless someone changed them since. Records added to the survivor after the merge stay with it.
+ * The two are back in the duplicates queue, to be merged again or said to be two people.
  */
 export async function undoMerge(db: Db, ctx: WriteContext, mergeId: string): Promise<MergeReceipt> {
   const merge = await findMerge(db, mergeId);
@@ -140,6 +165,9 @@ export async function undoMerge(db: Db, ctx: WriteContext, mergeId: string): Pro
   await reindexCustomer(db, survivor.id, { linked: true });
   await reindexCustomer(db, merge.mergedCustomerId, { linked: true });
   await refreshContactStates(db, [survivor.id, merge.mergedCustomerId]);
+  // Back in the duplicates queue, with what matching says of them, until someone merges them again or says they are two people.
+  const pair = await pairCandidate(db, merge.mergedCustomerId, survivor.id);
+  if (pair) await recordSuspicions(db, merge.mergedCustomerId, [pair], 'unmerge');
   return { mergeId: merge.id, survivorId: survivor.id, mergedId: merge.mergedCustomerId, moved: moves.length, setAside: back.length };
 }
 

@@ -1,4 +1,3 @@
-import { deriveDisplayName } from '../customers/customer-rules.js';
 import type { Row } from '../platform/database/schema.js';
 
 /**
@@ -34,29 +33,34 @@ const isEmpty = (values: unknown[]) => values.every((v) => v === null || v === '
 /** How much a value says: a full birthday over a month and day, a longer name over an initial. */
 const fullness = (values: unknown[]) => values.reduce<number>((n, v) => n + (v === null || v === '' ? 0 : String(v).replace(/\.$/, '').length > 1 ? 2 : 1), 0);
 
+/** The fields that together say who someone is called: chosen from one record, so that a name is never half of each. */
+const nameFields = ['displayName', 'givenName', 'familyName'] as const;
+
 /**
  * The default choice of each field: the value one record has and the other lacks; of two, the more
  * complete (a birthday with its year, "Robert" over "R."); of two as complete, the more recently
- * changed record's. The survivor's when they agree.
+ * changed record's. The survivor's when they agree. The name as listed, the given and the family name
+ * come from one record (the one whose given and family names say more, else the newer), each taken
+ * from the other only where that record has none.
  */
 export function defaultChoices(survivor: CustomerRow, merged: CustomerRow): Choices {
   const newer: Side = String(merged.updatedAt) > String(survivor.updatedAt) ? 'merged' : 'survivor';
-  const choose = (field: MergeField): Side => {
+  const differ = (field: MergeField) => JSON.stringify(valueOf(survivor, field)) !== JSON.stringify(valueOf(merged, field));
+  const choose = (field: MergeField, preferred?: Side): Side => {
     const [s, m] = [valueOf(survivor, field), valueOf(merged, field)];
-    if (JSON.stringify(s) === JSON.stringify(m) || isEmpty(m)) return 'survivor';
+    if (!differ(field) || isEmpty(m)) return 'survivor';
     if (isEmpty(s)) return 'merged';
+    if (preferred) return preferred;
     const [fs, fm] = [fullness(s), fullness(m)];
     if (fs !== fm) return fm > fs ? 'merged' : 'survivor';
     return newer;
   };
   const choices = Object.fromEntries(mergeFields.map((f) => [f, choose(f)])) as Choices;
-  // A name as listed that is only the given and family names follows the given name chosen, so that
-  // keeping "Robert" does not leave the customer listed as "Bob Smith".
-  if (namesOnly(survivor) && namesOnly(merged)) choices.displayName = choices.givenName;
+  const names = (row: CustomerRow) => fullness([row.givenName, row.familyName]);
+  const nameSide: Side = names(merged) !== names(survivor) ? (names(merged) > names(survivor) ? 'merged' : 'survivor') : differ('givenName') || differ('familyName') ? newer : choices.displayName;
+  for (const field of nameFields) choices[field] = choose(field, nameSide);
   return choices;
 }
-
-const namesOnly = (row: CustomerRow) => row.displayName === deriveDisplayName({ givenName: row.givenName, familyName: row.familyName });
 
 /** The survivor's columns after the merge: each field from the side chosen. */
 export function mergedProfile(survivor: CustomerRow, merged: CustomerRow, choices: Choices): Partial<CustomerRow> {

@@ -152,6 +152,68 @@ describe('merging two records of one customer', () => {
     expect(merges).toEqual([expect.objectContaining({ id: receipt.mergeId, mergedId: bob, mergedName: 'Bob Smith', reason: 'Same phone at the till', createdByName: 'Maya Manager', undoneAt: expect.any(String) })]);
   });
 
+  it('keeps a number or an email written two ways once, gives the other record its own back on undo, and puts the pair back in the queue', async () => {
+    const jane = ok(
+      await clerk.post('/api/v1/customers', {
+        givenName: 'Jane',
+        familyName: 'Okafor',
+        emails: [{ address: 'jane.okafor@example.com', primary: true }],
+        phones: [{ number: '+44 20 7946 0958', label: 'home', primary: true }],
+      }),
+      201,
+    ).body.id as string;
+    const jayne = ok(
+      await clerk.post('/api/v1/customers', {
+        givenName: 'Jayne',
+        familyName: 'Okafor',
+        emails: [{ address: 'Jane.Okafor@Example.COM', primary: true }],
+        phones: [
+          { number: '+442079460958', label: 'work', primary: true },
+          { number: '+44 7700 900461', label: 'mobile' },
+        ],
+      }),
+      201,
+    ).body.id as string;
+    const janeBefore = await rowsOf(jane);
+    const jayneBefore = await rowsOf(jayne);
+    const jayneMobile = [...jayneBefore.values()].find((r) => r.e164 === '+447700900461')!;
+
+    // The preview counts what moves: the mobile, not the number and email Jane has already.
+    const preview = ok(await manager.get(`/api/v1/customers/${jane}/merge-preview?with=${jayne}`)).body;
+    expect(preview.records).toEqual([{ heading: 'Phone numbers', count: 1 }]);
+    const receipt = ok(await manager.post(`/api/v1/customers/${jane}/merge`, { mergedId: jayne })).body;
+    expect(receipt.setAside).toBe(2);
+
+    // Jane keeps her own rows as they were, and gains only the mobile.
+    const after = await rowsOf(jane);
+    for (const [key, row] of janeBefore) if (!key.startsWith('customers:')) expect(after.get(key), key).toEqual(row);
+    const phones = [...after.values()].filter((r) => 'e164' in r);
+    expect(phones.map((p) => [p.e164, p.label, p.isPrimary]).sort()).toEqual([
+      ['+442079460958', 'home', true],
+      ['+447700900461', 'mobile', false],
+    ]);
+    expect(phones.find((p) => p.e164 === '+447700900461')).toMatchObject({ ...jayneMobile, customerId: jane });
+    expect([...after.values()].filter((r) => 'normalized' in r).map((e) => e.address)).toEqual(['jane.okafor@example.com']);
+
+    // Undone: Jayne exactly as she was, the number and email she had written her way with her.
+    ok(await manager.post(`/api/v1/merges/${receipt.mergeId}/undo`));
+    expect(await rowsOf(jayne)).toEqual(jayneBefore);
+    const janeNow = await rowsOf(jane);
+    expect([...janeNow.keys()].sort()).toEqual([...janeBefore.keys()].sort());
+    for (const [key, row] of janeBefore) {
+      const { updatedAt: _at, updatedBy: _by, ...rest } = row;
+      expect(janeNow.get(key), key).toMatchObject(key.startsWith('customers:') ? rest : row);
+    }
+
+    // Back in the duplicates queue, with the reasons, until someone decides again.
+    const queued = ok(await manager.get(`/api/v1/duplicates?customerId=${jane}`)).body.items;
+    const pair = queued.find((p: { first: { id: string }; second: { id: string } }) => [p.first.id, p.second.id].includes(jayne));
+    expect(pair).toMatchObject({ foundBy: 'unmerge' });
+    expect(pair.reasons.length).toBeGreaterThan(0);
+    ok(await manager.post(`/api/v1/customers/${jane}/distinct`, { otherId: jayne }), 204);
+    expect(ok(await manager.get(`/api/v1/duplicates?customerId=${jane}`)).body.items).toEqual([]);
+  });
+
   it('is for managers, refuses itself, a missing record and a pair said to be different people, naming the field', async () => {
     const { robert, bob } = await customerPair();
     expect((await clerk.post(`/api/v1/customers/${robert}/merge`, { mergedId: bob })).status).toBe(403);

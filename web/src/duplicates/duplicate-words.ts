@@ -2,7 +2,7 @@ import type { DuplicatePair, DuplicateSide } from '../api/types';
 
 /** How the duplicates queue says things. */
 
-/** Who found the pair: "Found by an import", "Found when a record was added", "Found by a scan". */
+/** Who found the pair: "Found by an import", "Found when a record was added", "Found by a scan", back after an undone merge. */
 export function foundWords(pair: DuplicatePair): string {
   switch (pair.foundBy) {
     case 'import':
@@ -11,6 +11,8 @@ export function foundWords(pair: DuplicatePair): string {
       return 'Found when a record was added';
     case 'scan':
       return 'Found by a scan of all customers';
+    case 'unmerge':
+      return 'Back after their merge was undone';
     default:
       return `Found by ${pair.foundBy}`;
   }
