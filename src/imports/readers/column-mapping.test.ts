@@ -16,7 +16,7 @@ describe('Google Contacts CSV', () => {
   it('is recognised, and its byte order mark read', () => {
     expect(read.file).toMatchObject({ encoding: 'utf-8', bom: true, delimiter: ',' });
     expect(read.mapping.preset).toBe('google');
-    expect(read.mapping.unmapped).toEqual(['Name Prefix', 'Name Suffix', 'File As', 'Organization Department', 'Photo', 'Labels']);
+    expect(read.mapping.unmapped).toEqual(['Name Prefix', 'Name Suffix', 'File As', 'Photo', 'Labels']);
   });
 
   it('reads a contact field by field: names, birthday, labelled emails and phones, the address parts, company, notes', () => {
@@ -181,9 +181,24 @@ describe('Outlook CSV', () => {
   });
 });
 
+describe('a department', () => {
+  it('stays with the job title, from Outlook, Google and a generic file', () => {
+    const outlook = readCustomerCsv(Buffer.from('Title,First Name,Middle Name,Last Name,Suffix,Company,Department,Job Title,E-mail Address,Mobile Phone\r\n,Nancy,,Davolio,,Northwind Traders,Sales,Account Manager,nancy@northwind.example,\r\n,Andrew,,Fuller,,Northwind Traders,Sales,,,\r\n'), us);
+    expect(outlook.mapping.preset).toBe('outlook');
+    expect(outlook.items.map((i) => i.record!.organization)).toEqual([
+      { name: 'Northwind Traders', title: 'Account Manager, Sales' },
+      { name: 'Northwind Traders', title: 'Sales' },
+    ]);
+    const google = readCustomerCsv(Buffer.from('Given Name,Family Name,Organization 1 - Name,Organization 1 - Title,Organization 1 - Department\nJanet,Leverling,Northwind Traders,Buyer,Purchasing\n'), us);
+    expect(google.items[0]!.record!.organization).toEqual({ name: 'Northwind Traders', title: 'Buyer, Purchasing' });
+    const generic = readCustomerCsv(Buffer.from('Name,Employer,Department\nMargaret Peacock,Northwind Traders,Marketing\n'), us);
+    expect(generic.items[0]!.record!.organization).toEqual({ name: 'Northwind Traders', title: 'Marketing' });
+  });
+});
+
 describe('the generic preset', () => {
   it('guesses fields from header words', () => {
-    const headers = ['Customer ID', 'Full Name', 'First', 'Surname', 'E-mail', 'Work Email', 'Mobile', 'Phone 2', 'Phone 2 Type', 'Street', 'Address 2', 'Town', 'State', 'Zip', 'Country', 'DOB', 'Company', 'Job Title', 'Comments', 'Last Visit', 'External Id (pos)'];
+    const headers = ['Customer ID', 'Full Name', 'First', 'Surname', 'E-mail', 'Work Email', 'Mobile', 'Phone 2', 'Phone 2 Type', 'Street', 'Address 2', 'Town', 'State', 'Zip', 'Country', 'DOB', 'Company', 'Job Title', 'Dept.', 'Comments', 'Last Visit', 'External Id (pos)'];
     expect(customerColumns(headers).columns).toEqual([
       { field: 'sourceRecordId' },
       { field: 'displayName' },
@@ -203,6 +218,7 @@ describe('the generic preset', () => {
       { field: 'birthday' },
       { field: 'organization' },
       { field: 'title' },
+      { field: 'department' },
       { field: 'note' },
       null,
       { field: 'externalId', label: 'pos' },

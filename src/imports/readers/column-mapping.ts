@@ -187,6 +187,8 @@ function single(draft: CustomerDraft, target: ColumnTarget<CustomerField>, value
       return draft.organization(value, null, header);
     case 'title':
       return draft.organization(null, value, header);
+    case 'department':
+      return draft.department(value, header);
     case 'note':
       return draft.note(value);
     case 'sourceRecordId':

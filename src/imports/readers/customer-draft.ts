@@ -82,6 +82,7 @@ export class CustomerDraft {
   private middleName: string | null = null;
   private organizationName: string | null = null;
   private title: string | null = null;
+  private readonly departments: string[] = [];
   private notes: string[] = [];
   private recordId: string | null = null;
 
@@ -210,6 +211,12 @@ export class CustomerDraft {
     this.title ??= this.fit(title, limits.name, 'Title', from);
   }
 
+  /** The department they work in ("Sales"), kept with their job title: "Account Manager, Sales". */
+  department(name: string | null | undefined, from: string): void {
+    const text = this.fit(name, limits.name, 'Department', from);
+    if (text && !this.departments.includes(text)) this.departments.push(text);
+  }
+
   note(text: string | null | undefined): void {
     const note = clean(text?.replace(/\r\n?/g, '\n'));
     if (note) this.notes.push(note);
@@ -227,7 +234,8 @@ export class CustomerDraft {
   /** The customer as read, or null (with a problem) when nothing identifies anyone. */
   finish(): ReadItem<ImportedCustomer> {
     const customer: Customer = { ...this.customer };
-    let organization = this.organizationName ? { name: this.organizationName, title: this.title } : null;
+    const role = [this.title, ...this.departments].filter(Boolean).join(', ');
+    let organization = this.organizationName ? { name: this.organizationName, title: role.length <= limits.name ? role || null : this.title } : null;
     // A display name that is the company's own name is not a person's ("Northwind Traders" at Northwind Traders, as phones and Google write a company's card).
     const companyName = organization !== null && customer.displayName != null && sameName(customer.displayName, organization.name);
     const named = (customer.displayName && !companyName) || customer.givenName || customer.familyName || customer.preferredName;

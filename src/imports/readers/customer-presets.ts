@@ -34,6 +34,7 @@ export const customerFields = [
   'addressCountry',
   'organization',
   'title',
+  'department',
   'note',
   'sourceRecordId',
   'externalId',
@@ -63,6 +64,8 @@ const googleSingles: Record<string, CustomerField> = {
   'organization 1 - name': 'organization',
   'organization title': 'title',
   'organization 1 - title': 'title',
+  'organization department': 'department',
+  'organization 1 - department': 'department',
   birthday: 'birthday',
   gender: 'gender',
   notes: 'note',
@@ -108,6 +111,7 @@ const outlookSingles: [string[], Target][] = [
   [['given yomi', 'surname yomi'], { field: 'pronunciation' }],
   [['company', 'firma'], { field: 'organization' }],
   [['job title', 'position'], { field: 'title' }],
+  [['department', 'abteilung'], { field: 'department' }],
   [['birthday', 'geburtstag'], { field: 'birthday' }],
   [['notes', 'notizen'], { field: 'note' }],
   [['e-mail address', 'e-mail-adresse'], { field: 'email', slot: 1 }],
@@ -225,6 +229,7 @@ function genericTarget(header: string): Target | null {
   }
   if (hasWord(words, 'birthday', 'birthdate', 'dob', 'born', 'geburtstag', 'geburtsdatum') || (hasWord(words, 'birth') && hasWord(words, 'date'))) return { field: 'birthday' };
   if (hasWord(words, 'title', 'position', 'job', 'jobtitle', 'role')) return { field: 'title' };
+  if (hasWord(words, 'department', 'dept', 'division', 'abteilung')) return { field: 'department' };
   if (hasWord(words, 'company', 'organization', 'organisation', 'employer', 'firm', 'firma', 'business')) return { field: 'organization' };
   // "First" and "Last" are names alone or with "name"; "Last Visit" is not a family name.
   const aName = words.length === 1 || hasWord(words, 'name', 'names');

@@ -76,7 +76,8 @@ describe('a phone\'s address book (vCard 2.1 and 3.0 mixed)', () => {
         ],
         addresses: [{ label: 'home', primary: true, line1: '1420 W Addison St', city: 'Chicago', region: 'IL', postalCode: '60613', country: 'US' }],
       },
-      organization: { name: 'Northside Builders', title: 'Site Manager' },
+      // ORG:Northside Builders;Site Operations - the unit stays with the job title.
+      organization: { name: 'Northside Builders', title: 'Site Manager, Site Operations' },
       note: 'Likes gravel bikes, wants a fitting in spring.\nCall before noon; not on Sundays.',
     });
   });

@@ -105,7 +105,10 @@ function readCard(card: VcardCard, options: DraftOptions): ReadItem<ImportedCust
 
   const org = one('ORG');
   const title = one('TITLE');
-  if (org || title) draft.organization(org ? unescapeText(components(org.value)[0] ?? '') : null, text(title), org ? 'ORG' : 'TITLE');
+  // ORG:Northwind Traders;Sales;EMEA - the company, then its departments.
+  const [company, ...departments] = org ? components(org.value).map((c) => unescapeText(c).trim()) : [];
+  if (org || title) draft.organization(org ? (company ?? '') : null, text(title), org ? 'ORG' : 'TITLE');
+  for (const department of departments) draft.department(department, 'ORG');
   for (const note of all('NOTE')) draft.note(text(note));
   const uid = text(one('UID'));
   if (uid) draft.sourceRecordId(uid.replace(/^urn:uuid:/i, ''), 'UID');
