@@ -1,6 +1,8 @@
-import { doubleMetaphone } from 'double-metaphone';
 import { nicknamesOf } from '../search/nicknames.js';
 import type { MatchRecord } from './match-record.js';
+import { soundOf } from './name-rules.js';
+
+export { soundOf };
 
 /**
  * Blocking: matching compares only records that share a cheap key, never every pair (a million
@@ -19,12 +21,6 @@ import type { MatchRecord } from './match-record.js';
  * customer count, so at a million customers this cap is what keeps a full scan linear.
  */
 export const maxBlockSize = 100;
-
-/** The sound of a word (Double Metaphone's primary code); the word itself when it has no code (not Latin script). */
-export function soundOf(word: string): string {
-  const [primary] = doubleMetaphone(word);
-  return primary.length > 0 ? primary : word.slice(0, 8);
-}
 
 /** First letters a given name may appear under: its own, and those of its nicknames or full forms (Bob → b, r). */
 function givenLetters(word: string): string[] {

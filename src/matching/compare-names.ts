@@ -1,6 +1,6 @@
 import type { MatchContext } from './match-context.js';
 import { nothing, reason, shown, type FieldOutcome, type MatchReason } from './match-reason.js';
-import { fieldOdds, nameWeight, similarNameWeight, similarity, weights } from './match-rules.js';
+import { fieldOdds, nameWeight, similarNameWeight, similarity, soundAlikeShare, weights } from './match-rules.js';
 import { compareFamilyWords, compareGivenNames, givenWordAgreement, type FamilyAgreement, type GivenAgreement, type PersonName } from './name-rules.js';
 
 /** What comparing two people's names found: the reasons, and what the band rules need to know. */
@@ -26,6 +26,10 @@ function givenOutcome(given: GivenAgreement | null, context: MatchContext): Fiel
     case 'typo': {
       const weight = similarNameWeight(Math.min(full(given.a), full(given.b)), given.similarity);
       return { reason: reason('givenName', weight, `given names ${a} and ${b} ${similarity(given.similarity)} similar`), contradiction: null };
+    }
+    case 'sound': {
+      const weight = Math.min(full(given.a), full(given.b)) * soundAlikeShare;
+      return { reason: reason('givenName', weight, `given names ${a} and ${b} sound the same`), contradiction: null };
     }
     case 'nickname': {
       // Name the short form first whichever side it is on: "Bob is a nickname of Robert".
@@ -54,6 +58,10 @@ function familyOutcome(family: FamilyAgreement | null, context: MatchContext): F
       const weight = similarNameWeight(Math.min(full(family.a), full(family.b)), family.similarity);
       return { reason: reason('familyName', weight, `family names ${shown(family.a)} and ${shown(family.b)} ${similarity(family.similarity)} similar`), contradiction: null };
     }
+    case 'sound': {
+      const weight = Math.min(full(family.a), full(family.b)) * soundAlikeShare;
+      return { reason: reason('familyName', weight, `family names ${shown(family.a)} and ${shown(family.b)} sound the same`), contradiction: null };
+    }
     case 'different':
       return { reason: reason('familyName', weights.differentFamilyName, `different family names ${shown(family.a)} and ${shown(family.b)}`), contradiction: null };
   }
@@ -61,14 +69,14 @@ function familyOutcome(family: FamilyAgreement | null, context: MatchContext): F
 
 /** How one crossed pair of name parts agrees, and its weight. */
 interface CrossedPair {
-  level: 'same' | 'typo' | 'nickname' | 'initial';
+  level: 'same' | 'typo' | 'nickname' | 'sound' | 'initial';
   weight: number;
 }
 
 /**
  * How one crossed pair of name parts agrees. Each crossed pair holds one record's given name, so it
- * must agree as given names do (the same word, a typo within an edit or two, a nickname, an
- * initial): a looser family-name likeness would let Michael pass for Michelle.
+ * must agree as given names do (the same word, a typo within an edit or two, a nickname, the same
+ * sound, an initial): a looser family-name likeness would let Michael pass for Michelle.
  */
 function crossedPair(left: string[], right: string[], context: MatchContext): CrossedPair | null {
   const asFamily = compareFamilyWords(left, right);
@@ -78,6 +86,7 @@ function crossedPair(left: string[], right: string[], context: MatchContext): Cr
   if (asFamily?.level === 'same' || asGiven.level === 'same') return { level: 'same', weight: full };
   if (asGiven.level === 'typo') return { level: 'typo', weight: similarNameWeight(full, asGiven.similarity) };
   if (asGiven.level === 'nickname') return { level: 'nickname', weight: weights.nickname };
+  if (asGiven.level === 'sound') return { level: 'sound', weight: full * soundAlikeShare };
   if (asGiven.level === 'initial') return { level: 'initial', weight: weights.initial };
   return null;
 }

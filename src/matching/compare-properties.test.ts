@@ -10,7 +10,7 @@ import type { MatchRecord } from './match-record.js';
  * Properties of compare over open-ended records: names drawn from a small pool (so that nicknames,
  * initials, typos, swaps and households come up often), contacts from a small pool (so they are shared).
  */
-const givenNames = ['Robert', 'Bob', 'R.', 'Jane', 'John', 'Jon', 'Jonathan', 'Jonathon', 'María José', 'Maria', 'Chen', 'Wei', 'Elizabeth', 'Liz', 'Al', 'Zoë'];
+const givenNames = ['Robert', 'Bob', 'R.', 'Jane', 'John', 'Jon', 'Jonathan', 'Jonathon', 'María José', 'Maria', 'Chen', 'Wei', 'Elizabeth', 'Liz', 'Al', 'Zoë', 'Gail', 'Gayle', 'Joan'];
 const familyNames = ['Smith', 'Smyth', 'García', 'Garcia López', 'Wei', 'Chen', 'Kowalczyk', 'Kowalcyzk', 'Doe', 'Smith Jr', 'Smith Sr'];
 const phones = ['(555) 201-1000', '555.201.1000', '+1 555 201 2000', '555-201-3000'];
 const emails = ['a@example.com', 'A@Example.com', 'b@example.com', 'family@example.net'];

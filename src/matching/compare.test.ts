@@ -60,6 +60,20 @@ describe('compare: the S6 cases', () => {
     expect(words(result).find((w) => w.startsWith('given names'))).toMatch(/^given names Jonathon and Jonathan 0\.95 similar \+\d\.\d$/);
   });
 
+  it('Gail Smyth and Gayle Smith with one phone and one email: names that sound the same, for review', () => {
+    const contacts = { phone: '(555) 201-4455', email: 'gsmith@example.com' };
+    const result = compare(sketch({ given: 'Gail', family: 'Smyth', ...contacts }), sketch({ given: 'Gayle', family: 'Smith', ...contacts }));
+    expect(result.band).toBe('review');
+    expect(words(result)).toEqual(expect.arrayContaining([expect.stringMatching(/^given names Gail and Gayle sound the same \+\d\.\d$/), expect.stringMatching(/^family names Smyth and Smith sound the same \+\d\.\d$/)]));
+    expect(result.reasons.every((r) => r.weight > 0)).toBe(true);
+  });
+
+  it('a given name that sounds the same does not confirm an email: review, not auto', () => {
+    const result = compare(sketch({ given: 'Gail', family: 'Smith', email: 'gsmith@example.com' }), sketch({ given: 'Gayle', family: 'Smith', email: 'gsmith@example.com' }));
+    expect(result.band).toBe('review');
+    expect(words(result)).toContain('given names Gail and Gayle sound the same +3.2');
+  });
+
   it('one phone typed three ways is the same phone', () => {
     const [a, b, c] = ['(555) 123-4567', '555.123.4567', '+1 555 123 4567'].map((phone) => sketch({ given: 'Ann', family: 'Lee', phone }));
     for (const [x, y] of [[a!, b!], [b!, c!], [a!, c!]] as const) expect(words(compare(x, y))).toContain('same phone +9.6');
@@ -70,6 +84,14 @@ describe('compare: families are not one person', () => {
   it('twins: one birthday, one address, one phone, two given names', () => {
     const twin = { family: 'Okafor', birthday: { year: 2001, month: 6, day: 2 }, ...household };
     expect(compare(sketch({ given: 'Chidi', ...twin }), sketch({ given: 'Emeka', ...twin })).band).toBe('distinct');
+  });
+
+  it('names that only sound alike to Double Metaphone are two people of one home: John and Joan, Jan and Jane, Dean and Diane', () => {
+    for (const [a, b] of [['John', 'Joan'], ['Jan', 'Jane'], ['Dean', 'Diane'], ['Gail', 'Gary']] as const) {
+      const result = compare(sketch({ given: a, family: 'Smith', ...household }), sketch({ given: b, family: 'Smith', ...household }));
+      expect(result.band, `${a} and ${b}`).toBe('distinct');
+      expect(words(result)).toContain(`different given names ${a} and ${b} -5.0`);
+    }
   });
 
   it('father and son of one name: Jr and Sr', () => {

@@ -48,7 +48,10 @@ function compareOrganizations(a: MatchRecord, b: MatchRecord): FieldOutcome & { 
   return { reason: reason('organization', weights.differentOrganizationName, `different organisation names ${shown(left)} and ${shown(right)}`), contradiction: null, similarity: close };
 }
 
-/** Given names that make an email match certain: the same name or a nickname (an initial is not: James and Jane). */
+/**
+ * Given names that make an email match certain: the same name or a nickname (an initial is not:
+ * James and Jane; nor a name that only sounds the same: Gail and Gayle go to review).
+ */
 function namesConfirmEmail(names: NameOutcome): boolean {
   if (names.swapped) return names.swappedConfirms;
   const given = names.given?.level === 'same' || names.given?.level === 'nickname';

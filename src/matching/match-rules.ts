@@ -48,6 +48,21 @@ export const autoThreshold = 16;
 /** Two given names at least this similar (and within a typo or two) are the same name mistyped. */
 export const typoSimilarity = 0.9;
 
+/**
+ * Names that sound the same (see soundTheSame in name-rules.ts: Gail and Gayle, Smyth and Smith)
+ * must also be more similar than this: the point below which similarNameWeight gives nothing.
+ */
+export const soundAlikeSimilarity = 0.8;
+
+/**
+ * Share of a name's full weight earned by a name spelt differently that sounds the same ("given
+ * names Gail and Gayle sound the same +3.2"). No more than a typo earns (similarNameWeight gives a
+ * typo, 0.9 similar or more, at least half): a person's name is usually spelt one way, and names that
+ * sound alike are also shared by strangers. Unlike a different name, it contradicts nothing, so a
+ * pair with a contact in common reaches review; it never confirms an email for auto (compare.ts).
+ */
+export const soundAlikeShare = 0.5;
+
 /** Birth years this far apart are a parent and a child (or a grandparent), never one person. */
 export const generationGapYears = 20;
 

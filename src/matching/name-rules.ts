@@ -1,6 +1,7 @@
+import { doubleMetaphone } from 'double-metaphone';
 import { areNicknames } from '../search/nicknames.js';
 import { editDistance, tokenize } from '../search/search-rules.js';
-import { jaroWinkler, typoSimilarity } from './match-rules.js';
+import { jaroWinkler, soundAlikeSimilarity, typoSimilarity } from './match-rules.js';
 
 /**
  * Names as matching reads them, and how two given or two family names compare. Folding and words
@@ -75,16 +76,59 @@ export function personName(fields: NameFields): PersonName {
   return { given, family, preferred: tokenize(fields.preferredName), generation: found[0] ?? null };
 }
 
+/** The sound of a word (Double Metaphone's primary code); the word itself when it has no code (not Latin script). */
+export function soundOf(word: string): string {
+  const [primary] = doubleMetaphone(word);
+  return primary.length > 0 ? primary : word.slice(0, 8);
+}
+
+/**
+ * A word's vowels as they are heard, read from its spelling: a y after the first letter is an i, a
+ * silent e lengthens the vowel before it ("Gale" as "Gail", "Jane" as "Jain", never "Jan"), a silent
+ * gh or h is dropped ("Leigh", "Sarah"), a doubled consonant is one, and a final -ie or -ey is the
+ * -y it sounds like. "gayle" → ["ai"], "smyth" → ["i"], "rebekah" → ["e", "e", "a"].
+ */
+export function heardVowels(word: string): string[] {
+  let w = word[0] + word.slice(1).replace(/y/g, 'i');
+  w = w[0] + w.slice(1).replace(/gh/g, '').replace(/([aeiou])h(?![aeiou])/g, '$1');
+  w = w.replace(/(^|[^aeiou])([aeiou])([^aeiou])e$/, (_, before: string, vowel: string, consonant: string) => `${before}${longVowel[vowel]}${consonant}`);
+  w = w.replace(/([^aeiou])\1+/g, '$1').replace(/([^aeiou])e$/, '$1').replace(/([^aeiou])(ie|ei)$/, '$1i');
+  return w.match(/[aeiou]+/g) ?? [];
+}
+
+/** A vowel lengthened by a silent e, spelt as it is spelt without one: "a_e" as "ai", "o_e" as "oa". */
+const longVowel: Record<string, string> = { a: 'ai', e: 'ee', i: 'ie', o: 'oa', u: 'ue' };
+
+const latinWord = /^[a-z]+$/;
+
+/**
+ * True when two names spelt differently sound the same and are spelt alike: Gail and Gayle, Smyth
+ * and Smith, Bryan and Brian, Marc and Mark. The same consonants as Double Metaphone hears them
+ * (soundOf) and the same vowels as heardVowels reads them: Double Metaphone does not hear vowels
+ * (John, Joan, Jean and Jane are all "JN"), and those are different names of people who may share a
+ * home. Spelt alike: Jaro-Winkler above soundAlikeSimilarity. Latin letters only.
+ */
+export function soundTheSame(a: string, b: string, similarity: number = jaroWinkler(a, b)): boolean {
+  if (a === b || similarity <= soundAlikeSimilarity || !latinWord.test(a) || !latinWord.test(b)) return false;
+  const x = heardVowels(a);
+  const y = heardVowels(b);
+  return x.length === y.length && x.every((v, i) => v === y[i]) && soundOf(a) === soundOf(b);
+}
+
 /** How two given names (first words, or a first word and a name someone goes by) relate. */
 export type GivenAgreement =
   | { level: 'same'; a: string; b: string }
   | { level: 'typo'; a: string; b: string; similarity: number }
   | { level: 'nickname'; a: string; b: string }
+  | { level: 'sound'; a: string; b: string; similarity: number }
   | { level: 'initial'; a: string; b: string }
   | { level: 'different'; a: string; b: string; similarity: number };
 
-/** Ranking of the levels, best first, to keep the best reading of a pair. */
-const rank: Record<GivenAgreement['level'], number> = { same: 4, typo: 3, nickname: 2, initial: 1, different: 0 };
+/**
+ * Ranking of the levels, best first, to keep the best reading of a pair. A nickname before the same
+ * sound: Steven and Stephen are both, and a nickname confirms an email (compare.ts), a sound does not.
+ */
+const rank: Record<GivenAgreement['level'], number> = { same: 5, typo: 4, nickname: 3, sound: 2, initial: 1, different: 0 };
 
 const isInitial = (word: string) => word.length === 1;
 
@@ -105,10 +149,11 @@ export function givenWordAgreement(a: string, b: string): GivenAgreement {
   const similarity = jaroWinkler(a, b);
   if (isTypo(a, b, similarity)) return { level: 'typo', a, b, similarity };
   if (areNicknames(a, b)) return { level: 'nickname', a, b };
+  if (soundTheSame(a, b, similarity)) return { level: 'sound', a, b, similarity };
   return { level: 'different', a, b, similarity };
 }
 
-/** True when the two given-name words may be one person's: same, a typo, a nickname, an initial. */
+/** True when the two given-name words may be one person's: same, a typo, a nickname, the same sound, an initial. */
 export const givenWordsCompatible = (a: string, b: string): boolean => givenWordAgreement(a, b).level !== 'different';
 
 const similarityOf = (g: GivenAgreement): number => ('similarity' in g ? g.similarity : 1);
@@ -164,12 +209,14 @@ export type FamilyAgreement =
   | { level: 'same'; a: string; b: string }
   | { level: 'shared'; a: string; b: string; word: string }
   | { level: 'similar'; a: string; b: string; similarity: number }
+  | { level: 'sound'; a: string; b: string; similarity: number }
   | { level: 'different'; a: string; b: string; similarity: number };
 
 /**
  * Family names compared as a whole ("garcia lopez"), then word by word: one word in common
  * ("García" and "García López") is a shared name; otherwise the Jaro-Winkler similarity of the
- * whole or of the best pair of words. Null when either is missing.
+ * whole or of the best pair of words, and below typoSimilarity whether the whole or a pair of
+ * words sound the same (soundTheSame: "Smyth" and "Smith"). Null when either is missing.
  */
 export function compareFamilyWords(left: string[], right: string[]): FamilyAgreement | null {
   if (left.length === 0 || right.length === 0) return null;
@@ -178,9 +225,20 @@ export function compareFamilyWords(left: string[], right: string[]): FamilyAgree
   if (a === b) return { level: 'same', a, b };
   const shared = left.find((word) => word.length > 1 && right.includes(word));
   if (shared) return { level: 'shared', a, b, word: shared };
-  let best = jaroWinkler(left.join(''), right.join(''));
-  if (left.length > 1 || right.length > 1) for (const x of left) for (const y of right) best = Math.max(best, jaroWinkler(x, y));
-  return best >= typoSimilarity ? { level: 'similar', a, b, similarity: best } : { level: 'different', a, b, similarity: best };
+  const whole = jaroWinkler(left.join(''), right.join(''));
+  let best = whole;
+  let sound = soundTheSame(left.join(''), right.join(''), whole);
+  if (left.length > 1 || right.length > 1) {
+    for (const x of left) {
+      for (const y of right) {
+        const similarity = jaroWinkler(x, y);
+        best = Math.max(best, similarity);
+        sound ||= soundTheSame(x, y, similarity);
+      }
+    }
+  }
+  if (best >= typoSimilarity) return { level: 'similar', a, b, similarity: best };
+  return sound ? { level: 'sound', a, b, similarity: best } : { level: 'different', a, b, similarity: best };
 }
 
 /** Legal forms and filler words that say nothing about which organisation it is. */
