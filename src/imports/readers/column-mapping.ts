@@ -103,6 +103,21 @@ function fromFormatted(text: string): AddressParts {
   return { line1: lines[0] ?? null, line2: lines.slice(1).join(', ') || null };
 }
 
+/**
+ * A whole address in one cell with its parts two spaces apart, as Mailchimp writes its address field:
+ * "12 Elm St  Apt 4  Springfield  IL  62704  US" (street, second line, city, state, postcode, country).
+ * Null unless it has a street, a city, a region, a postcode with a digit in it and a country.
+ */
+function fromSpaced(text: string): AddressParts | null {
+  if (text.includes('\n')) return null;
+  const pieces = text.split(/ {2,}/).map((p) => p.trim()).filter(Boolean);
+  if (pieces.length < 5 || pieces.length > 6) return null;
+  const [city, region, postalCode, country] = pieces.slice(-4) as [string, string, string, string];
+  if (!/\d/.test(postalCode)) return null;
+  const street = pieces.slice(0, -4);
+  return { line1: street[0]!, line2: street[1] ?? null, city, region, postalCode, country };
+}
+
 const partKeys = ['line1', 'line2', 'city', 'region', 'postalCode', 'country'] as const;
 
 /** A row's emails, phones and addresses, gathered slot by slot as its columns are read, then handed to the draft. */
@@ -145,7 +160,8 @@ class ContactSlots {
       const count = Math.max(0, ...Object.values(slot.parts).map((pieces) => pieces.length));
       for (let k = 0; k < count; k++) {
         const at = (key: keyof AddressParts) => slot.parts[key]?.[k] ?? null;
-        const parts = partKeys.some((key) => at(key)) ? Object.fromEntries(partKeys.map((key) => [key, at(key)])) : fromFormatted(slot.parts.formatted?.[k] ?? '');
+        const spaced = partKeys.every((key) => key === 'line1' || !at(key)) ? fromSpaced(at('line1') ?? '') : null;
+        const parts = spaced ?? (partKeys.some((key) => at(key)) ? Object.fromEntries(partKeys.map((key) => [key, at(key)])) : fromFormatted(slot.parts.formatted?.[k] ?? ''));
         draft.address(parts, labelFor(slot, k, slot.fixedLabel), slot.header);
       }
     }

@@ -83,6 +83,8 @@ export class CustomerDraft {
   private organizationName: string | null = null;
   private title: string | null = null;
   private readonly departments: string[] = [];
+  /** The column (or vCard property) the job title or department came from, for a problem that names it. */
+  private roleFrom: string | null = null;
   private notes: string[] = [];
   private recordId: string | null = null;
 
@@ -208,13 +210,14 @@ export class CustomerDraft {
     this.organizationName ??= this.fit(name, limits.name, 'Organisation', from);
     // A "Title" of Mr or Dr (a British list's column) is how to address them, not their job: it names no role at their organisation.
     if (title && honorific.test(title.trim())) return;
-    this.title ??= this.fit(title, limits.name, 'Title', from);
+    if (this.title === null && (this.title = this.fit(title, limits.name, 'Title', from))) this.roleFrom ??= from;
   }
 
   /** The department they work in ("Sales"), kept with their job title: "Account Manager, Sales". */
   department(name: string | null | undefined, from: string): void {
     const text = this.fit(name, limits.name, 'Department', from);
     if (text && !this.departments.includes(text)) this.departments.push(text);
+    if (text) this.roleFrom ??= from;
   }
 
   note(text: string | null | undefined): void {
@@ -236,6 +239,8 @@ export class CustomerDraft {
     const customer: Customer = { ...this.customer };
     const role = [this.title, ...this.departments].filter(Boolean).join(', ');
     let organization = this.organizationName ? { name: this.organizationName, title: role.length <= limits.name ? role || null : this.title } : null;
+    // A role is kept on the link to the organisation they work at: with no organisation named, there is nowhere to keep it.
+    if (!this.organizationName && role) this.report(this.roleFrom, `Job title ${quoted(role)} was left out: the row names no company or organisation it is at.`);
     // A display name that is the company's own name is not a person's ("Northwind Traders" at Northwind Traders, as phones and Google write a company's card).
     const companyName = organization !== null && customer.displayName != null && sameName(customer.displayName, organization.name);
     const named = (customer.displayName && !companyName) || customer.givenName || customer.familyName || customer.preferredName;

@@ -188,13 +188,32 @@ function addressPart(words: readonly string[]): CustomerField {
   if (hasWord(words, ...labelWords)) return 'addressLabel';
   if (hasWord(words, 'formatted')) return 'addressFormatted';
   if (hasWord(words, 'city', 'town', 'ort', 'stadt', 'suburb', 'locality')) return 'addressCity';
+  // "Country/Region" (HubSpot, Outlook) is the country; "State/Region" the region.
+  if (hasWord(words, 'country', 'land')) return 'addressCountry';
   if (hasWord(words, 'state', 'province', 'region', 'county', 'bundesland')) return 'addressRegion';
   if (hasWord(words, 'zip', 'zipcode', 'postcode', 'postal', 'plz', 'postleitzahl')) return 'addressPostalCode';
-  if (hasWord(words, 'country', 'land')) return 'addressCountry';
-  // "Street 2", "Address Line 2", and a bare "Address 2" (a second line, as many shop systems write it).
-  const line = numberAfter(words, 'line', 'street', 'strasse', 'straße') ?? (words.length === 2 && words[0] === 'address' ? Number(words[1]) : null);
+  const line = streetLine(words);
   return line !== null && line >= 2 ? 'addressLine2' : 'addressLine1';
 }
+
+const streetWords = ['street', 'strasse', 'straße'];
+
+/**
+ * The line of a street address a header names: "Street 2", "Address Line 2", a bare "Address 2" (a
+ * second line, as many shop systems write it), "Street Address 2" (Square), "Default Address
+ * Address2" (Shopify). Null when it names none ("Address 2 City" is the second address's city).
+ */
+function streetLine(words: readonly string[]): number | null {
+  const afterLine = numberAfter(words, 'line', ...streetWords);
+  if (afterLine !== null) return afterLine;
+  const last = words.length - 1;
+  if (last < 1 || !/^\d+$/.test(words[last]!) || !['address', 'addr'].includes(words[last - 1]!)) return null;
+  const before = words.slice(0, last - 1);
+  return before.length === 0 || hasWord(before, 'address', 'addr', ...streetWords) ? Number(words[last]) : null;
+}
+
+/** "Address 2 City", "Address2 Street": the number of the address a header is about, not a line of one. */
+const addressNumber = (words: readonly string[]): number | null => (streetLine(words) !== null && numberAfter(words, 'line', ...streetWords) === null ? null : numberAfter(words, 'address', 'addr'));
 
 /**
  * Words that say a column is about someone else than the customer ("Emergency Contact Phone",
@@ -203,7 +222,7 @@ function addressPart(words: readonly string[]): CustomerField {
  */
 const otherPartyWords = ['emergency', 'spouse', 'partner', 'husband', 'wife', 'guardian', 'parent', 'parents', 'mother', 'father', 'kin', 'relative', 'referrer', 'referred', 'referral', 'owner', 'assigned', 'rep', 'representative', 'agent', 'salesperson', 'doctor', 'physician', 'ehepartner', 'notfall', 'notfallkontakt'];
 /** Words that say a column holds a yes/no or a state about an email or phone ("Email Opt-In", "Marketing Emails", "Phone Verified"), not the address or number. */
-const aboutContactWords = ['opt', 'optin', 'optout', 'consent', 'subscribed', 'unsubscribed', 'subscription', 'subscriber', 'marketing', 'newsletter', 'permission', 'allowed', 'allow', 'ok', 'status', 'verified', 'bounced', 'valid', 'invalid', 'preference', 'preferences', 'count', 'sent', 'opened', 'clicked'];
+const aboutContactWords = ['opt', 'optin', 'optout', 'consent', 'subscribed', 'unsubscribed', 'subscription', 'subscriber', 'marketing', 'newsletter', 'permission', 'allowed', 'allow', 'ok', 'status', 'verified', 'bounced', 'valid', 'invalid', 'preference', 'preferences', 'count', 'sent', 'opened', 'clicked', 'domain'];
 
 /** One header's guess, its slot from the number after the kind ("Email 2", "Address 1 City"). */
 function genericTarget(header: string): Target | null {
@@ -222,15 +241,16 @@ function genericTarget(header: string): Target | null {
     const slot = numberAfter(words, ...phoneWords) ?? 1;
     return withLabel({ field: hasWord(words, ...labelWords) ? 'phoneLabel' : 'phone', slot });
   }
-  if (hasWord(words, ...addressWords)) {
-    const field = addressPart(words);
-    const numbered = field === 'addressLine2' && words.length === 2 ? null : numberAfter(words, 'address', 'addr');
-    return withLabel({ field, slot: numbered ?? 1 });
+  // Shopify's "Default Address Company": the company of the address is their organisation.
+  if (hasWord(words, 'address', 'addr') && hasWord(words, 'company', 'organization', 'organisation', 'firma') && addressPart(words) === 'addressLine1' && !hasWord(words, ...streetWords)) {
+    return { field: 'organization' };
   }
+  if (hasWord(words, ...addressWords)) return withLabel({ field: addressPart(words), slot: addressNumber(words) ?? 1 });
   if (hasWord(words, 'birthday', 'birthdate', 'dob', 'born', 'geburtstag', 'geburtsdatum') || (hasWord(words, 'birth') && hasWord(words, 'date'))) return { field: 'birthday' };
   if (hasWord(words, 'title', 'position', 'job', 'jobtitle', 'role')) return { field: 'title' };
   if (hasWord(words, 'department', 'dept', 'division', 'abteilung')) return { field: 'department' };
-  if (hasWord(words, 'company', 'organization', 'organisation', 'employer', 'firm', 'firma', 'business')) return { field: 'organization' };
+  // A CRM's "Account Name" (Salesforce, Dynamics, Zoho) is the company a contact is at, not the contact.
+  if (hasWord(words, 'company', 'organization', 'organisation', 'employer', 'firm', 'firma', 'business') || (hasWord(words, 'account') && hasWord(words, 'name'))) return { field: 'organization' };
   // "First" and "Last" are names alone or with "name"; "Last Visit" is not a family name.
   const aName = words.length === 1 || hasWord(words, 'name', 'names');
   if (hasWord(words, 'forename', 'firstname', 'givenname', 'vorname') || (aName && hasWord(words, 'first', 'given'))) return { field: 'givenName' };
@@ -242,7 +262,7 @@ function genericTarget(header: string): Target | null {
   if (hasWord(words, 'pronunciation', 'phonetic', 'yomi')) return { field: 'pronunciation' };
   if (hasWord(words, 'pronouns', 'pronoun')) return { field: 'pronouns' };
   if (hasWord(words, 'gender', 'sex')) return { field: 'gender' };
-  if (hasWord(words, 'note', 'notes', 'comment', 'comments', 'remarks', 'memo', 'notizen', 'bemerkung')) return { field: 'note' };
+  if (hasWord(words, 'note', 'notes', 'comment', 'comments', 'remarks', 'memo', 'description', 'notiz', 'notizen', 'bemerkung', 'bemerkungen', 'anmerkung', 'anmerkungen', 'kommentar', 'beschreibung')) return { field: 'note' };
   if (words.length === 1 && words[0] === 'kind') return { field: 'kind' };
   const idWords = hasWord(words, 'number', 'no', 'nr', 'code', 'key') && hasWord(words, 'customer', 'client', 'member', 'account', 'contact', 'kunden');
   if (hasWord(words, 'id', 'uid', 'kundennummer') || idWords) return { field: 'sourceRecordId' };
@@ -265,4 +285,59 @@ export function detectPreset(headers: readonly string[]): CustomerPreset {
 }
 
 /** Where each column goes under a preset. */
-export const presetColumns = (headers: readonly string[], preset: CustomerPreset): Columns<CustomerField> => headers.map((header) => presets[preset](header));
+export function presetColumns(headers: readonly string[], preset: CustomerPreset): Columns<CustomerField> {
+  const columns = headers.map((header) => presets[preset](header));
+  return preset === 'generic' ? oneRecordId(headers, withoutSignUpPlace(headers, addressesBySide(headers, columns))) : columns;
+}
+
+/**
+ * Several columns that look like the record's id (Square's "Reference ID" the shop may fill in later,
+ * and its own "Square Customer ID"): the one that says it is the customer's is the record's id, so
+ * that the same person is found again when the shop adds a reference; the others are left out (and
+ * listed as not imported). Else the first.
+ */
+function oneRecordId(headers: readonly string[], columns: Columns<CustomerField>): Columns<CustomerField> {
+  const ids = columns.flatMap((target, i) => (target?.field === 'sourceRecordId' ? [i] : []));
+  if (ids.length < 2) return columns;
+  const kept = ids.find((i) => hasWord(headerWords(headers[i]!), 'customer', 'client', 'contact', 'member', 'kunden', 'kundennummer')) ?? ids[0]!;
+  return columns.map((target, i) => (ids.includes(i) && i !== kept ? null : target));
+}
+
+/**
+ * Mailchimp's export says where someone signed up from (CC, REGION, LATITUDE: a guess from their
+ * internet address), not where they live: left out, not read as their address.
+ */
+function withoutSignUpPlace(headers: readonly string[], columns: Columns<CustomerField>): Columns<CustomerField> {
+  const lower = headers.map((h) => h.trim().toLowerCase());
+  if (!lower.some((h) => ['member_rating', 'optin_ip', 'confirm_ip', 'leid', 'euid'].includes(h))) return columns;
+  return columns.map((target, i) => (['cc', 'region', 'latitude', 'longitude', 'timezone', 'gmtoff', 'dstoff'].includes(lower[i]!) ? null : target));
+}
+
+/** Words that name which of someone's addresses a column is about, before its part: "Mailing Street", "Other City", "Billing Zip". */
+const addressSideWords = ['mailing', 'billing', 'shipping', 'delivery', 'invoice', 'home', 'work', 'business', 'other', 'private', 'office'];
+
+/**
+ * Two addresses written side by side without numbers (Salesforce's "Mailing Street … Mailing Country"
+ * and "Other Street … Other Country", a shop's billing and shipping address): each side is an address
+ * of its own, in the order the file has them, instead of one address of both sides' parts. Columns
+ * that name no side ("Street", "City") stay with the first; a file that numbers its addresses is left
+ * as it numbers them.
+ */
+function addressesBySide(headers: readonly string[], columns: Columns<CustomerField>): Columns<CustomerField> {
+  const isAddress = (i: number) => columns[i]?.field.startsWith('address') ?? false;
+  if (headers.some((h, i) => isAddress(i) && addressNumber(headerWords(h)) !== null)) return columns;
+  const sideOf = (header: string): string | null => {
+    const first = headerWords(header)[0];
+    return first && addressSideWords.includes(first) ? first : null;
+  };
+  const sides: string[] = [];
+  for (const [i, h] of headers.entries()) {
+    const side = isAddress(i) ? sideOf(h) : null;
+    if (side && !sides.includes(side)) sides.push(side);
+  }
+  if (sides.length < 2) return columns;
+  return columns.map((target, i) => {
+    const side = isAddress(i) ? sideOf(headers[i]!) : null;
+    return side ? { ...target!, slot: sides.indexOf(side) + 1 } : target;
+  });
+}

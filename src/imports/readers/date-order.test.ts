@@ -20,6 +20,15 @@ describe('which way round a file writes its dates', () => {
     expect(found.note).toMatch(/both ways \(14\/03\/1980, 03\/14\/1980\)/);
   });
 
+  it('a birthday without a year counts too: Mailchimp writes them month first', () => {
+    const file = new TextEncoder().encode('Email Address,First Name,Birthday\nann@example.com,Ann,11/30\nbo@example.com,Bo,04/07\n');
+    const read = readImport({ kind: 'customers', format: 'csv' }, file, { phoneRegion: 'GB', timeZone: 'UTC', currency: 'GBP' });
+    expect(read.kind === 'customers' && read.items.map((i) => i.record?.customer.birthday)).toEqual([{ year: null, month: 11, day: 30 }, { year: null, month: 4, day: 7 }]);
+    expect(read.notes).toContain('Dates such as 04/07 were read month first, as 11/30 in the same file shows.');
+    // A fraction or an opening time inside a longer cell is not a date.
+    expect(inferDateOrder('Name,Note\nAnn,open 24/7\nBo,half 1/2 price\n', 'US')).toEqual({ order: 'month-first', note: null });
+  });
+
   it('phone numbers, ISO dates and longer numbers are not dates', () => {
     expect(inferDateOrder('Phone\n12-555-0142\n+44 20-7946-0958\n2024-13-01\n113/04/1985\n', 'GB')).toEqual({ order: 'day-first', note: null });
   });

@@ -14,6 +14,8 @@ const monthFirstRegions = new Set(['US', 'PR', 'GU', 'VI', 'AS', 'MP', 'UM', 'PH
 
 /** Numeric dates with slashes or dashes and a year ("03/04/1985", "3-4-85"), not part of a longer number. */
 const numericDate = /(?<![\d/.-])(\d{1,2})([/-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/-])/g;
+/** A day and month without a year, alone in a cell (Mailchimp writes birthdays "11/30"). */
+const yearlessDate = /(?<=^|[,;\t"])(\d{1,2})(\/)(\d{1,2})(?=[,;\t"\r\n]|$)/gm;
 
 export interface InferredDateOrder {
   order: DateOrder;
@@ -27,7 +29,7 @@ export function inferDateOrder(text: string, phoneRegion: string): InferredDateO
   let dayFirst: string | null = null;
   let monthFirst: string | null = null;
   let ambiguous: string | null = null;
-  for (const m of text.matchAll(numericDate)) {
+  for (const m of [...text.matchAll(numericDate), ...text.matchAll(yearlessDate)]) {
     const [first, second] = [Number(m[1]), Number(m[3])];
     if (first > 12 && second >= 1 && second <= 12) dayFirst ??= m[0];
     else if (second > 12 && first >= 1 && first <= 12) monthFirst ??= m[0];

@@ -15,5 +15,14 @@ const needsGuard = (cell: string): boolean => (risky.test(cell) && !number.test(
 /** A cell as written to a CSV file: with an apostrophe before it when a spreadsheet would run it. */
 export const guardFormula = (cell: string): string => (needsGuard(cell) ? `'${cell}` : cell);
 
-/** A cell as read: the guard's apostrophe taken off (the exact inverse of guardFormula). */
-export const unguardFormula = (cell: string): string => (cell.startsWith("'") && needsGuard(cell.slice(1)) ? cell.slice(1) : cell);
+/**
+ * An apostrophe other systems put before digits so that a spreadsheet keeps them as text (Shopify
+ * writes '+12175550123, '02134 and '6543210987654: a plus, a leading zero, a long id).
+ */
+const textMarker = /^'(?=[+\d])[+\d\s().-]*$/;
+
+/**
+ * A cell as read: the guard's apostrophe taken off (the exact inverse of guardFormula, which never
+ * guards digits), and the text marker before digits.
+ */
+export const unguardFormula = (cell: string): string => (cell.startsWith("'") && (needsGuard(cell.slice(1)) || textMarker.test(cell)) ? cell.slice(1) : cell);
