@@ -2,12 +2,11 @@ import { recordAudits } from '../audit/audit-store.js';
 import { createCustomer } from '../customers/customer-commands.js';
 import type { CustomerCreate } from '../customers/customer-schemas.js';
 import { insertNewCustomers, prepareNewCustomer, referenceProblems, storedOf, type NewCustomer } from '../customers/new-customers.js';
-import { addRelationship, relationshipAudit, relationshipRow } from '../customers/relationship-commands.js';
-import { blockingKeys, soundOf } from '../matching/blocking.js';
+import { relationshipAudit, relationshipRow } from '../customers/relationship-commands.js';
+import { blockingKeys } from '../matching/blocking.js';
 import { compare } from '../matching/compare.js';
 import { byLikelihood, candidatesFor, candidatesForMany, keysThatMatter, maxBlockSize, type Candidate } from '../matching/match-candidates.js';
-import { customersWithKeys, matchProfiles, profileOf, type MatchProfile } from '../matching/match-keys-store.js';
-import { organizationWords } from '../matching/name-rules.js';
+import { matchProfiles, profileOf, type MatchProfile } from '../matching/match-keys-store.js';
 import { toMatchRecord, type MatchRecord, type StoredCustomer } from '../matching/match-record.js';
 import { recordSuspicions, recordSuspicionsOf } from '../matching/suspicion-store.js';
 import { createNote } from '../notes/note-commands.js';
@@ -16,6 +15,7 @@ import { inSavepoint } from '../platform/database/savepoint.js';
 import { written, type Applied, type ImportRun, type Outcome, type Settled } from './import-apply.js';
 import { applyFill, fillTargets, noneStale, planFill, reindexStale, type FillTarget, type Stale } from './import-fill.js';
 import { customersOfRecordKeys, recordKeyOf } from './import-identity.js';
+import { employerOf, employmentOf, linkOrganization, nameKeyOf, organizationsOf, placeholdersOf } from './import-organizations.js';
 import type { ImportedCustomer } from './import-records.js';
 
 /**
@@ -135,9 +135,13 @@ export async function applyCustomers(db: Db, run: ImportRun, items: readonly Cus
   const prior = await customersOfRecordKeys(db, run.source, keys.filter((k): k is string => k !== null));
   const madeFrom = new Map<string, string>();
   const placeholders = await placeholdersOf(db, items.map((item) => item.record));
+  /** Organisations this batch has made for its people, by name key: an organisation's own record later in the batch is that one. */
+  const madeOrganizations = new Map<string, string>();
   const knownOf = (index: number): Known => {
     const key = keys[index];
-    return { same: (key ? (prior.get(key) ?? madeFrom.get(key)) : undefined) ?? null, placeholder: placeholders.get(items[index]!.record.customer.displayName ?? '') ?? null };
+    const { kind, displayName } = items[index]!.record.customer;
+    const made = kind === 'organization' && displayName ? madeOrganizations.get(nameKeyOf(displayName)) : undefined;
+    return { same: (key ? (prior.get(key) ?? madeFrom.get(key)) : undefined) ?? null, placeholder: placeholders.get(displayName ?? '') ?? made ?? null };
   };
   // The customers the batch is sure of, read once for all of them (each is filled in with what it lacks).
   const targets = await fillTargets(db, [...new Set(found.flatMap((candidates, i) => candidates.find((c) => c.result.band === 'auto')?.customerId ?? knownOf(i).placeholder ?? []))]);
@@ -221,6 +225,7 @@ export async function applyCustomers(db: Db, run: ImportRun, items: readonly Cus
         // New people only: neither side was linked before, and a person's name is not part of their organisation's entries.
         for (let i = 0; i < links.length; i += 400) await db.insertInto('relationships').values(links.slice(i, i + 400)).execute();
         await recordAudits(db, run.ctx.actor, links.map(relationshipAudit));
+        for (const o of employers.values()) if (o.made?.customer.displayName) madeOrganizations.set(nameKeyOf(o.made.customer.displayName), o.id);
       });
     } catch {
       // Something the checks did not foresee (a note too long, say): each record alone, to find which (and write the others).
@@ -323,102 +328,4 @@ async function fillCustomer(db: Db, run: ImportRun, item: CustomerItem, customer
   for (const id of marks.entries) stale.entries.add(id);
   for (const id of marks.keys) stale.keys.add(id);
   return { outcome: 'updated', now };
-}
-
-/** The organisation a person's record names, if any (an organisation's own record links to none). */
-const employerOf = (record: ImportedCustomer) => (record.organization && record.customer.kind !== 'organization' ? record.organization : null);
-
-/** The link from a person to their organisation. */
-const employmentOf = (organizationId: string, employer: NonNullable<ImportedCustomer['organization']>) => ({ relatedCustomerId: organizationId, label: employer.title ?? 'works at', relatedLabel: 'employer' });
-
-/** What makes two organisations' names one: their words folded, without the legal form ("ACME Corp." and "Acme Corporation" are "acme"). */
-const nameKeyOf = (name: string) => organizationWords(name).join(' ');
-
-/**
- * The organisations already here under these names, by name key (nameKeyOf), the oldest of each:
- * found by the name as written or through matching's key for an organisation's name (its sound);
- * `bare`: only those that are a name and nothing else (no email, phone, address or id of their own).
- */
-async function organizationsNamed(db: Db, names: readonly string[], bare = false): Promise<Map<string, string>> {
-  const wanted = new Set(names.map(nameKeyOf));
-  const sounds = [...new Set(names.map((name) => `o${soundOf(organizationWords(name).join(''))}`))];
-  const ids = new Set((await customersWithKeys(db, sounds)).map((r) => r.customerId));
-  const found = new Map<string, string>();
-  const lists: { byName?: string[]; byId?: string[] }[] = [];
-  for (let i = 0; i < names.length; i += 300) lists.push({ byName: names.slice(i, i + 300) });
-  const idList = [...ids];
-  for (let i = 0; i < idList.length; i += 300) lists.push({ byId: idList.slice(i, i + 300) });
-  const rows: { id: string; displayName: string; createdAt: string }[] = [];
-  for (const list of lists) {
-    rows.push(
-      ...(await db
-        .selectFrom('customers as c')
-        .select(['c.id', 'c.displayName', 'c.createdAt'])
-        .where('c.kind', '=', 'organization')
-        .where('c.erasedAt', 'is', null)
-        .$if(list.byName !== undefined, (q) => q.where('c.displayName', 'in', list.byName!))
-        .$if(list.byId !== undefined, (q) => q.where('c.id', 'in', list.byId!))
-        .$if(bare, (q) => q.where(({ and, not, exists, selectFrom }) => and((['emails', 'phones', 'addresses', 'externalIds'] as const).map((table) => not(exists(selectFrom(table).select('id').whereRef('customerId', '=', 'c.id')))))))
-        .execute()),
-    );
-  }
-  rows.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1));
-  for (const r of rows) {
-    const key = nameKeyOf(r.displayName);
-    if (wanted.has(key) && !found.has(key)) found.set(key, r.id);
-  }
-  return found;
-}
-
-/**
- * The organisations of these names, by the name as the records write it: the oldest already here of
- * that name (nameKeyOf: "ACME Corp." is Acme Corporation), else one written with them (`writing`: an
- * organisation's own record of the same batch), else one made for all the names of that key (checked,
- * not yet written).
- */
-async function organizationsOf(db: Db, run: ImportRun, records: readonly ImportedCustomer[], writing: readonly NewCustomer[] = []): Promise<Map<string, { id: string; made?: NewCustomer; announced?: boolean }>> {
-  const names = [...new Set(records.flatMap((r) => employerOf(r)?.name ?? []))];
-  const here = await organizationsNamed(db, names);
-  for (const w of writing) {
-    const name = w.customer.displayName;
-    if (w.customer.kind === 'organization' && name && !here.has(nameKeyOf(name))) here.set(nameKeyOf(name), w.customer.id);
-  }
-  const byKey = new Map<string, { id: string; made?: NewCustomer }>([...here].map(([key, id]) => [key, { id }]));
-  const found = new Map<string, { id: string; made?: NewCustomer }>();
-  for (const name of names) {
-    const key = nameKeyOf(name);
-    let organization = byKey.get(key);
-    if (!organization) {
-      const made = prepareNewCustomer(run.ctx, { kind: 'organization', displayName: name });
-      byKey.set(key, (organization = { id: made.customer.id, made }));
-    }
-    found.set(name, organization);
-  }
-  return found;
-}
-
-/**
- * Organisations that are a name only (made by an import for the people who work there: no email,
- * phone, address or id of their own), by the name as these records write it, for the organisations'
- * own records among them: such a record is that organisation, filled in, not a second one of its name.
- */
-async function placeholdersOf(db: Db, records: readonly ImportedCustomer[]): Promise<Map<string, string>> {
-  const names = [...new Set(records.flatMap((r) => (r.customer.kind === 'organization' && r.customer.displayName ? [r.customer.displayName] : [])))];
-  if (names.length === 0) return new Map();
-  const bare = await organizationsNamed(db, names, true);
-  return new Map(names.flatMap((name) => (bare.has(nameKeyOf(name)) ? [[name, bare.get(nameKeyOf(name))!] as const] : [])));
-}
-
-/** A person's organisation: the one of that name, or a new one; linked once. */
-async function linkOrganization(db: Db, run: ImportRun, item: CustomerItem, personId: string): Promise<void> {
-  const { line, record } = item;
-  const employer = employerOf(record);
-  if (!employer) return;
-  const organization = (await organizationsOf(db, run, [record])).get(employer.name)!;
-  if (organization.made) {
-    await insertNewCustomers(db, run.ctx, [organization.made]);
-    written(run, line, record.sourceRecordId, 'customers', organization.id, organization.id);
-  }
-  const link = await addRelationship(db, run.ctx, personId, employmentOf(organization.id, employer));
-  written(run, line, record.sourceRecordId, 'relationships', link, personId);
 }

@@ -10,14 +10,16 @@ import type { StoredCustomer } from '../matching/match-record.js';
 import { createNote } from '../notes/note-commands.js';
 import { visibleRows } from '../platform/auth/private-facts-sql.js';
 import type { Db } from '../platform/database/connect.js';
-import { reindexCustomers } from '../search/search-indexer.js';
+import { linkedOrganizationNames, reindexCustomers } from '../search/search-indexer.js';
 import { fold } from '../search/search-rules.js';
 import { written, type ImportRun } from './import-apply.js';
+import { employerOf, linkOrganization, nameKeyOf } from './import-organizations.js';
 import type { ImportedCustomer } from './import-records.js';
 
 /**
  * Filling in a customer an import found already there (the automatic band): the profile fields they
- * lack, the contact points and ids that are new, the note if it was not imported before. What to add
+ * lack, the contact points and ids that are new, the note if it was not imported before, the
+ * organisation they work at when they are linked to none of its name. What to add
  * is worked out first without writing (planFill), so a record that brings nothing new costs no write,
  * and a check says "updated" without one; then the plan is written through the same commands as the
  * API (applyFill). A batch reads what it compares against for all its customers at once (fillTargets),
@@ -27,8 +29,8 @@ import type { ImportedCustomer } from './import-records.js';
 /** The profile fields an import fills in when the customer has none. */
 const fillable = ['givenName', 'familyName', 'preferredName', 'pronouns', 'language', 'gender'] as const;
 
-/** What a fill compares against: the customer's fields, and the customer as matching sees them (with their contact points). */
-export type FillTarget = Pick<CustomerOut, (typeof fillable)[number] | 'birthday'> & { stored: StoredCustomer };
+/** What a fill compares against: the customer's fields, the customer as matching sees them (with their contact points), the organisations they are linked to. */
+export type FillTarget = Pick<CustomerOut, (typeof fillable)[number] | 'birthday'> & { stored: StoredCustomer; organizations: string[] };
 
 /** Ids per read: well under either engine's limit of bound values. */
 const idsPerRead = 500;
@@ -38,11 +40,15 @@ export async function fillTargets(db: Db, ids: readonly string[]): Promise<Map<s
   const targets = new Map<string, FillTarget>();
   for (let i = 0; i < ids.length; i += idsPerRead) {
     const list = ids.slice(i, i + idsPerRead);
-    const [rows, stored] = await Promise.all([db.selectFrom('customers').selectAll().where('id', 'in', list).where('erasedAt', 'is', null).execute(), storedCustomers(db, list)]);
+    const [rows, stored, organizations] = await Promise.all([
+      db.selectFrom('customers').selectAll().where('id', 'in', list).where('erasedAt', 'is', null).execute(),
+      storedCustomers(db, list),
+      linkedOrganizationNames(db, list),
+    ]);
     const storedBy = new Map(stored.map((c) => [c.id, c]));
     for (const row of rows) {
       const customer = storedBy.get(row.id);
-      if (customer) targets.set(row.id, { ...presentCustomerRow(row), stored: customer });
+      if (customer) targets.set(row.id, { ...presentCustomerRow(row), stored: customer, organizations: organizations.get(row.id) ?? [] });
     }
   }
   return targets;
@@ -56,6 +62,8 @@ export interface FillPlan {
   addresses: NonNullable<CustomerCreate['addresses']>;
   externalIds: NonNullable<CustomerCreate['externalIds']>;
   note: string | null;
+  /** The organisation the record says they work at, when they are linked to none of its name. */
+  employer: NonNullable<ImportedCustomer['organization']> | null;
 }
 
 const addressKey = (a: { line1?: string | null | undefined; postalCode?: string | null | undefined }) => `${fold(a.line1 ?? '')}|${fold(a.postalCode ?? '').replace(/\s/g, '')}`;
@@ -76,8 +84,10 @@ export async function planFill(db: Db, run: ImportRun, record: ImportedCustomer,
   // The same note imported before (whoever may read it): not added twice.
   const seen = record.note ? await db.selectFrom('notes').select('id').where(visibleRows(null, 'notes', 'notes')).where('customerId', '=', customerId).where('body', '=', record.note).executeTakeFirst() : undefined;
   const note = record.note && !seen ? record.note : null;
-  const changes = Object.keys(patch).length + emails.length + phones.length + addresses.length + externalIds.length + (note ? 1 : 0);
-  return changes === 0 ? null : { patch, emails, phones, addresses, externalIds, note };
+  const named = employerOf(record);
+  const employer = named && !stored.organizations.some((name) => nameKeyOf(name) === nameKeyOf(named.name)) ? named : null;
+  const changes = Object.keys(patch).length + emails.length + phones.length + addresses.length + externalIds.length + (note ? 1 : 0) + (employer ? 1 : 0);
+  return changes === 0 ? null : { patch, emails, phones, addresses, externalIds, note, employer };
 }
 
 /**
@@ -134,6 +144,8 @@ export async function applyFill(db: Db, run: ImportRun, item: { line: number; re
   }
   if (audit.length) await recordAudits(db, run.ctx.actor, audit);
   if (plan.note) written(run, line, record.sourceRecordId, 'notes', await createNote(db, run.ctx, { customerId, body: plan.note }), customerId);
+  // Linking rewrites both sides' lookup entries (the person's name their organisation).
+  if (plan.employer) await linkOrganization(db, run, item, customerId);
   const contacts = storedContactsOf(added);
   return { ...now, emails: [...now.emails, ...contacts.emails], phones: [...now.phones, ...contacts.phones], addresses: [...now.addresses, ...contacts.addresses], externalIds: [...now.externalIds, ...contacts.externalIds] };
 }

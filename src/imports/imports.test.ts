@@ -207,6 +207,47 @@ describe('importing the silos of S6', () => {
     expect(await employerOfPerson('Hank Scorpio')).toEqual([placeholder!.id]);
   });
 
+  it('one organisation of a name when the batch writes its people before the company\'s own record, and a person already here gains the employer a later file names', async () => {
+    const csv = (...rows: string[]) => Buffer.from([...rows, ''].join('\n'));
+    const organizations = (name: string) => t.database.db.selectFrom('customers').select(['id', 'kind']).where('displayName', '=', name).execute();
+    const linksOf = async (displayName: string) => {
+      const [person] = await t.database.db.selectFrom('customers').select('id').where('displayName', '=', displayName).execute();
+      return t.database.db.selectFrom('relationships').select(['relatedCustomerId', 'label']).where('customerId', '=', person!.id).execute();
+    };
+    // Two people sharing an email make the batch write what waits before the company's own row is read.
+    await commit(
+      (
+        await upload(
+          'initech.csv',
+          'source=crm-export',
+          'text/csv',
+          csv('First Name,Last Name,Email,Phone,Company', 'Peter,Gibbons,peter@initech.example,,Initech LLC', 'Bob,Porter,bobs@consult.example,,', 'Bob,Slydell,bobs@consult.example,,', ',,info@initech.example,+1 212 555 0142,Initech LLC'),
+        )
+      ).id,
+    );
+    const initech = await organizations('Initech LLC');
+    expect(initech).toEqual([{ id: expect.any(String), kind: 'organization' }]);
+    expect((await linksOf('Peter Gibbons')).map((l) => l.relatedCustomerId)).toEqual([initech[0]!.id]);
+    expect((await t.database.db.selectFrom('emails').select('address').where('customerId', '=', initech[0]!.id).execute()).map((e) => e.address)).toEqual(['info@initech.example']);
+
+    // Known by email with no employer; a later file says where she works and as what.
+    await commit((await upload('people.csv', 'source=newsletter', 'text/csv', csv('First Name,Last Name,Email', 'Ottilie,Brandt,ottilie@brandt-imports.example'))).id);
+    expect(await linksOf('Ottilie Brandt')).toEqual([]);
+    const checked = await upload('crm.csv', 'source=crm-export', 'text/csv', csv('First Name,Last Name,Email,Company,Job Title', 'Ottilie,Brandt,ottilie@brandt-imports.example,Brandt Imports Ltd,Director'));
+    expect(checked.check).toMatchObject({ created: 0, updated: 1 });
+    const done = await commit(checked.id);
+    const [brandt] = await organizations('Brandt Imports Ltd');
+    expect(await linksOf('Ottilie Brandt')).toEqual([{ relatedCustomerId: brandt!.id, label: 'Director' }]);
+    // The same file again: linked already, nothing written.
+    const again = await upload('crm.csv', 'source=crm-export', 'text/csv', csv('First Name,Last Name,Email,Company,Job Title', 'Ottilie,Brandt,ottilie@brandt-imports.example,Brandt Imports Ltd,Director'));
+    expect(again.check).toMatchObject({ created: 0, updated: 0 });
+    // Undone: the link and the organisation made for it go; Ottilie stays as she was.
+    expect((await manager.post(`/api/v1/imports/${done.id}/undo`)).status).toBe(202);
+    await worker().runDue();
+    expect(await linksOf('Ottilie Brandt')).toEqual([]);
+    expect(await organizations('Brandt Imports Ltd')).toEqual([]);
+  });
+
   it('undoes an import as a whole, row by row, and refuses bad requests naming the field', async () => {
     const vcards = await upload('phone-contacts.vcf', 'source=phone', 'text/vcard');
     const before = await t.database.db.selectFrom('customers').select('id').orderBy('id').execute();

@@ -19,7 +19,7 @@ async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unkno
 }
 
 /** Names of the organisations linked to each customer, either way round, sorted; organisations in `exclude` left out. */
-async function linkedOrganizationNames(db: Db, ids: readonly string[], exclude: ReadonlySet<string>): Promise<Map<string, string[]>> {
+export async function linkedOrganizationNames(db: Db, ids: readonly string[], exclude: ReadonlySet<string> = new Set()): Promise<Map<string, string[]>> {
   const list = [...ids];
   const rows = await db
     .selectFrom('relationships as r')
