@@ -36,7 +36,7 @@ describe('rapport import and rapport export --customers', () => {
     expect(check.stderr, check.stderr).not.toMatch(/rapport:/);
     expect(check.code).toBe(0);
     expect(check.stdout).toMatch(/records: [1-9]\d* would be created/);
-    expect(check.stdout).toMatch(/as a google export/i);
+    expect(check.stdout).toMatch(/as a Google Contacts export/);
     expect(await customerCount()).toBe(0);
 
     const run = await runCli(['import', fixture, '--source', 'google-contacts'], database.env);

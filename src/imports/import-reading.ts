@@ -78,10 +78,18 @@ export function readImport(row: Pick<Row<'imports'>, 'kind' | 'format'>, bytes: 
 /** What to say of bytes of a UTF-8 file that were not UTF-8. */
 const strayNote = (strayBytes: number | undefined) => (strayBytes ? [`${strayBytes === 1 ? 'One byte' : `${strayBytes} bytes`} of the file ${strayBytes === 1 ? 'was' : 'were'} not UTF-8 and ${strayBytes === 1 ? 'was' : 'were'} read as Windows-1252: check the names with accents.`] : []);
 
+/** How the columns were read, as the note says it. */
+const presetWords: Record<string, string> = {
+  google: 'as a Google Contacts export',
+  outlook: 'as an Outlook export',
+  generic: 'its columns guessed from their headers',
+  explicit: 'with the column mapping given',
+};
+
 function csvNotes(file: { encoding: string; delimiter: string; strayBytes?: number }, preset: string | null, unmapped: readonly string[]): string[] {
   const separator = file.delimiter === '\t' ? 'tabs' : `"${file.delimiter}"`;
   return [
-    `Read as ${file.encoding}, values separated by ${separator}${preset ? `, as a ${preset} export` : ''}.`,
+    `Read as ${file.encoding}, values separated by ${separator}${preset ? `, ${presetWords[preset] ?? `as a ${preset} export`}` : ''}.`,
     ...strayNote(file.strayBytes),
     ...(unmapped.length ? [`Columns not imported: ${unmapped.join(', ')}.`] : []),
   ];

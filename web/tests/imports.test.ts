@@ -93,7 +93,7 @@ describe('importing the silos and reviewing the duplicates', () => {
     expect(g.created).toBeGreaterThanOrEqual(4);
     const panel = page.getByRole('region', { name: 'google-contacts.csv' });
     expect(await panel.textContent()).toContain(`Would create ${g.created}, update ${g.updated}, already there ${g.unchanged}, ${g.review} to review as possible duplicates, ${g.problems} with problems.`);
-    expect(await panel.getByRole('list', { name: 'How the file was read' }).textContent()).toContain('as a google export');
+    expect(await panel.getByRole('list', { name: 'How the file was read' }).textContent()).toContain('as a Google Contacts export');
     expect(await page.getByRole('list', { name: 'Past imports' }).getByRole('listitem').filter({ hasText: 'google-contacts.csv' }).textContent()).toContain('Checked, not imported');
     expect(await env.server.database.db.selectFrom('customers').select('id').where('displayName', '=', 'Wei Chen').execute()).toEqual([]);
     await expectAccessible(page, 'import screen, the check');
