@@ -43,7 +43,7 @@ export function registerImportCommand(program: Command, config: () => Config): v
     .option('--day-first', 'read 03/04/1980 as 3 April (found from the file\'s dates, else the region, when left out)')
     .option('--month-first', 'read 03/04/1980 as March 4')
     .option('--time-zone <zone>', 'transactions and interactions: the time zone of times written without one')
-    .option('--currency <code>', 'transactions: the currency of amounts that name none')
+    .option('--currency <code>', 'transactions: the currency of amounts that name none, when the file has no currency column')
     .option('--channel <channel>', 'interactions: the channel of every row (newsletter, direct_mail, service_call…)')
     .option('--direction <direction>', 'interactions: inbound or outbound')
     .option('--check', 'only check the file: say what would happen, write nothing')
@@ -79,7 +79,6 @@ export function registerImportCommand(program: Command, config: () => Config): v
           const kind = String(options.kind);
           if (!['customers', 'transactions', 'interactions'].includes(kind)) throw new ConfigError(`--kind: customers, transactions or interactions, not "${kind}"`);
           if (kind !== 'customers' && typeof options.timeZone !== 'string') throw new ConfigError('--time-zone: say the time zone the file’s times are in (e.g. America/Chicago)');
-          if (kind === 'transactions' && typeof options.currency !== 'string') throw new ConfigError('--currency: say the currency of amounts that name none (e.g. USD)');
           const format = (typeof options.format === 'string' ? options.format : formatOfName(file)) ?? 'csv';
           if (!['csv', 'vcard', 'jsonl'].includes(format)) throw new ConfigError(`--format: csv, vcard or jsonl, not "${format}"`);
           let mapping: Record<string, unknown> | undefined;
@@ -103,7 +102,7 @@ export function registerImportCommand(program: Command, config: () => Config): v
                 options: {
                   phoneRegion: cfg.phoneRegion,
                   timeZone: typeof options.timeZone === 'string' ? options.timeZone : 'UTC',
-                  currency: typeof options.currency === 'string' ? options.currency.toUpperCase() : 'USD',
+                  ...(typeof options.currency === 'string' ? { currency: options.currency.toUpperCase() } : {}),
                   ...(typeof options.preset === 'string' ? { preset: options.preset as 'google' } : {}),
                   ...(mapping ? { mapping } : {}),
                   ...(options.dayFirst ? { dateOrder: 'day-first' as const } : options.monthFirst ? { dateOrder: 'month-first' as const } : {}),

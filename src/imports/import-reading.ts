@@ -19,8 +19,8 @@ export interface ImportOptions {
   phoneRegion: string;
   /** The shop's time zone: times in the file without an offset are local times there. */
   timeZone: string;
-  /** The currency of amounts that name none. */
-  currency: string;
+  /** Purchases: the currency of amounts that name none, in a file without a currency column. */
+  currency?: string;
   preset?: CustomerPreset;
   mapping?: Record<string, unknown>;
   delimiter?: Delimiter;
@@ -62,7 +62,7 @@ export function readImport(row: Pick<Row<'imports'>, 'kind' | 'format'>, bytes: 
   }
   if (row.format !== 'csv') throw unprocessable('/query/format', `${row.kind} are imported from CSV files`);
   if (row.kind === 'transactions') {
-    const read = readTransactionCsv(bytes, { ...csv, ...activity, currency: options.currency, ...(options.mapping ? { mapping: options.mapping } : {}) });
+    const read = readTransactionCsv(bytes, { ...csv, ...activity, ...(options.currency ? { currency: options.currency } : {}), ...(options.mapping ? { mapping: options.mapping } : {}) });
     return { kind: 'transactions', items: read.items, notes: [...csvNotes(read.file, null, read.mapping.unmapped), ...dateNote] };
   }
   const read = readInteractionCsv(bytes, {

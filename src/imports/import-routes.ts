@@ -85,7 +85,6 @@ export async function importRoutes(app: App) {
       const format = q.format ?? formatOfName(fileName) ?? sniffFormat(content);
       const mapping = mappingQuery(q.mapping);
       if (kind !== 'customers' && !q.timeZone) throw unprocessable('/query/timeZone', `say the time zone the ${kind} file’s times are in (e.g. America/Chicago)`);
-      if (kind === 'transactions' && !q.currency) throw unprocessable('/query/currency', 'say the currency of amounts that name none (e.g. USD)');
       if (q.timeZone) {
         try {
           new Intl.DateTimeFormat('en', { timeZone: q.timeZone });
@@ -96,7 +95,7 @@ export async function importRoutes(app: App) {
       const options: ImportOptions = {
         phoneRegion: app.config.phoneRegion,
         timeZone: q.timeZone ?? 'UTC',
-        currency: (q.currency ?? 'USD').toUpperCase(),
+        ...(q.currency ? { currency: q.currency.toUpperCase() } : {}),
         ...(q.preset ? { preset: q.preset } : {}),
         ...(mapping ? { mapping } : {}),
         ...(q.delimiter ? { delimiter: q.delimiter } : {}),

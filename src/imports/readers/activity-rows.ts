@@ -9,9 +9,10 @@ import type { CustomerKey, ImportedInteraction, ImportedTransaction, RowProblem 
 import type { InteractionField, TransactionField } from './activity-columns.js';
 import type { Columns } from './column-targets.js';
 import type { CsvRow } from './csv-text.js';
-import { readDateTime, type DateOrder } from './date-values.js';
+import { readDateTime, type DateOrder, type Parsed } from './date-values.js';
 import { unguardFormula } from './formula-guard.js';
-import { readMoney, readQuantity } from './money-values.js';
+import { hasWord, headerWords } from './header-words.js';
+import { readMoney, readQuantity, type Money } from './money-values.js';
 import { problem, quoted, type ReadItem } from './read-items.js';
 
 /**
@@ -19,6 +20,10 @@ import { problem, quoted, type ReadItem } from './read-items.js';
  * that cannot become one (no date, no customer to find, no amount) is handed back without a record
  * and with problems saying why; values that are only doubtful (an unknown channel) are read the
  * safe way and reported.
+ *
+ * A web shop writes an order a line item a row (Shopify: the order's number on every row, its
+ * customer, totals and currency on the first only): `transactionsFromRows` reads the rows that follow
+ * an order, with its number and no amount of their own, as more items of that order.
  */
 
 type ChannelName = Static<typeof Channel>;
@@ -33,8 +38,8 @@ export interface ActivityRowOptions {
 }
 
 export interface TransactionRowOptions extends ActivityRowOptions {
-  /** The currency of amounts that name none ("12.50"). */
-  currency: string;
+  /** The currency of amounts that name none ("12.50") in a file without a currency column. */
+  currency?: string;
 }
 
 export interface InteractionRowOptions extends ActivityRowOptions {
@@ -54,17 +59,21 @@ interface CellReader<F extends string> {
   first(field: F): Cell | null;
 }
 
-/** A row's non-empty cells by field: several columns for one field keep their headers, in order. */
+/**
+ * A row's non-empty cells by field: several columns for one field keep their headers, in slot order
+ * (a date's best column, then its stand-ins: activity-columns.ts), else in the file's order.
+ */
 class RowCells<F extends string> implements CellReader<F> {
   private readonly byField = new Map<F, Cell[]>();
   constructor(row: CsvRow, headers: readonly string[], columns: Columns<F>) {
-    columns.forEach((target, i) => {
+    const order = columns.flatMap((target, i) => (target ? [{ target, i }] : [])).sort((a, b) => (a.target.slot ?? 1) - (b.target.slot ?? 1) || a.i - b.i);
+    for (const { target, i } of order) {
       const value = unguardFormula(row.cells[i]?.trim() ?? '');
-      if (!target || !value) return;
+      if (!value) continue;
       const list = this.byField.get(target.field) ?? [];
       list.push({ header: headers[i] ?? '', value });
       this.byField.set(target.field, list);
-    });
+    }
   }
   all(field: F): Cell[] {
     return this.byField.get(field) ?? [];
@@ -98,7 +107,10 @@ function customerKey(cells: CellReader<KeyFields>, line: number, options: Activi
   return key;
 }
 
-/** When it happened: the date column, with the time column after it when there is one. */
+/** A date cell that already says the time of day ("2024-03-01 10:15"): a time column does not add to it. */
+const hasTimeOfDay = (text: string): boolean => /\d:\d\d/.test(text);
+
+/** When it happened: the date column, with the time column after it when there is one and the date has no time. */
 function occurredAt(cells: CellReader<KeyFields>, line: number, options: ActivityRowOptions, problems: RowProblem[]): string | null {
   const date = cells.first('date');
   if (!date) {
@@ -106,7 +118,7 @@ function occurredAt(cells: CellReader<KeyFields>, line: number, options: Activit
     return null;
   }
   const time = cells.first('time');
-  const text = time ? `${date.value} ${time.value}` : date.value;
+  const text = time && !hasTimeOfDay(date.value) ? `${date.value} ${time.value}` : date.value;
   const read = readDateTime(text, { timeZone: options.timeZone, order: options.dateOrder ?? 'month-first' });
   if (read.ok) return read.value;
   problems.push(problem(line, date.header, `Date ${quoted(text)} ${read.reason}.`));
@@ -132,11 +144,28 @@ for (const [kind, words] of Object.entries({
 /** A negative amount is money going back: a negative sale is a refund, a negative invoice a credit note. */
 const reversed: Partial<Record<TransactionKind, TransactionKind>> = { purchase: 'refund', invoice: 'credit' };
 
+/** Whether an amount names its currency ("$12.50", "12.50 EUR", "€ 12,50"): anything but digits, marks and signs. */
+const namesCurrency = (text: string): boolean => /[^\d\s.,'()+\-\u2212\u00a0\u202f]/.test(text);
+
+/**
+ * An amount in the row's currency (its currency column's, else the one the import was given); an
+ * amount that names its own keeps it. With neither, "12.50" cannot be read.
+ */
+function moneyIn(text: string, currency: string | null): Parsed<Money> {
+  if (currency) return readMoney(text, currency);
+  if (!namesCurrency(text)) return { ok: false, reason: 'names no currency, and the file has no currency column (give the import the currency of its amounts, e.g. USD)' };
+  return readMoney(text, 'USD');
+}
+
+/** One row as one transaction (a file whose rows are each a sale; `transactionsFromRows` joins an order's line items). */
 export function transactionFromRow(row: CsvRow, headers: readonly string[], columns: Columns<TransactionField>, options: TransactionRowOptions): ReadItem<ImportedTransaction> {
+  return readTransaction(row, new RowCells(row, headers, columns), options);
+}
+
+function readTransaction(row: CsvRow, cells: CellReader<TransactionField>, options: TransactionRowOptions): ReadItem<ImportedTransaction> {
   const problems: RowProblem[] = [...row.problems];
   const none = (): ReadItem<ImportedTransaction> => ({ line: row.line, record: null, problems });
   if (row.cells.length === 0) return none();
-  const cells = new RowCells(row, headers, columns);
   const line = row.line;
   const key = customerKey(cells, line, options, problems);
   const when = occurredAt(cells, line, options, problems);
@@ -152,12 +181,12 @@ export function transactionFromRow(row: CsvRow, headers: readonly string[], colu
     kind = found;
   }
 
-  let currency = options.currency;
-  const currencyCell = cells.first('currency');
+  // The currency column says the currency of the row's amounts; the import's currency stands in for it.
+  let currency = cells.first('currency')?.value.trim().toUpperCase() || options.currency?.toUpperCase() || null;
   let amountMinor: number | null = null;
   const amountCell = cells.first('amount');
   if (amountCell) {
-    const money = readMoney(amountCell.value, currencyCell?.value.trim().toUpperCase() || options.currency);
+    const money = moneyIn(amountCell.value, currency);
     if (!money.ok) {
       problems.push(problem(line, amountCell.header, `Amount ${quoted(amountCell.value)} ${money.reason}.`));
       return none();
@@ -166,16 +195,23 @@ export function transactionFromRow(row: CsvRow, headers: readonly string[], colu
     if (money.value.minor < 0) kind = reversed[kind] ?? kind;
     amountMinor = Math.abs(money.value.minor) || null;
     if (amountMinor === null) problems.push(problem(line, amountCell.header, `Amount ${quoted(amountCell.value)} is zero; a transaction moves some money.`));
-  } else if (currencyCell) currency = currencyCell.value.trim().toUpperCase();
+  } else if (currency === null) {
+    // No amount and no currency: an item's price may name one ("€6.50").
+    const price = cells.first('itemPrice');
+    const read = price && namesCurrency(price.value) ? moneyIn(price.value, null) : null;
+    if (read?.ok) currency = read.value.currency;
+  }
 
   const items = itemOf(cells, line, currency, amountMinor, problems);
   if (amountMinor === null && items.length === 0) {
     if (!amountCell) problems.push(problem(line, null, 'There is no amount here, and no item with a price to add up.'));
     return none();
   }
-  const reference = clean(cells.first('reference')?.value);
-  if (reference && reference.length > limits.shortText) problems.push(problem(line, cells.first('reference')!.header, `The reference is longer than ${limits.shortText} characters, so it was left out.`));
-  if (!key || !when) return none();
+  const referenceCell = cells.first('reference');
+  const reference = clean(referenceCell?.value);
+  if (referenceCell && reference && reference.length > limits.shortText) problems.push(problem(line, referenceCell.header, `The reference is longer than ${limits.shortText} characters, so it was left out.`));
+  // An amount or an item's price was read, so the currency is known; the check is for the compiler.
+  if (!key || !when || currency === null) return none();
   return {
     line,
     record: {
@@ -194,7 +230,7 @@ export function transactionFromRow(row: CsvRow, headers: readonly string[], colu
 }
 
 /** The row's item, when the file has item columns: its price from the price column, else the amount shared by the quantity. */
-function itemOf(cells: CellReader<TransactionField>, line: number, currency: string, amountMinor: number | null, problems: RowProblem[]): ItemInput[] {
+function itemOf(cells: CellReader<TransactionField>, line: number, currency: string | null, amountMinor: number | null, problems: RowProblem[]): ItemInput[] {
   const description = cells.first('itemDescription');
   const sku = cells.first('itemSku');
   if (!description && !sku) return [];
@@ -211,8 +247,8 @@ function itemOf(cells: CellReader<TransactionField>, line: number, currency: str
   let unitPriceMinor: number | null = null;
   const priceCell = cells.first('itemPrice');
   if (priceCell) {
-    const price = readMoney(priceCell.value, currency);
-    if (!price.ok || price.value.minor < 0 || price.value.currency !== currency) {
+    const price = moneyIn(priceCell.value, currency);
+    if (!price.ok || price.value.minor < 0 || (currency !== null && price.value.currency !== currency)) {
       const reason = !price.ok ? price.reason : price.value.minor < 0 ? 'is below zero' : `is in ${price.value.currency}, not ${currency}`;
       problems.push(problem(line, priceCell.header, `Price ${quoted(priceCell.value)} ${reason}, so the item was left out.`));
       return [];
@@ -227,25 +263,126 @@ function itemOf(cells: CellReader<TransactionField>, line: number, currency: str
   return [{ description: text, sku: sku ? sku.value.slice(0, limits.shortText) : null, quantity, unitPriceMinor }];
 }
 
+// --- Orders of several rows ------------------------------------------------------------------------
+
+/** The most items one transaction holds (TransactionCreate's items, transaction-schemas.ts). */
+const maxItems = 500;
+
+/** The order a row belongs to: its number (the reference), else its id in the other system; null when it names none. */
+const orderOf = (cells: CellReader<TransactionField>): string | null => cells.first('reference')?.value ?? cells.first('sourceRecordId')?.value ?? null;
+
+/** An order read from its first row, held back while its further lines may follow. */
+interface OpenOrder {
+  read: ReadItem<ImportedTransaction>;
+  order: string;
+  cells: CellReader<TransactionField>;
+}
+
+const customerFields = ['customerExternalId', 'customerEmail', 'customerPhone'] as const;
+
+/**
+ * Whether a row is a further line of the open order: the same order number, no amount of its own
+ * (an order's totals are on its first row), and no other customer. A row with its own amount is a
+ * sale of its own, as in a till's export.
+ */
+function continues(open: OpenOrder, cells: CellReader<TransactionField>): boolean {
+  if (orderOf(cells) !== open.order || cells.first('amount')) return false;
+  return customerFields.every((field) => {
+    const own = cells.first(field)?.value.toLowerCase();
+    return own === undefined || own === open.cells.first(field)?.value.toLowerCase();
+  });
+}
+
+/** A further line of an order: its item (priced in the order's currency) added to the order, its problems to the order's. */
+function addLine(open: OpenOrder, row: CsvRow, cells: CellReader<TransactionField>): void {
+  const problems: RowProblem[] = [...row.problems];
+  const record = open.read.record;
+  if (record) {
+    const items = itemOf(cells, row.line, record.currency, null, problems);
+    if (items.length > 0 && record.items.length >= maxItems) problems.push(problem(row.line, null, `Order ${quoted(open.order)} has more than ${maxItems} items, so this one was left out.`));
+    else record.items.push(...items);
+  }
+  open.read.problems.push(...problems);
+}
+
+/** A file's rows in order to transactions: an order is handed on when a row that is not one of its lines comes, or the file ends. */
+class OrderLines {
+  private open: OpenOrder | null = null;
+
+  constructor(
+    private readonly headers: readonly string[],
+    private readonly columns: Columns<TransactionField>,
+    private readonly options: TransactionRowOptions,
+  ) {}
+
+  /** The transactions this row completes: none while it adds to the open order. */
+  add(row: CsvRow): ReadItem<ImportedTransaction>[] {
+    const cells = new RowCells(row, this.headers, this.columns);
+    if (this.open && row.cells.length > 0 && continues(this.open, cells)) {
+      addLine(this.open, row, cells);
+      return [];
+    }
+    const done = this.end();
+    const read = readTransaction(row, cells, this.options);
+    const order = row.cells.length > 0 ? orderOf(cells) : null;
+    if (order === null) done.push(read);
+    else this.open = { read, order, cells };
+    return done;
+  }
+
+  /** The order still open, at the end of the file. */
+  end(): ReadItem<ImportedTransaction>[] {
+    const open = this.open;
+    this.open = null;
+    return open ? [open.read] : [];
+  }
+}
+
+/**
+ * A file's rows to transactions, an order's line items (rows that follow it, with its number and no
+ * amount) joined into it: one ReadItem per transaction, with the line of its first row and the
+ * problems of all its rows.
+ */
+export function* transactionsFromRows(rows: Iterable<CsvRow>, headers: readonly string[], columns: Columns<TransactionField>, options: TransactionRowOptions): Generator<ReadItem<ImportedTransaction>> {
+  const orders = new OrderLines(headers, columns, options);
+  for (const row of rows) yield* orders.add(row);
+  yield* orders.end();
+}
+
+/** The same, for a file read a row at a time: an order is handed on once its last line is read. */
+export async function* streamTransactionsFromRows(
+  rows: AsyncIterable<CsvRow>,
+  headers: readonly string[],
+  columns: Columns<TransactionField>,
+  options: TransactionRowOptions,
+): AsyncGenerator<ReadItem<ImportedTransaction>> {
+  const orders = new OrderLines(headers, columns, options);
+  for await (const row of rows) yield* orders.add(row);
+  yield* orders.end();
+}
+
 // --- Interactions ----------------------------------------------------------------------------------
 
 const channelWords: Record<string, ChannelName> = {};
 for (const [channel, words] of Object.entries({
-  call: ['call', 'phone', 'phone call', 'telephone', 'anruf', 'telefon'],
+  call: ['call', 'phone', 'phone call', 'telephone', 'anruf', 'telefon', 'voice'],
   voicemail: ['voicemail', 'voice mail', 'mailbox'],
   missed_call: ['missed call', 'missed_call'],
   email: ['email', 'e-mail', 'mail'],
   visit: ['visit', 'in person', 'store', 'walk-in', 'walk in', 'besuch'],
   meeting: ['meeting', 'termin'],
   sms: ['sms', 'text', 'text message'],
-  chat: ['chat', 'live chat', 'whatsapp', 'messenger'],
+  // Service desks' names (Zendesk's "Via"): messaging apps are chats.
+  chat: ['chat', 'live chat', 'whatsapp', 'messenger', 'messaging', 'facebook messenger', 'instagram direct', 'native messaging'],
   letter: ['letter', 'post', 'brief'],
-  web_form: ['web form', 'web_form', 'webform', 'form', 'website', 'web', 'kontaktformular'],
+  // A help desk's "Web Widget" and "Help Center" are forms on the shop's website.
+  web_form: ['web form', 'web_form', 'webform', 'form', 'website', 'web', 'kontaktformular', 'web widget', 'help center', 'contact form'],
   direct_mail: ['direct mail', 'direct_mail', 'mailing', 'flyer', 'postcard', 'catalog', 'catalogue'],
   newsletter: ['newsletter'],
   invoice_sent: ['invoice', 'invoice sent', 'invoice_sent', 'rechnung'],
   service_call: ['service call', 'service_call', 'service', 'repair', 'support', 'service visit', 'reparatur', 'kundendienst'],
-  other: ['other', 'sonstiges'],
+  // Made by a program or by an agent, not a way the customer got in touch.
+  other: ['other', 'sonstiges', 'api', 'web service', 'closed ticket'],
 }) as [ChannelName, string[]][]) {
   for (const word of words) channelWords[word] = channel;
 }
@@ -272,6 +409,25 @@ const channelTitles: Record<ChannelName, string> = {
 const inboundChannels = new Set<ChannelName>(['voicemail', 'missed_call', 'web_form', 'service_call']);
 const directionWords: Record<string, DirectionName> = { in: 'inbound', inbound: 'inbound', incoming: 'inbound', eingehend: 'inbound', out: 'outbound', outbound: 'outbound', outgoing: 'outbound', ausgehend: 'outbound' };
 
+/**
+ * A channel as another system writes it, with the direction when it says one: "Phone call
+ * (incoming)" is a call, inbound; "Outbound email" an email, outbound; "Web service (API)" other.
+ */
+function readChannel(value: string): { channel: ChannelName | null; direction: DirectionName | null } {
+  const text = value.toLowerCase().replace(/\s+/g, ' ').trim();
+  const exact = channelWords[text];
+  if (exact) return { channel: exact, direction: null };
+  const words = text.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  // Only the long words: "in" and "out" are parts of "in person" and "walk-in".
+  const said = words.find((w) => w.length > 3 && directionWords[w]);
+  const rest = words.filter((w) => w !== said).join(' ');
+  const bare = text.replace(/\s*\([^)]*\)/g, '').trim();
+  return { channel: channelWords[rest] ?? channelWords[bare] ?? null, direction: said ? directionWords[said]! : null };
+}
+
+/** A customer named as the one who asked ("Requester email", "Caller", "From"): they got in touch, unless the file says otherwise. */
+const askedWords = ['requester', 'caller', 'sender', 'from', 'anrufer', 'absender'];
+
 /** "yes"/"no" columns (a newsletter log's "Opened") say their header when true, nothing when false. */
 const yes = /^(yes|y|true|1|x|ja|✓)$/i;
 const no = /^(no|n|false|0|nein|-)$/i;
@@ -285,13 +441,19 @@ export function interactionFromRow(row: CsvRow, headers: readonly string[], colu
   const when = occurredAt(cells, line, options, problems);
 
   let channel: ChannelName = options.channel ?? 'other';
+  let said: DirectionName | null = null;
   const channelCell = cells.first('channel');
   if (channelCell) {
-    const found = channelWords[channelCell.value.toLowerCase().trim()];
-    if (found) channel = found;
+    const found = readChannel(channelCell.value);
+    if (found.channel) channel = found.channel;
     else problems.push(problem(line, channelCell.header, `Channel ${quoted(channelCell.value)} is not one Rapport knows, so it was read as ${channelTitles[channel].toLowerCase()}.`));
+    said = found.direction;
   }
-  let direction: DirectionName = options.direction ?? (inboundChannels.has(channel) ? 'inbound' : 'outbound');
+  const asked = customerFields.some((field) => {
+    const cell = cells.first(field);
+    return cell !== null && hasWord(headerWords(cell.header), ...askedWords);
+  });
+  let direction: DirectionName = said ?? options.direction ?? (asked || inboundChannels.has(channel) ? 'inbound' : 'outbound');
   const directionCell = cells.first('direction');
   if (directionCell) {
     const found = directionWords[directionCell.value.toLowerCase().trim()];

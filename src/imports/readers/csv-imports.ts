@@ -1,6 +1,6 @@
 import type { ImportedCustomer, ImportedInteraction, ImportedTransaction } from '../import-records.js';
 import { interactionColumns, transactionColumns, type ActivityColumns, type InteractionField, type TransactionField } from './activity-columns.js';
-import { interactionFromRow, transactionFromRow, type InteractionRowOptions, type TransactionRowOptions } from './activity-rows.js';
+import { interactionFromRow, streamTransactionsFromRows, transactionsFromRows, type InteractionRowOptions, type TransactionRowOptions } from './activity-rows.js';
 import { customerColumns, customerFromRow, type CustomerColumns, type CustomerField, type CustomerMappingChoice, type CustomerRowOptions } from './column-mapping.js';
 import type { Columns } from './column-targets.js';
 import { openCsvText, readCsvText, type CsvInfo, type CsvOptions, type CsvRow } from './csv-text.js';
@@ -58,16 +58,17 @@ export function streamCustomerCsv(input: Input, options: CustomerCsvOptions): Pr
   return streamed(input, options, ...customerRead(options));
 }
 
-const transactionRead = (options: TransactionCsvOptions) =>
-  [(headers: string[]) => transactionColumns(headers, options.mapping), (row: CsvRow, headers: readonly string[], columns: Columns<TransactionField>) => transactionFromRow(row, headers, columns, options)] as const;
-
-/** A point-of-sale export read whole. */
+/** A point-of-sale or web-shop export read whole: an order written a line item a row is one transaction (activity-rows.ts). */
 export function readTransactionCsv(input: Uint8Array | string, options: TransactionCsvOptions): CsvRead<ImportedTransaction, ActivityColumns<TransactionField>> {
-  return whole(input, options, ...transactionRead(options));
+  const { rows, ...file } = readCsvText(input, options);
+  const mapping = transactionColumns(file.headers, options.mapping);
+  return { file, mapping, items: [...transactionsFromRows(rows, file.headers, mapping.columns, options)] };
 }
 
-export function streamTransactionCsv(input: Input, options: TransactionCsvOptions): Promise<CsvReadStream<ImportedTransaction, ActivityColumns<TransactionField>>> {
-  return streamed(input, options, ...transactionRead(options));
+export async function streamTransactionCsv(input: Input, options: TransactionCsvOptions): Promise<CsvReadStream<ImportedTransaction, ActivityColumns<TransactionField>>> {
+  const { rows, ...file } = await openCsvText(input, options);
+  const mapping = transactionColumns(file.headers, options.mapping);
+  return { file, mapping, items: streamTransactionsFromRows(rows, file.headers, mapping.columns, options) };
 }
 
 const interactionRead = (options: InteractionCsvOptions) =>
