@@ -199,9 +199,16 @@ export function registerExportCommand(program: Command, config: () => Config): v
         await withDatabase(config(), async ({ db }) => {
           const out: Writable = options.output ? fs.createWriteStream(options.output, { flags: 'w', mode: 0o600 }) : process.stdout;
           if (options.output) await once(out, 'open');
-          const count = await writeCustomers(db, format as ExportFormat, null, async (chunk) => {
-            if (!out.write(chunk)) await once(out, 'drain');
-          });
+          // Read as Rapport itself (the server's administrator): every note that may leave.
+          const count = await writeCustomers(
+            db,
+            format as ExportFormat,
+            null,
+            async (chunk) => {
+              if (!out.write(chunk)) await once(out, 'drain');
+            },
+            null,
+          );
           await recordAudit(db, null, { action: 'export', entityType: 'customer', entityId: null, after: { format, scope: 'all customers', via: 'command line' } });
           if (options.output) {
             out.end();

@@ -6,18 +6,59 @@ import { readCustomerCsv } from '../imports/readers/csv-imports.js';
 import { customerColumns } from '../imports/readers/column-mapping.js';
 import { anyCustomer, sampleCustomer } from '../test/customer-samples.js';
 import { csvHeader, csvLayout, customersToCsv } from './customer-csv.js';
+import type { ExportedCustomer } from './exported-customer.js';
 
 const us = { phoneRegion: 'US' };
 const label = (text: string | null) => readLabel(text).label ?? undefined;
 const primaryFirst = <T extends { primary: boolean }>(items: T[]) => [...items.filter((i) => i.primary), ...items.filter((i) => !i.primary)];
 
-/** What reading a customer's row back must give: the same names, contact points (primary first), birthday and ids. */
-function expectedRecord(c: CustomerOut) {
+type Link = CustomerOut['relationships'][number];
+
+/** Text as names, titles and notes hold it: separators, quotes, backslashes, line breaks, emoji. */
+const tricky = (maxLength: number) =>
+  fc
+    .string({ unit: fc.constantFrom<string>('a', 'Z', 'é', '🚲', ' ', ',', ';', ':', '"', '\\', '=', '-', '@', '\n', 'x'), minLength: 1, maxLength, size: 'max' })
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+
+/** A person's link to an organisation that employs them (from either side: seen from the person's, as loadRelationships gives it). */
+const employment: fc.Arbitrary<Link> = fc.record({
+  id: fc.uuid(),
+  relatedCustomerId: fc.uuid(),
+  relatedDisplayName: tricky(30),
+  relatedKind: fc.constant<Link['relatedKind']>('organization'),
+  label: fc.oneof(tricky(20), fc.constant('works at')),
+  relatedLabel: fc.constantFrom<string | null>('employer', 'Employer'),
+  household: fc.constant(false),
+});
+/** Any other link: a club's member, a spouse, a household. Not employment, never written as one. */
+const otherLink: fc.Arbitrary<Link> = fc.record({
+  id: fc.uuid(),
+  relatedCustomerId: fc.uuid(),
+  relatedDisplayName: tricky(30),
+  relatedKind: fc.constantFrom<Link['relatedKind']>('person', 'organization'),
+  label: tricky(20),
+  relatedLabel: fc.constantFrom<string | null>(null, 'club', 'spouse', 'owner'),
+  household: fc.boolean(),
+});
+/** Any customer, with links (employers among them or not) and the notes the person exporting may see. */
+const anyExported: fc.Arbitrary<ExportedCustomer> = fc
+  .tuple(anyCustomer, fc.array(fc.oneof(employment, otherLink), { maxLength: 3 }), fc.array(tricky(60), { maxLength: 3 }))
+  .map(([customer, relationships, notes]) => ({ ...customer, relationships, notes }));
+
+/** The employer the import must read: a person's first employer link, the import's "works at" meaning no title. */
+function expectedEmployer(c: ExportedCustomer) {
+  const link = c.kind === 'person' ? c.relationships.find((r) => r.relatedKind === 'organization' && !r.household && r.relatedLabel?.toLowerCase() === 'employer') : undefined;
+  return link ? { name: link.relatedDisplayName, title: link.label === 'works at' ? null : link.label } : null;
+}
+
+/** What reading a customer's row back must give: the same names, contact points (primary first), birthday, ids, employer and notes. */
+function expectedRecord(c: ExportedCustomer) {
   const text = (value: string | null) => value ?? undefined;
   return {
     sourceRecordId: c.id,
-    organization: null,
-    note: null,
+    organization: expectedEmployer(c),
+    note: c.notes?.length ? c.notes.join('\n\n') : null,
     customer: {
       kind: c.kind,
       displayName: c.displayName,
@@ -54,6 +95,9 @@ describe('customers to CSV', () => {
     expect(csv.startsWith('\uFEFFId,Kind,Display Name,Given Name,Family Name,Preferred Name,Pronunciation,Pronouns,Gender,Language,Birthday,')).toBe(true);
     const header = csvHeader(csvLayout([sampleCustomer()]));
     expect(header.slice(11)).toEqual([
+      'Organization',
+      'Job Title',
+      'Notes',
       'Email 1',
       'Email 1 Label',
       'Email 2',
@@ -70,9 +114,37 @@ describe('customers to CSV', () => {
       'External Id (pos)',
     ]);
     expect(csv.split('\r\n')[1]).toBe(
-      '0190a2f0-1c2d-7e3f-8a4b-5c6d7e8f9a0b,person,"José ""Pepe"" Müller; Jr.",José,"Müller, Jr.",Pepe 🚲,ho-SAY MUE-ler,he/him,,es-MX,--03-14,' +
+      '0190a2f0-1c2d-7e3f-8a4b-5c6d7e8f9a0b,person,"José ""Pepe"" Müller; Jr.",José,"Müller, Jr.",Pepe 🚲,ho-SAY MUE-ler,he/him,,es-MX,--03-14,,,,' +
         'pepe@example.org,home,jose@example.com,work,(312) 555-0177,mobile,Shop,88 N Wells St,"Suite 3, rear",Chicago,IL,60606,US,C-1044',
     );
+  });
+
+  it('writes a person\'s employer, their job title there and their notes; an organisation\'s row names none', () => {
+    const link = (over: Partial<Link>): Link => ({ id: 'r', relatedCustomerId: 'o', relatedDisplayName: 'Lakeside Cycling Club', relatedKind: 'organization', label: 'member', relatedLabel: 'club', household: false, ...over });
+    const person: ExportedCustomer = {
+      ...sampleCustomer({
+        relationships: [
+          // A club's member is not employed there: the first employer link is written.
+          link({ id: 'r1' }),
+          link({ id: 'r2', relatedDisplayName: 'Northwind Traders; Ltd.', label: 'Buyer, Bikes', relatedLabel: 'employer' }),
+          link({ id: 'r3', relatedDisplayName: 'Harbor Bikes', label: 'Mechanic', relatedLabel: 'employer' }),
+        ],
+      }),
+      // A note a spreadsheet would run as a formula is guarded, and the guard taken off again.
+      notes: ['=2 bikes on hold\nuntil Friday', 'Prefers "Pepe".'],
+    };
+    const organization: ExportedCustomer = sampleCustomer({ id: 'org', kind: 'organization', displayName: 'Northwind Traders; Ltd.', relationships: [link({ relatedKind: 'person', label: 'employer', relatedLabel: 'Buyer, Bikes' })] });
+    const csv = customersToCsv([person, organization]);
+    const [, first, second] = csv.split('\r\n');
+    expect(first).toContain(',--03-14,Northwind Traders; Ltd.,"Buyer, Bikes","\'=2 bikes on hold\nuntil Friday\n\nPrefers ""Pepe"".",');
+    expect(second).toContain(',--03-14,,,,');
+    const read = readCustomerCsv(csv, us);
+    expect(read.items.map((i) => i.problems)).toEqual([[], []]);
+    expect(read.items[0]!.record).toMatchObject({ organization: { name: 'Northwind Traders; Ltd.', title: 'Buyer, Bikes' }, note: '=2 bikes on hold\nuntil Friday\n\nPrefers "Pepe".' });
+    expect(read.items[1]!.record).toMatchObject({ customer: { kind: 'organization' }, organization: null, note: null });
+    // The import's own word for a link with no title is no title.
+    const untitled = customersToCsv([sampleCustomer({ relationships: [link({ label: 'works at', relatedLabel: 'employer' })] })]);
+    expect(readCustomerCsv(untitled, us).items[0]!.record!.organization).toEqual({ name: 'Lakeside Cycling Club', title: null });
   });
 
   it('the generic import preset maps every column of the header, none left over', () => {
@@ -80,6 +152,7 @@ describe('customers to CSV', () => {
     const mapping = customerColumns(headers);
     expect(mapping.preset).toBe('generic');
     expect(mapping.unmapped).toEqual([]);
+    expect(mapping.columns.slice(11, 14)).toEqual([{ field: 'organization' }, { field: 'title' }, { field: 'note' }]);
     expect(mapping.columns.filter((c) => c?.field === 'email').map((c) => c!.slot)).toEqual([1, 2, 3]);
     expect(mapping.columns.at(-1)).toEqual({ field: 'externalId', label: 'old (2019) crm' });
   });
@@ -97,7 +170,7 @@ describe('customers to CSV', () => {
 
   it('round trip: what the writer writes, the generic preset reads back the same', () => {
     fc.assert(
-      fc.property(fc.array(anyCustomer, { minLength: 1, maxLength: 4 }), (customers) => {
+      fc.property(fc.array(anyExported, { minLength: 1, maxLength: 4 }), (customers) => {
         const read = readCustomerCsv(customersToCsv(customers), us);
         expect(read.mapping.preset).toBe('generic');
         expect(read.items.map((i) => i.problems)).toEqual(customers.map(() => []));

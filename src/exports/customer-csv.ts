@@ -1,5 +1,5 @@
-import type { CustomerOut } from '../customers/customer-schemas.js';
 import { csvLine, utf8Bom } from './csv-writing.js';
+import { employerOf, notesText, type ExportedCustomer } from './exported-customer.js';
 import { partialDateText } from './partial-date-text.js';
 
 /**
@@ -7,7 +7,7 @@ import { partialDateText } from './partial-date-text.js';
  * which the generic preset of the CSV import reads back exactly (src/imports/readers/customer-presets.ts):
  *
  *   Id, Kind, Display Name, Given Name, Family Name, Preferred Name, Pronunciation, Pronouns, Gender,
- *   Language, Birthday,
+ *   Language, Birthday, Organization, Job Title, Notes,
  *   Email 1, Email 1 Label, ... Email N, Email N Label,
  *   Phone 1, Phone 1 Label, ...,
  *   Address 1 Label, Address 1 Street, Address 1 Street 2, Address 1 City, Address 1 Region,
@@ -18,6 +18,11 @@ import { partialDateText } from './partial-date-text.js';
  * phone and address come first, so an import makes them primary again. Birthday is ISO 8601 with
  * "--" for an unknown year (--03-14); Country is the ISO 3166 code. A label or an address part
  * containing " ::: " reads back as two values (the separator Google Contacts uses).
+ *
+ * Organization and Job Title are a person's employer and their title there (exported-customer.ts:
+ * the oldest employer link; the import links a person to one organisation, made or found by that
+ * name). Notes holds the notes that leave with the customer (customer-export.ts: none private),
+ * oldest first, a blank line between two, which the import keeps as one note.
  */
 
 export interface CustomerCsvLayout {
@@ -34,8 +39,8 @@ const addressColumns = ['Label', 'Street', 'Street 2', 'City', 'Region', 'Postal
 const primaryFirst = <T extends { primary: boolean }>(items: readonly T[]): T[] => [...items.filter((i) => i.primary), ...items.filter((i) => !i.primary)];
 
 /** The columns needed for these customers. */
-export function csvLayout(customers: readonly CustomerOut[]): CustomerCsvLayout {
-  const most = (count: (c: CustomerOut) => number) => Math.max(1, ...customers.map(count));
+export function csvLayout(customers: readonly ExportedCustomer[]): CustomerCsvLayout {
+  const most = (count: (c: ExportedCustomer) => number) => Math.max(1, ...customers.map(count));
   return {
     emails: most((c) => c.emails.length),
     phones: most((c) => c.phones.length),
@@ -60,6 +65,9 @@ export function csvHeader(layout: CustomerCsvLayout): string[] {
     'Gender',
     'Language',
     'Birthday',
+    'Organization',
+    'Job Title',
+    'Notes',
     ...numbered(layout.emails, (n) => [`Email ${n}`, `Email ${n} Label`]),
     ...numbered(layout.phones, (n) => [`Phone ${n}`, `Phone ${n} Label`]),
     ...numbered(layout.addresses, (n) => addressColumns.map((part) => `Address ${n} ${part}`)),
@@ -68,7 +76,8 @@ export function csvHeader(layout: CustomerCsvLayout): string[] {
 }
 
 /** One customer's cells, in the header's order. Emails, phones or addresses beyond the layout are left out. */
-export function csvCells(customer: CustomerOut, layout: CustomerCsvLayout): (string | null)[] {
+export function csvCells(customer: ExportedCustomer, layout: CustomerCsvLayout): (string | null)[] {
+  const employer = employerOf(customer);
   const emails = primaryFirst(customer.emails);
   const phones = primaryFirst(customer.phones);
   const addresses = primaryFirst(customer.addresses);
@@ -84,6 +93,9 @@ export function csvCells(customer: CustomerOut, layout: CustomerCsvLayout): (str
     customer.gender,
     customer.language,
     customer.birthday ? partialDateText(customer.birthday) : null,
+    employer?.name ?? null,
+    employer?.title ?? null,
+    notesText(customer.notes),
     ...numbered(layout.emails, (n) => [emails[n - 1]?.address ?? '', emails[n - 1]?.label ?? '']),
     ...numbered(layout.phones, (n) => [phones[n - 1]?.number ?? '', phones[n - 1]?.label ?? '']),
     ...numbered(layout.addresses, (n) => {
@@ -100,7 +112,7 @@ export function csvCells(customer: CustomerOut, layout: CustomerCsvLayout): (str
 }
 
 /** A whole file: byte order mark (so Excel reads UTF-8), header, one row per customer, CRLF line ends. */
-export function customersToCsv(customers: readonly CustomerOut[]): string {
+export function customersToCsv(customers: readonly ExportedCustomer[]): string {
   const layout = csvLayout(customers);
   return utf8Bom + csvLine(csvHeader(layout)) + customers.map((c) => csvLine(csvCells(c, layout))).join('');
 }

@@ -5,21 +5,66 @@ import { readLabel } from '../imports/readers/contact-labels.js';
 import { readVcards } from '../imports/readers/vcard.js';
 import { anyCustomer, sampleCustomer } from '../test/customer-samples.js';
 import { customersToVcard, customerToVcard } from './customer-vcard.js';
+import type { ExportedCustomer } from './exported-customer.js';
 import { escapeText, fold } from './vcard-writing.js';
 
 const us = { phoneRegion: 'US' };
 const label = (text: string | null) => readLabel(text).label ?? undefined;
 const flag = (primary: boolean) => (primary ? { primary: true } : {});
 
-/** What reading a customer's card back must give. Pronunciation and gender have no vCard 4.0 property and are not written. */
-function expectedRecord(c: CustomerOut) {
+type Link = CustomerOut['relationships'][number];
+
+/** Text as names, titles and notes hold it: separators, quotes, backslashes, line breaks, emoji. */
+const tricky = (maxLength: number) =>
+  fc
+    .string({ unit: fc.constantFrom<string>('a', 'Z', 'é', '🚲', ' ', ',', ';', ':', '"', '\\', '=', '-', '@', '\n', 'x'), minLength: 1, maxLength, size: 'max' })
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+
+/** A person's link to an organisation that employs them (from either side: seen from the person's, as loadRelationships gives it). */
+const employment: fc.Arbitrary<Link> = fc.record({
+  id: fc.uuid(),
+  relatedCustomerId: fc.uuid(),
+  relatedDisplayName: tricky(30),
+  relatedKind: fc.constant<Link['relatedKind']>('organization'),
+  label: fc.oneof(tricky(20), fc.constant('works at')),
+  relatedLabel: fc.constantFrom<string | null>('employer', 'Employer'),
+  household: fc.constant(false),
+});
+/** Any other link: a club's member, a spouse, a household. Not employment, never written as one. */
+const otherLink: fc.Arbitrary<Link> = fc.record({
+  id: fc.uuid(),
+  relatedCustomerId: fc.uuid(),
+  relatedDisplayName: tricky(30),
+  relatedKind: fc.constantFrom<Link['relatedKind']>('person', 'organization'),
+  label: tricky(20),
+  relatedLabel: fc.constantFrom<string | null>(null, 'club', 'spouse', 'owner'),
+  household: fc.boolean(),
+});
+/** Any customer, with links (employers among them or not) and the notes the person exporting may see. */
+const anyExported: fc.Arbitrary<ExportedCustomer> = fc
+  .tuple(anyCustomer, fc.array(fc.oneof(employment, otherLink), { maxLength: 3 }), fc.array(tricky(60), { maxLength: 3 }))
+  .map(([customer, relationships, notes]) => ({ ...customer, relationships, notes }));
+
+/** The employer the import must read: a person's first employer link, the import's "works at" meaning no title. */
+function expectedEmployer(c: ExportedCustomer) {
+  const link = c.kind === 'person' ? c.relationships.find((r) => r.relatedKind === 'organization' && !r.household && r.relatedLabel?.toLowerCase() === 'employer') : undefined;
+  return link ? { name: link.relatedDisplayName, title: link.label === 'works at' ? null : link.label } : null;
+}
+
+/**
+ * What reading a customer's card back must give. Pronunciation and gender have no vCard 4.0 property
+ * and are not written; a person's card says KIND:individual only when it names their organisation.
+ */
+function expectedRecord(c: ExportedCustomer) {
   const text = (value: string | null) => value ?? undefined;
+  const organization = expectedEmployer(c);
   return {
     sourceRecordId: c.id,
-    organization: null,
-    note: null,
+    organization,
+    note: c.notes?.length ? c.notes.join('\n\n') : null,
     customer: {
-      kind: c.kind === 'organization' ? 'organization' : undefined,
+      kind: c.kind === 'organization' ? 'organization' : organization ? 'person' : undefined,
       displayName: c.displayName,
       givenName: text(c.givenName),
       familyName: text(c.familyName),
@@ -79,6 +124,48 @@ describe('customers to vCard 4.0', () => {
     expect(card).toContain(`\r\nX-RAPPORT-EXTERNAL-ID;X-SYSTEM="old: ^'crm^'; v2":7\r\n`);
   });
 
+  it("writes a person's employer as ORG and TITLE, each note as a NOTE, escaped; an organisation's card names no employer", () => {
+    const link = (over: Partial<Link>): Link => ({ id: 'r', relatedCustomerId: 'o', relatedDisplayName: 'Lakeside Cycling Club', relatedKind: 'organization', label: 'member', relatedLabel: 'club', household: false, ...over });
+    const person: ExportedCustomer = {
+      ...sampleCustomer({
+        emails: [],
+        phones: [],
+        addresses: [],
+        externalIds: [],
+        relationships: [link({ id: 'r1' }), link({ id: 'r2', relatedDisplayName: 'Northwind Traders; Ltd.', label: 'Buyer, Bikes\\Parts', relatedLabel: 'employer' }), link({ id: 'r3', relatedDisplayName: 'Harbor Bikes', relatedLabel: 'employer' })],
+      }),
+      notes: ['Prefers "Pepe"; call after 5.', 'Two lines:\nfirst, second'],
+    };
+    expect(customerToVcard(person).split('\r\n')).toEqual([
+      'BEGIN:VCARD',
+      'VERSION:4.0',
+      'KIND:individual',
+      'UID:urn:uuid:0190a2f0-1c2d-7e3f-8a4b-5c6d7e8f9a0b',
+      'FN:José "Pepe" Müller\\; Jr.',
+      'N:Müller\\, Jr.;José;;;',
+      'NICKNAME:Pepe 🚲',
+      'PRONOUNS:he/him',
+      'LANG:es-MX',
+      'BDAY:--0314',
+      'ORG:Northwind Traders\\; Ltd.',
+      'TITLE:Buyer\\, Bikes\\\\Parts',
+      'NOTE:Prefers "Pepe"\\; call after 5.',
+      'NOTE:Two lines:\\nfirst\\, second',
+      'END:VCARD',
+      '',
+    ]);
+    const read = readVcards(customerToVcard(person), us).items[0]!;
+    expect(read.problems).toEqual([]);
+    expect(read.record).toMatchObject({ customer: { kind: 'person' }, organization: { name: 'Northwind Traders; Ltd.', title: 'Buyer, Bikes\\Parts' }, note: 'Prefers "Pepe"; call after 5.\n\nTwo lines:\nfirst, second' });
+    // No title on the link (the import's "works at"): ORG alone.
+    const untitled = customerToVcard(sampleCustomer({ relationships: [link({ label: 'works at', relatedLabel: 'employer' })] }));
+    expect(untitled).toContain('\r\nORG:Lakeside Cycling Club\r\n');
+    expect(untitled).not.toContain('TITLE');
+    expect(readVcards(untitled, us).items[0]!.record!.organization).toEqual({ name: 'Lakeside Cycling Club', title: null });
+    const organization = customerToVcard(sampleCustomer({ kind: 'organization', displayName: 'Northwind Traders', relationships: [link({ relatedKind: 'person', label: 'employer', relatedLabel: 'Buyer' })] }));
+    expect(organization).not.toMatch(/ORG|TITLE|individual/);
+  });
+
   it('escapes backslashes, commas, semicolons and line breaks in text', () => {
     expect(escapeText('a\\b,c;d\r\ne\nf')).toBe('a\\\\b\\,c\\;d\\ne\\nf');
   });
@@ -99,9 +186,9 @@ describe('customers to vCard 4.0', () => {
     );
   });
 
-  it('round trip: every card written reads back with the same names, contact points, birthday and ids', () => {
+  it('round trip: every card written reads back with the same names, contact points, birthday, ids, employer and notes', () => {
     fc.assert(
-      fc.property(fc.array(anyCustomer, { minLength: 1, maxLength: 4 }), (customers) => {
+      fc.property(fc.array(anyExported, { minLength: 1, maxLength: 4 }), (customers) => {
         const read = readVcards(Buffer.from(customersToVcard(customers), 'utf8'), us);
         expect(read.items.map((i) => i.problems)).toEqual(customers.map(() => []));
         expect(read.items.map((i) => i.record)).toEqual(customers.map((c) => expect.objectContaining(expectedRecord(c))));

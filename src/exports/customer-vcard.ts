@@ -1,6 +1,6 @@
-import type { CustomerOut } from '../customers/customer-schemas.js';
 import { knownLabel } from '../imports/readers/contact-labels.js';
 import { externalIdProperty } from '../imports/readers/vcard.js';
+import { employerOf, type ExportedCustomer } from './exported-customer.js';
 import { partialDateText } from './partial-date-text.js';
 import { contentLine, escapeText, type Param } from './vcard-writing.js';
 
@@ -11,6 +11,12 @@ import { contentLine, escapeText, type Param } from './vcard-writing.js';
  * and address carry PREF=1. The customer's id is the UID (urn:uuid:...), and ids in other systems are
  * X-RAPPORT-EXTERNAL-ID lines with the system in X-SYSTEM, so importing the file into Rapport again
  * finds the same customers.
+ *
+ * A person's employer is ORG (the organisation's name, one component) with their job title in TITLE
+ * (exported-customer.ts: the oldest employer link, the one organisation the import links a person
+ * to), and such a card says KIND:individual, so that no reader takes it for the company's own card.
+ * Each note that leaves with them (customer-export.ts) is a NOTE line of its own, oldest first (the import keeps
+ * them as one note, a blank line between two).
  */
 
 type Kind = 'email' | 'tel' | 'adr';
@@ -46,10 +52,12 @@ class CardLines {
 }
 
 /** One customer's card, with CRLF line ends. */
-export function customerToVcard(customer: CustomerOut): string {
+export function customerToVcard(customer: ExportedCustomer): string {
   const card = new CardLines();
+  const employer = employerOf(customer);
   card.add('VERSION', [], '4.0');
   if (customer.kind === 'organization') card.add('KIND', [], 'org');
+  else if (employer) card.add('KIND', [], 'individual');
   card.add('UID', uuid.test(customer.id) ? [] : [{ name: 'VALUE', values: ['text'] }], uuid.test(customer.id) ? `urn:uuid:${customer.id}` : escapeText(customer.id));
   card.add('FN', [], escapeText(customer.displayName));
   if (customer.givenName || customer.familyName) card.add('N', [], [customer.familyName, customer.givenName, '', '', ''].map((p) => escapeText(p ?? '')).join(';'));
@@ -63,9 +71,15 @@ export function customerToVcard(customer: CustomerOut): string {
     // ADR: post office box; extended address (our second line); street; locality; region; postal code; country.
     card.contact('adr', a.label, a.primary, ['', a.line2, a.line1, a.city, a.region, a.postalCode, a.country].map((p) => escapeText(p ?? '')).join(';'));
   }
+  if (employer) {
+    // ORG's value is structured (the name, then units): a semicolon in the name is escaped like the rest of its text.
+    card.add('ORG', [], escapeText(employer.name));
+    if (employer.title) card.add('TITLE', [], escapeText(employer.title));
+  }
+  for (const note of customer.notes ?? []) if (note.trim()) card.add('NOTE', [], escapeText(note.trim()));
   for (const id of customer.externalIds) card.add(externalIdProperty, [{ name: 'X-SYSTEM', values: [id.source] }], escapeText(id.externalId));
   return `BEGIN:VCARD\r\n${card.lines.join('')}END:VCARD\r\n`;
 }
 
 /** Many customers in one file: the cards one after another. */
-export const customersToVcard = (customers: readonly CustomerOut[]): string => customers.map(customerToVcard).join('');
+export const customersToVcard = (customers: readonly ExportedCustomer[]): string => customers.map(customerToVcard).join('');

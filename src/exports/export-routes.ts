@@ -29,7 +29,7 @@ const fileNameOf = (name: string, format: ExportFormat) => `${name.replace(/[^\p
 
 /**
  * Customers out of Rapport: one (any signed-in staff member, as they would copy a contact card) or
- * all of them (admins; streamed, and audited).
+ * all of them (admins; streamed, and audited). Either holds the notes the caller may see, none private.
  */
 export async function exportRoutes(app: App) {
   app.get(
@@ -41,13 +41,20 @@ export async function exportRoutes(app: App) {
     },
     async (request, reply) => {
       const format = request.query.format;
-      await recordAudit(app.db, actorOf(request), { action: 'export', entityType: 'customer', entityId: null, after: { format, scope: 'all customers' } });
+      const actor = actorOf(request);
+      await recordAudit(app.db, actor, { action: 'export', entityType: 'customer', entityId: null, after: { format, scope: 'all customers' } });
       const body = new PassThrough();
       void (async () => {
         try {
-          await writeCustomers(app.db, format, null, async (chunk) => {
-            if (!body.write(chunk)) await once(body, 'drain');
-          });
+          await writeCustomers(
+            app.db,
+            format,
+            null,
+            async (chunk) => {
+              if (!body.write(chunk)) await once(body, 'drain');
+            },
+            actor,
+          );
           body.end();
         } catch (error) {
           request.log.error({ err: error }, 'the export stopped');
@@ -72,9 +79,15 @@ export async function exportRoutes(app: App) {
       if (!row || row.erasedAt) throw notFound(`Customer ${request.params.id}`);
       const format = request.query.format;
       let text = '';
-      await writeCustomers(app.db, format, [row.id], (chunk) => {
-        text += chunk;
-      });
+      await writeCustomers(
+        app.db,
+        format,
+        [row.id],
+        (chunk) => {
+          text += chunk;
+        },
+        actorOf(request),
+      );
       return reply.header('content-type', exportTypes[format].contentType).header('content-disposition', `attachment; filename="${fileNameOf(row.displayName, format)}"`).send(text);
     },
   );

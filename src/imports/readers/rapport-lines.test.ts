@@ -2,6 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCustomer } from '../../customers/customer-commands.js';
+import { addRelationship } from '../../customers/relationship-commands.js';
+import { writeCustomers } from '../../exports/customer-export.js';
+import { createNote } from '../../notes/note-commands.js';
 import type { DatabaseHandle } from '../../platform/database/connect.js';
 import { sharedTestDatabase, type SharedTestDatabase } from '../../test/shared-database.js';
 import { exportText, seedForExport } from './fixtures/rapport-export-source.js';
@@ -54,7 +58,8 @@ function expectSeeded(read: RapportLinesRead, ids: { bob: string; club: string }
   ]);
   const skipped = Object.fromEntries(read.skipped.map((s) => [s.type, s]));
   expect(skipped.customer).toEqual({ type: 'customer', count: 1, reason: 'Erased customers have no personal data left to import.' });
-  expect(skipped.relationship).toMatchObject({ count: 1, reason: expect.stringContaining('Only customers') });
+  // Bob is the club's member, not employed there: not an organisation the import would link him to as his employer.
+  expect(skipped.relationship).toMatchObject({ count: 1, reason: expect.stringContaining('Only a link from a person to their employer') });
   expect(skipped.interaction).toMatchObject({ count: 1 });
   expect(skipped.erasure).toMatchObject({ count: 1, reason: expect.stringContaining('history') });
   expect(skipped.auditEvent!.count).toBeGreaterThan(5);
@@ -91,19 +96,62 @@ describe('reading a Rapport export', () => {
       '{"type":"email","data":{"customerId":"c9","address":"ghost@example.com"}}',
       '{"type":"email","data":{"customerId":"c1","address":"not an email","isPrimary":true}}',
       '{"type":"note","data":{"customerId":"c1","body":"x"}}',
+      '{"type":"interaction","data":{"customerId":"c1","summary":"Called"}}',
     ].join('\n');
     const read = readRapportLines(text, us);
     expect(read.customers).toEqual([
       {
         line: 1,
-        record: { line: 1, sourceRecordId: 'c1', customer: { kind: 'person', displayName: 'Ann Berg', givenName: 'Ann', familyName: 'Berg', birthday: { year: 1990, month: null, day: null } }, organization: null, note: null },
+        record: { line: 1, sourceRecordId: 'c1', customer: { kind: 'person', displayName: 'Ann Berg', givenName: 'Ann', familyName: 'Berg', birthday: { year: 1990, month: null, day: null } }, organization: null, note: 'x' },
         problems: [{ line: 1, field: 'address', message: "Email 'not an email' is not an email address, so it was left out." }],
       },
       { line: 2, record: null, problems: [{ line: 2, field: null, message: 'Line 2 is not JSON, so it was skipped.' }] },
       { line: 3, record: null, problems: [{ line: 3, field: null, message: 'Line 3 is not a Rapport export record ({"type": ..., "data": {...}}), so it was skipped.' }] },
       { line: 5, record: null, problems: [{ line: 5, field: null, message: 'The email on line 5 belongs to customer c9, who is not in the file (or comes after it), so it was skipped.' }] },
     ]);
-    expect(read.skipped).toEqual([{ type: 'note', count: 1, reason: 'Only customers and their emails, phones, addresses and external ids are read from a Rapport export.' }]);
+    expect(read.skipped).toEqual([{ type: 'interaction', count: 1, reason: 'Only customers and their emails, phones, addresses, external ids, employers and notes are read from a Rapport export.' }]);
+  });
+
+  it("reads a person's employer and title from their link, written on either side, and their notes as one", () => {
+    const line = (type: string, data: object) => JSON.stringify({ type, data });
+    const text = [
+      line('customer', { id: 'p1', kind: 'person', displayName: 'Ann Berg' }),
+      line('customer', { id: 'p2', kind: 'person', displayName: 'Bo Lund' }),
+      line('customer', { id: 'p3', kind: 'person', displayName: 'Cy Diaz' }),
+      line('customer', { id: 'o1', kind: 'organization', displayName: 'Northwind Traders; Ltd.' }),
+      line('customer', { id: 'p4', kind: 'person', displayName: 'Di Ek' }),
+      // As the customers' export writes it: from the person's side, the organisation (not in this file) named on the link.
+      line('relationship', { id: 'r1', customerId: 'p1', relatedCustomerId: 'o9', relatedDisplayName: 'Harbor Bikes', relatedKind: 'organization', label: 'Mechanic', relatedLabel: 'employer', household: false }),
+      // A second employer: the import links a person to one, the first.
+      line('relationship', { id: 'r2', customerId: 'p1', relatedCustomerId: 'o1', label: 'Buyer', relatedLabel: 'Employer', household: false }),
+      // As `rapport export` writes a link made on the organisation's page: the person's title is its relatedLabel; the same link twice counts once.
+      line('relationship', { id: 'r3', customerId: 'o1', relatedCustomerId: 'p2', label: 'employer', relatedLabel: 'Buyer, Bikes', household: false }),
+      line('relationship', { id: 'r3', customerId: 'p2', relatedCustomerId: 'o1', relatedDisplayName: 'Northwind Traders; Ltd.', relatedKind: 'organization', label: 'Buyer, Bikes', relatedLabel: 'employer', household: false }),
+      // No title: none on the link.
+      line('relationship', { id: 'r4', customerId: 'o1', relatedCustomerId: 'p3', label: 'employer', relatedLabel: null, household: false }),
+      // Not employment: a spouse, a club's member, an organisation's own supplier.
+      line('relationship', { id: 'r5', customerId: 'p4', relatedCustomerId: 'p3', label: 'spouse', relatedLabel: 'spouse', household: true }),
+      line('relationship', { id: 'r6', customerId: 'p4', relatedCustomerId: 'o1', label: 'member', relatedLabel: 'club', household: false }),
+      line('note', { id: 'n1', customerId: 'p1', body: 'Prefers mornings.', sensitivity: 'normal' }),
+      line('note', { id: 'n2', customerId: 'p1', body: 'Two lines:\nfirst, second', sensitivity: 'normal' }),
+      line('note', { id: 'n3', customerId: 'o1', body: 'Invoice at month end.', sensitivity: 'normal' }),
+      // A backup's private note: imported, everyone would read it.
+      line('note', { id: 'n4', customerId: 'p2', body: 'Going through a divorce.', sensitivity: 'private' }),
+    ].join('\n');
+    const read = readRapportLines(text, us);
+    expect(read.customers.map((c) => c.problems)).toEqual([[], [], [], [], []]);
+    expect(read.customers.map((c) => [c.record!.customer.displayName, c.record!.organization, c.record!.note])).toEqual([
+      ['Ann Berg', { name: 'Harbor Bikes', title: 'Mechanic' }, 'Prefers mornings.\n\nTwo lines:\nfirst, second'],
+      ['Bo Lund', { name: 'Northwind Traders; Ltd.', title: 'Buyer, Bikes' }, null],
+      ['Cy Diaz', { name: 'Northwind Traders; Ltd.', title: null }, null],
+      ['Northwind Traders; Ltd.', null, 'Invoice at month end.'],
+      ['Di Ek', null, null],
+    ]);
+    expect(read.skipped).toEqual([
+      { type: 'relationship', count: 2, reason: expect.stringContaining('Only a link from a person to their employer') },
+      { type: 'relationship', count: 1, reason: 'An import links a person to one employer, the first in the file; their other employers were left out.' },
+      { type: 'note', count: 1, reason: 'A private note is not imported: an imported note is read by all staff, and the file cannot say who may read it.' },
+    ]);
   });
 });
 
@@ -124,5 +172,41 @@ describe('reading what `rapport export` writes today', () => {
   it('reads back the customers the export code wrote from a live database', async () => {
     const ids = await seedForExport(handle.db);
     expectSeeded(readRapportLines(await exportText(handle.db), us), ids);
+  });
+
+  it("reads back a person's employer and notes from both exports: everything, and the customers' JSON lines", async () => {
+    const ctx = { actor: null, phoneRegion: 'US' };
+    const { ann, bo } = await handle.db.transaction().execute(async (trx) => {
+      const works = await createCustomer(trx, ctx, { kind: 'organization', displayName: 'Harbor Bikes; Repairs' });
+      const ann = await createCustomer(trx, ctx, { givenName: 'Ann', familyName: 'Berg' });
+      const bo = await createCustomer(trx, ctx, { givenName: 'Bo', familyName: 'Lund' });
+      await addRelationship(trx, ctx, ann, { relatedCustomerId: works, label: 'Mechanic, Wheels', relatedLabel: 'employer' });
+      // Made on the organisation's page: the organisation's side is written.
+      await addRelationship(trx, ctx, works, { relatedCustomerId: bo, label: 'employer', relatedLabel: 'Buyer' });
+      await createNote(trx, ctx, { customerId: ann, body: 'Prefers mornings.' });
+      await createNote(trx, ctx, { customerId: ann, body: 'Rides a 1970s Peugeot.' });
+      return { ann, bo };
+    });
+    const expected = {
+      [ann]: { organization: { name: 'Harbor Bikes; Repairs', title: 'Mechanic, Wheels' }, note: 'Prefers mornings.\n\nRides a 1970s Peugeot.' },
+      [bo]: { organization: { name: 'Harbor Bikes; Repairs', title: 'Buyer' }, note: null },
+    };
+    const found = (read: RapportLinesRead) =>
+      Object.fromEntries(read.customers.filter((c) => c.record && [ann, bo].includes(c.record.sourceRecordId!)).map((c) => [c.record!.sourceRecordId!, { organization: c.record!.organization, note: c.record!.note }]));
+    expect(found(readRapportLines(await exportText(handle.db), us))).toEqual(expected);
+    // The customers' JSON lines of the two alone, their organisation not among them: each link names it.
+    let lines = '';
+    await writeCustomers(
+      handle.db,
+      'jsonl',
+      [ann, bo],
+      (chunk) => {
+        lines += chunk;
+      },
+      null,
+    );
+    const read = readRapportLines(lines, us);
+    expect(read.customers.map((c) => c.problems)).toEqual([[], []]);
+    expect(found(read)).toEqual(expected);
   });
 });

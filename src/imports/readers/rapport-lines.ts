@@ -5,14 +5,24 @@ import { problem, type ReadItem } from './read-items.js';
 import { textChunks } from './text-decoding.js';
 
 /**
- * Rapport's own export (`rapport export`, src/cli/export-command.ts) read back as customers: one
- * JSON object per line, `{"type": ..., "data": {...}}`. The export writes every customer first, then
- * their emails, phones, addresses and external ids as records of their own pointing at the customer
+ * Rapport's own export (`rapport export`, src/cli/export-command.ts, and the customers' JSON lines of
+ * src/exports/customer-export.ts) read back as customers: one JSON object per line,
+ * `{"type": ..., "data": {...}}`. The export writes every customer first, then their emails, phones,
+ * addresses, external ids, relationships and notes as records of their own pointing at the customer
  * (customerId), so the customers are held until the file ends and then put together; every value
  * still goes through the same checks as a CSV or vCard import.
  *
- * Records of other types (interactions, notes, staff, the audit trail...) are not an error: they are
- * counted, with the reason they were not read, and the import decides what to do with them.
+ * A person's link to their employer (an organisation that is their "employer", seen from the
+ * person's side, written from either side) gives the organisation they work at, by its name, with
+ * their label as the job title; the import links a person to one, the first in the file. The
+ * organisation's name and kind come from its own customer record, else from the link
+ * (relatedDisplayName, relatedKind: the customers' export writes them, so a file of one person names
+ * their employer). Notes become the record's note, several joined as a blank line apart; a private
+ * note is left out (counted): imported, every staff member would read it.
+ *
+ * Records of other types (interactions, staff, the audit trail...) and links other than employment
+ * are not an error: they are counted, with the reason they were not read, and the import decides
+ * what to do with them.
  */
 
 export interface SkippedRecords {
@@ -28,7 +38,7 @@ export interface RapportLinesRead {
 
 type Data = Record<string, unknown>;
 
-const contactTypes = ['email', 'phone', 'address', 'externalId'] as const;
+const contactTypes = ['email', 'phone', 'address', 'externalId', 'relationship', 'note'] as const;
 type ContactType = (typeof contactTypes)[number];
 
 const setup = new Set(['location', 'staff']);
@@ -37,8 +47,18 @@ const history = new Set(['auditEvent', 'trashEntry', 'erasure']);
 function reasonFor(type: string): string {
   if (setup.has(type)) return "The other installation's setup (locations, staff) is not imported with customers.";
   if (history.has(type)) return "The other installation's history (audit trail, trash, erasures) is not imported.";
-  return 'Only customers and their emails, phones, addresses and external ids are read from a Rapport export.';
+  return 'Only customers and their emails, phones, addresses, external ids, employers and notes are read from a Rapport export.';
 }
+
+/** Why a relationship record gave no one an employer. */
+const notEmployment = 'Only a link from a person to their employer is read from a Rapport export; other links between customers (households, members, owners) are not imported.';
+const moreEmployers = 'An import links a person to one employer, the first in the file; their other employers were left out.';
+
+/** Why a private note of a backup is not imported. */
+const privateNote = 'A private note is not imported: an imported note is read by all staff, and the file cannot say who may read it.';
+
+/** What an organisation is to the person who works there (the links the import makes, and the export writes). */
+const isEmployer = (label: unknown): boolean => typeof label === 'string' && label.trim().toLowerCase() === 'employer';
 
 interface Held {
   line: number;
@@ -87,7 +107,7 @@ export class RapportLinesReader {
       if (data.erasedAt) return this.skip('customer', 'Erased customers have no personal data left to import.');
       const id = str(data.id);
       if (!id) return this.fail(line, `The customer on line ${line} has no id, so it was skipped.`);
-      const held: Held = { line, data, contacts: { email: [], phone: [], address: [], externalId: [] } };
+      const held: Held = { line, data, contacts: { email: [], phone: [], address: [], externalId: [], relationship: [], note: [] } };
       this.customers.set(id, held);
       this.order.push(held);
       return;
@@ -101,7 +121,7 @@ export class RapportLinesReader {
     this.skip(record.type, reasonFor(record.type));
   }
 
-  private customer(held: Held): ReadItem<ImportedCustomer> {
+  private customer(held: Held, employers: ReadonlyMap<Held, { name: string; title: string | null }[]>): ReadItem<ImportedCustomer> {
     const { data } = held;
     const draft = new CustomerDraft(held.line, this.options);
     if (data.kind === 'person' || data.kind === 'organization') draft.kind(data.kind);
@@ -121,12 +141,53 @@ export class RapportLinesReader {
       draft.address({ line1: str(c.line1), line2: str(c.line2), city: str(c.city), region: str(c.region), postalCode: str(c.postalCode), country: str(c.country) }, labelOf(c), 'address');
     }
     for (const { data: c } of held.contacts.externalId) draft.externalId(str(c.source) ?? '', str(c.externalId), 'externalId');
+    const [employer, ...others] = employers.get(held) ?? [];
+    if (employer) draft.organization(employer.name, employer.title, 'relationship');
+    for (let i = 0; i < others.length; i++) this.skip('relationship', moreEmployers);
+    for (const { data: c } of held.contacts.note) {
+      if (c.sensitivity === 'private') this.skip('note', privateNote);
+      else draft.note(str(c.body));
+    }
     draft.sourceRecordId(str(data.id), 'id');
     return draft.finish();
   }
 
+  /**
+   * Each person's employers, in the order of the file, from the links on either side: a person's
+   * own link to an organisation that is their employer (their label the title), and an
+   * organisation's link to a person it is the employer of (the person's label, relatedLabel, the
+   * title). The same link written on both sides counts once; any other link is counted as skipped.
+   */
+  private employers(): Map<Held, { line: number; name: string; title: string | null }[]> {
+    const found = new Map<Held, { id: string; line: number; name: string; title: string | null }[]>();
+    const add = (person: Held, link: { id: string; line: number; name: string; title: string | null }) => {
+      const list = found.get(person) ?? [];
+      if (!list.some((l) => l.id === link.id)) list.push(link);
+      found.set(person, list);
+    };
+    const isPerson = (held: Held) => held.data.kind !== 'organization';
+    for (const owner of this.order) {
+      for (const { line, data: r } of owner.contacts.relationship) {
+        const other = this.customers.get(str(r.relatedCustomerId) ?? '');
+        const household = r.household === true || r.household === 1;
+        const otherKind = other ? other.data.kind : r.relatedKind;
+        const otherName = str(other?.data.displayName) ?? str(r.relatedDisplayName);
+        const ownerName = str(owner.data.displayName);
+        const id = str(r.id) ?? `line ${line}`;
+        if (!household && isPerson(owner) && otherKind === 'organization' && isEmployer(r.relatedLabel) && otherName) {
+          add(owner, { id, line, name: otherName, title: str(r.label) });
+        } else if (!household && !isPerson(owner) && other && isPerson(other) && isEmployer(r.label) && ownerName) {
+          add(other, { id, line, name: ownerName, title: str(r.relatedLabel) });
+        } else this.skip('relationship', notEmployment);
+      }
+    }
+    for (const list of found.values()) list.sort((a, b) => a.line - b.line);
+    return found;
+  }
+
   finish(): RapportLinesRead {
-    const customers = [...this.order.map((held) => this.customer(held)), ...this.failures].sort((a, b) => a.line - b.line);
+    const employers = this.employers();
+    const customers = [...this.order.map((held) => this.customer(held, employers)), ...this.failures].sort((a, b) => a.line - b.line);
     return { customers, skipped: [...this.skipped.values()] };
   }
 }
