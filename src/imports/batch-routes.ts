@@ -20,7 +20,7 @@ const tags = ['imports'];
  */
 async function runBatch<T>(db: Db, ctx: WriteContext, source: string, records: readonly T[], apply: (trx: Db, run: ImportRun, records: readonly T[]) => Promise<Settled[]>) {
   return db.transaction().execute(async (trx) => {
-    const run: ImportRun = { importId: null, source: source.trim().toLowerCase(), mode: 'import', ctx, writes: [], pending: new Map() };
+    const run: ImportRun = { importId: null, source: source.trim().toLowerCase(), mode: 'import', ctx, writes: [], pending: new Map(), organizationsMade: new Map() };
     const settled = await apply(trx, run, records);
     const items = settled.map((result, index) => {
       if ('applied' in result) return { index, outcome: result.applied.outcome, customerId: result.applied.customerId, review: result.applied.review > 0, problems: [] };

@@ -29,6 +29,11 @@ export interface ImportRun {
   writes: Omit<NewRow<'importWrites'>, 'importId' | 'seq'>[];
   /** A check's customers that would be created, by blocking key (and by record key, 'r' and the key: import-identity.ts): a later row of the same file matches them. */
   pending: Map<string, MatchRecord[]>;
+  /**
+   * Organisations the run has made for the people who work there, by name key (import-organizations.ts
+   * nameKeyOf): the organisation's own record later in the file is that one, and counts as created.
+   */
+  organizationsMade: Map<string, string>;
 }
 
 export const written = (run: ImportRun, line: number, sourceRecordId: string | null, table: string, rowId: string, customerId: string) =>

@@ -72,7 +72,7 @@ const itemsOf = (records: TruthImportedCustomer[], system: string): CustomerItem
     },
   }));
 
-const runOf = (source: string): ImportRun => ({ importId: null, source, mode: 'import', ctx, writes: [], pending: new Map() });
+const runOf = (source: string): ImportRun => ({ importId: null, source, mode: 'import', ctx, writes: [], pending: new Map(), organizationsMade: new Map() });
 
 const outcomes = (settled: Settled[]) => settled.map((s) => ('applied' in s ? `${s.applied.outcome}:${s.applied.review}` : `error:${String(s.error)}`));
 

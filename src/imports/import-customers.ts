@@ -34,6 +34,9 @@ export interface CustomerItem {
   record: ImportedCustomer;
 }
 
+/** An organisation this run made for its people: its own record filling it in is its creation, as a check counts it. */
+const madeByRun = (run: ImportRun, customerId: string) => [...run.organizationsMade.values()].includes(customerId);
+
 /** The record as the API's CustomerCreate, its source's id among its external ids. */
 function inputOf(run: ImportRun, record: ImportedCustomer): CustomerCreate {
   const ids = [...(record.customer.externalIds ?? []), ...(record.sourceRecordId ? [{ source: run.source, externalId: record.sourceRecordId }] : [])];
@@ -102,7 +105,7 @@ export async function applyCustomer(db: Db, run: ImportRun, item: CustomerItem, 
     const stale = noneStale();
     const { outcome } = await fillCustomer(db, run, item, decision.customerId, input, (await fillTargets(db, [decision.customerId])).get(decision.customerId)!, stale);
     await reindexStale(db, stale);
-    return { outcome, customerId: decision.customerId, review: 0 };
+    return { outcome: madeByRun(run, decision.customerId) ? 'created' : outcome, customerId: decision.customerId, review: 0 };
   }
   if (decision.kind === 'earlier') return { outcome: 'unchanged', customerId: decision.customerId, review: 0 };
   if (run.mode === 'check') return { outcome: 'created', customerId: null, review: decision.review.length };
@@ -135,13 +138,11 @@ export async function applyCustomers(db: Db, run: ImportRun, items: readonly Cus
   const prior = await customersOfRecordKeys(db, run.source, keys.filter((k): k is string => k !== null));
   const madeFrom = new Map<string, string>();
   const placeholders = await placeholdersOf(db, items.map((item) => item.record));
-  /** Organisations this batch has made for its people, by name key: an organisation's own record later in the batch is that one. */
-  const madeOrganizations = new Map<string, string>();
   const knownOf = (index: number): Known => {
     const key = keys[index];
     const { kind, displayName } = items[index]!.record.customer;
-    const made = kind === 'organization' && displayName ? madeOrganizations.get(nameKeyOf(displayName)) : undefined;
-    return { same: (key ? (prior.get(key) ?? madeFrom.get(key)) : undefined) ?? null, placeholder: placeholders.get(displayName ?? '') ?? made ?? null };
+    const made = kind === 'organization' && displayName ? run.organizationsMade.get(nameKeyOf(displayName)) : undefined;
+    return { same: (key ? (prior.get(key) ?? madeFrom.get(key)) : undefined) ?? null, placeholder: made ?? placeholders.get(displayName ?? '') ?? null };
   };
   // The customers the batch is sure of, read once for all of them (each is filled in with what it lacks).
   const targets = await fillTargets(db, [...new Set(found.flatMap((candidates, i) => candidates.find((c) => c.result.band === 'auto')?.customerId ?? knownOf(i).placeholder ?? []))]);
@@ -225,7 +226,7 @@ export async function applyCustomers(db: Db, run: ImportRun, items: readonly Cus
         // New people only: neither side was linked before, and a person's name is not part of their organisation's entries.
         for (let i = 0; i < links.length; i += 400) await db.insertInto('relationships').values(links.slice(i, i + 400)).execute();
         await recordAudits(db, run.ctx.actor, links.map(relationshipAudit));
-        for (const o of employers.values()) if (o.made?.customer.displayName) madeOrganizations.set(nameKeyOf(o.made.customer.displayName), o.id);
+        for (const o of employers.values()) if (o.made?.customer.displayName) run.organizationsMade.set(nameKeyOf(o.made.customer.displayName), o.id);
       });
     } catch {
       // Something the checks did not foresee (a note too long, say): each record alone, to find which (and write the others).
@@ -278,7 +279,7 @@ export async function applyCustomers(db: Db, run: ImportRun, items: readonly Cus
       }
       try {
         const filled = await fillCustomer(db, run, item, id, inputs[index]!, stored, stale);
-        settled[index] = { applied: { outcome: filled.outcome, customerId: id, review: 0 } };
+        settled[index] = { applied: { outcome: madeByRun(run, id) ? 'created' : filled.outcome, customerId: id, review: 0 } };
         // Filled in, the customer is compared with later records as they are now (left as they were, the batch's candidates already saw them).
         if (filled.now) change(profileOf(filled.now));
       } catch (error) {

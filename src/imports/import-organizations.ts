@@ -107,6 +107,7 @@ export async function linkOrganization(db: Db, run: ImportRun, item: { line: num
   if (organization.made) {
     await insertNewCustomers(db, run.ctx, [organization.made]);
     written(run, line, record.sourceRecordId, 'customers', organization.id, organization.id);
+    run.organizationsMade.set(nameKeyOf(employer.name), organization.id);
   }
   const link = await addRelationship(db, run.ctx, personId, employmentOf(organization.id, employer));
   written(run, line, record.sourceRecordId, 'relationships', link, personId);

@@ -100,7 +100,7 @@ export async function runImport(db: Db, importId: string, mode: 'check' | 'impor
   if (!resumed) await deleteProblems(db, importId);
   const counts: ImportCounts = resumed ? (JSON.parse(row.importCounts ?? 'null') ?? zero()) : { ...zero(), notes: records.notes };
   await updateImport(db, importId, { totalRows: total });
-  const run: ImportRun = { importId, source: row.source, mode, ctx: { actor, phoneRegion: options.phoneRegion }, writes: [], pending: new Map() };
+  const run: ImportRun = { importId, source: row.source, mode, ctx: { actor, phoneRegion: options.phoneRegion }, writes: [], pending: new Map(), organizationsMade: new Map() };
   const start = mode === 'import' ? row.processedRows : 0;
   // A check writes nothing but its findings; it reads in one go (a long transaction of reads only).
   const batches = async () => {
