@@ -264,12 +264,12 @@ async function main() {
    * A hand-off of one customer to the colleague who now owns their open case or promise (accepted: the
    * promise moved to them then, a promise_handovers row as handOverPromise writes it), pending, or withdrawn.
    */
-  const handoff = async (customerId: string, l: number, open: Awaited<ReturnType<typeof history.customer>>) => {
+  const handoff = async (customerId: string, l: number, open: Awaited<ReturnType<typeof history.customer>>, accept: boolean) => {
     const to = open.openPromises[0]?.owner ?? open.openCases.find((c) => c.owner)?.owner ?? pick(staffAt[l]!);
     const others = staffAt[l]!.filter((s) => s !== to);
     const from = pick(others);
     const r = more();
-    const status = r < 0.7 ? 'accepted' : r < 0.95 ? 'pending' : 'withdrawn';
+    const status = accept || r < 0.7 ? 'accepted' : r < 0.95 ? 'pending' : 'withdrawn';
     const created = now - (1 + more() * 20) * dayMs;
     const accepted = status === 'accepted' ? created + (0.5 + more() * 16) * hourMs : null;
     const withdrawn = status === 'withdrawn' ? created + more() * 8 * hourMs : null;
@@ -324,6 +324,8 @@ async function main() {
   const extraContacts = Math.max(0, Number(args.interactions) - 2.5);
   const extraPurchases = Math.max(0, Number(args.transactions) / 1.1 - 0.2);
   let household: { person: Person; l: number } | null = null;
+  let caseHandedOff = false;
+  let promiseHandedOff = false;
   const everyone = async (id: string, l: number, busy: boolean) => {
     const open = await history.customer(id, l);
     await olderContacts(id, l, Math.floor(more() * (2 * extraContacts + 1)), 730, 1460);
@@ -331,7 +333,15 @@ async function main() {
     // Purchases over six years; the history adds one for one in five (more() keeps this stream apart).
     for (let k = Math.floor(more() * (2 * extraPurchases + 1)); k > 0; k--) await purchase(id, l, now - more() * 2190 * dayMs);
     for (let k = more() < 0.3 ? 1 + Math.floor(more() * 2) : 0; k > 0; k--) await note(id, l);
-    if ((open.openCases.length > 0 || open.openPromises.length > 0) && more() < 0.25) await handoff(id, l, open);
+    // A quarter of those with something open are handed off. The first with an open case and the first with
+    // an open promise always are, accepted, so that hand-offs moving cases and promises exist at every size
+    // and every moment of generation (a small run drew none some days).
+    const first = (open.openCases.length > 0 && !caseHandedOff) || (open.openPromises.length > 0 && !promiseHandedOff);
+    if (first || ((open.openCases.length > 0 || open.openPromises.length > 0) && more() < 0.25)) {
+      caseHandedOff ||= open.openCases.length > 0;
+      promiseHandedOff ||= open.openPromises.length > 0;
+      await handoff(id, l, open, first);
+    }
     await choices(id, l);
     return open;
   };
