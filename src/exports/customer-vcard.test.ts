@@ -1,9 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { CustomerOut } from '../customers/customer-schemas.js';
 import { readLabel } from '../imports/readers/contact-labels.js';
 import { readVcards } from '../imports/readers/vcard.js';
-import { anyCustomer, sampleCustomer } from '../test/customer-samples.js';
+import { anyExported, expectedEmployer, sampleCustomer, type Link } from '../test/customer-samples.js';
 import { customersToVcard, customerToVcard } from './customer-vcard.js';
 import type { ExportedCustomer } from './exported-customer.js';
 import { escapeText, fold } from './vcard-writing.js';
@@ -12,45 +11,7 @@ const us = { phoneRegion: 'US' };
 const label = (text: string | null) => readLabel(text).label ?? undefined;
 const flag = (primary: boolean) => (primary ? { primary: true } : {});
 
-type Link = CustomerOut['relationships'][number];
 
-/** Text as names, titles and notes hold it: separators, quotes, backslashes, line breaks, emoji. */
-const tricky = (maxLength: number) =>
-  fc
-    .string({ unit: fc.constantFrom<string>('a', 'Z', 'é', '🚲', ' ', ',', ';', ':', '"', '\\', '=', '-', '@', '\n', 'x'), minLength: 1, maxLength, size: 'max' })
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0);
-
-/** A person's link to an organisation that employs them (from either side: seen from the person's, as loadRelationships gives it). */
-const employment: fc.Arbitrary<Link> = fc.record({
-  id: fc.uuid(),
-  relatedCustomerId: fc.uuid(),
-  relatedDisplayName: tricky(30),
-  relatedKind: fc.constant<Link['relatedKind']>('organization'),
-  label: fc.oneof(tricky(20), fc.constant('works at')),
-  relatedLabel: fc.constantFrom<string | null>('employer', 'Employer'),
-  household: fc.constant(false),
-});
-/** Any other link: a club's member, a spouse, a household. Not employment, never written as one. */
-const otherLink: fc.Arbitrary<Link> = fc.record({
-  id: fc.uuid(),
-  relatedCustomerId: fc.uuid(),
-  relatedDisplayName: tricky(30),
-  relatedKind: fc.constantFrom<Link['relatedKind']>('person', 'organization'),
-  label: tricky(20),
-  relatedLabel: fc.constantFrom<string | null>(null, 'club', 'spouse', 'owner'),
-  household: fc.boolean(),
-});
-/** Any customer, with links (employers among them or not) and the notes the person exporting may see. */
-const anyExported: fc.Arbitrary<ExportedCustomer> = fc
-  .tuple(anyCustomer, fc.array(fc.oneof(employment, otherLink), { maxLength: 3 }), fc.array(tricky(60), { maxLength: 3 }))
-  .map(([customer, relationships, notes]) => ({ ...customer, relationships, notes }));
-
-/** The employer the import must read: a person's first employer link, the import's "works at" meaning no title. */
-function expectedEmployer(c: ExportedCustomer) {
-  const link = c.kind === 'person' ? c.relationships.find((r) => r.relatedKind === 'organization' && !r.household && r.relatedLabel?.toLowerCase() === 'employer') : undefined;
-  return link ? { name: link.relatedDisplayName, title: link.label === 'works at' ? null : link.label } : null;
-}
 
 /**
  * What reading a customer's card back must give. Pronunciation and gender have no vCard 4.0 property
