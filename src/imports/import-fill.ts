@@ -5,6 +5,7 @@ import { updateCustomer } from '../customers/customer-commands.js';
 import type { CustomerCreate, CustomerOut, CustomerPatch } from '../customers/customer-schemas.js';
 import { presentCustomerRow } from '../customers/customer-store.js';
 import { storedContactsOf } from '../customers/new-customers.js';
+import { addressKeyOf } from '../matching/address-rules.js';
 import { refreshMatchKeysOf, storedCustomers } from '../matching/match-keys-store.js';
 import type { StoredCustomer } from '../matching/match-record.js';
 import { createNote } from '../notes/note-commands.js';
@@ -66,7 +67,9 @@ export interface FillPlan {
   employer: NonNullable<ImportedCustomer['organization']> | null;
 }
 
-const addressKey = (a: { line1?: string | null | undefined; postalCode?: string | null | undefined }) => `${fold(a.line1 ?? '')}|${fold(a.postalCode ?? '').replace(/\s/g, '')}`;
+/** An address as compared with the customer's: the same place however typed (addressKeyOf), else its text. */
+const addressKey = (a: { line1?: string | null | undefined; line2?: string | null | undefined; city?: string | null | undefined; postalCode?: string | null | undefined }) =>
+  addressKeyOf(a) ?? `${fold(a.line1 ?? '')}|${fold(a.postalCode ?? '').replace(/\s/g, '')}`;
 
 /** What the record brings that the customer lacks; null when nothing. Reads only whether its note was imported before. */
 export async function planFill(db: Db, run: ImportRun, record: ImportedCustomer, customerId: string, input: CustomerCreate, stored: FillTarget): Promise<FillPlan | null> {

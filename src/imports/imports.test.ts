@@ -247,6 +247,15 @@ describe('importing the silos of S6', () => {
     expect(await organizations('Brandt Imports Ltd')).toEqual([]);
   });
 
+  it('an address the customer has, written on one line or two, is not added again', async () => {
+    const csv = (...rows: string[]) => Buffer.from([...rows, ''].join('\n'));
+    await commit((await upload('one-line.csv', 'source=till', 'text/csv', csv('Name,Email,Address,City,Zip', 'Wanda Ostrowski,wanda@ostrowski.example,"12 Elm St, Apt 4",Springfield,62704'))).id);
+    const again = await upload('two-lines.csv', 'source=web-shop', 'text/csv', csv('Name,Email,Street,Street 2,City,Zip', 'Wanda Ostrowski,wanda@ostrowski.example,12 Elm Street,Apt. 4,Springfield,62704-1234'));
+    expect(again.check).toMatchObject({ created: 0, updated: 0, unchanged: 1 });
+    const [wanda] = await t.database.db.selectFrom('customers').select('id').where('displayName', '=', 'Wanda Ostrowski').execute();
+    expect((await t.database.db.selectFrom('addresses').select(['line1', 'line2']).where('customerId', '=', wanda!.id).execute())).toEqual([{ line1: '12 Elm St, Apt 4', line2: null }]);
+  });
+
   it('undoes an import as a whole, row by row, and refuses bad requests naming the field', async () => {
     const vcards = await upload('phone-contacts.vcf', 'source=phone', 'text/vcard');
     const before = await t.database.db.selectFrom('customers').select('id').orderBy('id').execute();

@@ -77,3 +77,15 @@ export function normalizeAddress(fields: AddressFields): MatchAddress | null {
   if (spelt.length === 0 && number === null && postcode === null) return null;
   return { number, street: spelt.join(' '), unit, postcode, city };
 }
+
+/**
+ * One address however it was typed ("12 Elm St, Apt 4" on one line or "12 Elm St" and "Apt 4" on two;
+ * "Street" or "St"): the same text for the same place, by which a customer's addresses are told apart
+ * (an import adds only one they do not have, a merge keeps one of two). The postcode, else the city,
+ * says where; null for an address with no street or number.
+ */
+export function addressKeyOf(fields: AddressFields): string | null {
+  const address = normalizeAddress(fields);
+  if (!address || (address.number === null && address.street === '')) return null;
+  return [address.number ?? '', address.street, address.unit ?? '', address.postcode ?? address.city ?? ''].join('|');
+}

@@ -11,6 +11,7 @@ import { nowIso } from '../platform/time.js';
 import type { WriteContext } from '../platform/write-context.js';
 import { clean } from '../common/text-rules.js';
 import { reindexCustomer } from '../search/search-indexer.js';
+import { addressKeyOf } from '../matching/address-rules.js';
 import { pairCandidate } from '../matching/match-candidates.js';
 import { deleteSuspicion, recordSuspicions } from '../matching/suspicion-store.js';
 import { defaultChoices, mergedProfile, profileOf, undoProfile, type Choices } from './merge-rules.js';
@@ -95,22 +96,40 @@ export async function mergeCustomers(db: Db, ctx: WriteContext, survivorId: stri
 }
 
 /**
- * The merged record's emails and phone numbers that the survivor has already, written another way
- * ("07700 900123" and "+44 7700 900123", "Jane@Example.com" and "jane@example.com"). A merge sets
- * them aside (deleted, kept in the merge record, back with the merged record on undo) instead of
- * moving them, so that the customer does not end with the same number twice; the survivor's own
- * stays as it is, and the preview does not count them as moving.
+ * What the merged record has that the survivor has already, written another way: an email or phone
+ * number ("07700 900123" and "+44 7700 900123", "Jane@Example.com" and "jane@example.com"), an
+ * address ("12 Elm St, Apt 4" on one line or two: addressKeyOf), a link to the same customer (both
+ * work at Smith Plumbing). A merge sets these aside (deleted, kept in the merge record, back with the
+ * merged record on undo) instead of moving them, so that the customer does not end with the same
+ * number, address or employer twice; the survivor's own stays as it is, and the preview does not
+ * count them as moving.
  */
 export async function repeatedContacts(db: Db, survivorId: string, mergedId: string): Promise<HeldRow[]> {
-  const emails = await db.selectFrom('emails').selectAll().where('customerId', 'in', [survivorId, mergedId]).execute();
-  const phones = await db.selectFrom('phones').selectAll().where('customerId', 'in', [survivorId, mergedId]).execute();
+  const pair = [survivorId, mergedId];
+  const [emails, phones, addresses, links] = await Promise.all([
+    db.selectFrom('emails').selectAll().where('customerId', 'in', pair).execute(),
+    db.selectFrom('phones').selectAll().where('customerId', 'in', pair).execute(),
+    db.selectFrom('addresses').selectAll().where('customerId', 'in', pair).execute(),
+    db
+      .selectFrom('relationships')
+      .selectAll()
+      .where((eb) => eb.or([eb('customerId', 'in', pair), eb('relatedCustomerId', 'in', pair)]))
+      .execute(),
+  ]);
   const repeated = <T extends { customerId: string }>(rows: T[], same: (row: T) => string | null) => {
     const held = new Set(rows.filter((r) => r.customerId === survivorId).map(same));
     return rows.filter((r) => r.customerId === mergedId && same(r) !== null && held.has(same(r)));
   };
+  // A link, seen from whichever of the two it names: the other customer it links them to.
+  const owner = (r: { customerId: string; relatedCustomerId: string }) => (pair.includes(r.customerId) ? r.customerId : r.relatedCustomerId);
+  const other = (r: { customerId: string; relatedCustomerId: string }) => (owner(r) === r.customerId ? r.relatedCustomerId : r.customerId);
+  const linked = new Set(links.filter((r) => owner(r) === survivorId).map(other));
+  const repeatedLinks = links.filter((r) => owner(r) === mergedId && other(r) !== survivorId && linked.has(other(r)));
   return [
     ...repeated(emails, (e) => e.normalized).map((row) => ({ table: 'emails' as const, row })),
     ...repeated(phones, (p) => p.e164).map((row) => ({ table: 'phones' as const, row })),
+    ...repeated(addresses, (a) => addressKeyOf(a)).map((row) => ({ table: 'addresses' as const, row })),
+    ...repeatedLinks.map((row) => ({ table: 'relationships' as const, row })),
   ];
 }
 

@@ -152,13 +152,15 @@ describe('merging two records of one customer', () => {
     expect(merges).toEqual([expect.objectContaining({ id: receipt.mergeId, mergedId: bob, mergedName: 'Bob Smith', reason: 'Same phone at the till', createdByName: 'Maya Manager', undoneAt: expect.any(String) })]);
   });
 
-  it('keeps a number or an email written two ways once, gives the other record its own back on undo, and puts the pair back in the queue', async () => {
+  it('keeps a number, an email, an address written two ways and a shared employer once, gives the other record its own back on undo, and puts the pair back in the queue', async () => {
+    const textiles = ok(await clerk.post('/api/v1/customers', { kind: 'organization', displayName: 'Okafor Textiles' }), 201).body.id as string;
     const jane = ok(
       await clerk.post('/api/v1/customers', {
         givenName: 'Jane',
         familyName: 'Okafor',
         emails: [{ address: 'jane.okafor@example.com', primary: true }],
         phones: [{ number: '+44 20 7946 0958', label: 'home', primary: true }],
+        addresses: [{ line1: '12 Elm St, Apt 4', city: 'London', postalCode: 'N1 9GU', country: 'GB' }],
       }),
       201,
     ).body.id as string;
@@ -171,9 +173,11 @@ describe('merging two records of one customer', () => {
           { number: '+442079460958', label: 'work', primary: true },
           { number: '+44 7700 900461', label: 'mobile' },
         ],
+        addresses: [{ line1: '12 Elm Street', line2: 'Apt. 4', city: 'London', postalCode: 'N19GU', country: 'GB' }],
       }),
       201,
     ).body.id as string;
+    for (const person of [jane, jayne]) ok(await clerk.post(`/api/v1/customers/${person}/relationships`, { relatedCustomerId: textiles, label: 'Buyer', relatedLabel: 'employer' }), 201);
     const janeBefore = await rowsOf(jane);
     const jayneBefore = await rowsOf(jayne);
     const jayneMobile = [...jayneBefore.values()].find((r) => r.e164 === '+447700900461')!;
@@ -182,7 +186,7 @@ describe('merging two records of one customer', () => {
     const preview = ok(await manager.get(`/api/v1/customers/${jane}/merge-preview?with=${jayne}`)).body;
     expect(preview.records).toEqual([{ heading: 'Phone numbers', count: 1 }]);
     const receipt = ok(await manager.post(`/api/v1/customers/${jane}/merge`, { mergedId: jayne })).body;
-    expect(receipt.setAside).toBe(2);
+    expect(receipt.setAside).toBe(4);
 
     // Jane keeps her own rows as they were, and gains only the mobile.
     const after = await rowsOf(jane);
@@ -194,6 +198,8 @@ describe('merging two records of one customer', () => {
     ]);
     expect(phones.find((p) => p.e164 === '+447700900461')).toMatchObject({ ...jayneMobile, customerId: jane });
     expect([...after.values()].filter((r) => 'normalized' in r).map((e) => e.address)).toEqual(['jane.okafor@example.com']);
+    expect([...after.values()].filter((r) => 'postalCode' in r).map((a) => a.line1)).toEqual(['12 Elm St, Apt 4']);
+    expect([...after.values()].filter((r) => 'relatedCustomerId' in r).map((l) => [l.customerId, l.relatedCustomerId])).toEqual([[jane, textiles]]);
 
     // Undone: Jayne exactly as she was, the number and email she had written her way with her.
     ok(await manager.post(`/api/v1/merges/${receipt.mergeId}/undo`));
