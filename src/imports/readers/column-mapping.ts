@@ -148,7 +148,8 @@ class ContactSlots {
 
   addressPart(target: ColumnTarget, key: keyof AddressParts | 'formatted', value: string, header: string): void {
     const slot = this.address(target, header);
-    const pieces = splitMultiValue(value);
+    // Shopify marks every postcode as text for a spreadsheet, letters or not ('H3B 1A7): no postcode begins with an apostrophe.
+    const pieces = splitMultiValue(key === 'postalCode' ? value.replace(/^'/, '') : value);
     // Two columns for one part (Outlook's "Street 2" and "Street 3") are joined.
     slot.parts[key] = slot.parts[key] ? slot.parts[key]!.map((p, k) => [p, pieces[k]].filter(Boolean).join(', ')) : pieces;
   }

@@ -61,9 +61,10 @@ describe('exports of other systems', () => {
   it('Shopify: the apostrophe before digits goes, the second address line and the company are where they belong', () => {
     const shopify = read(
       'Customer ID,First Name,Last Name,Email,Accepts Email Marketing,Default Address Company,Default Address Address1,Default Address Address2,Default Address City,Default Address Province Code,Default Address Country Code,Default Address Zip,Default Address Phone,Phone,Total Spent,Note,Tags\n' +
-        "'6543210987654,Sean,O'Brien,sean@example.com,yes,Acme Corporation,12 Elm St,Apt 4,Springfield,IL,US,'02134,'+12175550123,'+12175550124,1234.50,\"Wants the catalogue, not emails\",\"VIP, wholesale\"\n",
+        "'6543210987654,Sean,O'Brien,sean@example.com,yes,Acme Corporation,12 Elm St,Apt 4,Springfield,IL,US,'02134,'+12175550123,'+12175550124,1234.50,\"Wants the catalogue, not emails\",\"VIP, wholesale\"\n" +
+          "'6543210987655,Anne-Marie,D'Arcy,am@darcy.example,no,,1 Rue Sainte-Catherine,,Montréal,QC,CA,'H3B 1A7,,,0.00,,\n",
     );
-    expect(shopify.problems).toEqual([[]]);
+    expect(shopify.problems).toEqual([[], []]);
     expect(shopify.records[0]).toEqual({
       line: 2,
       sourceRecordId: '6543210987654',
@@ -77,6 +78,7 @@ describe('exports of other systems', () => {
       organization: { name: 'Acme Corporation', title: null },
       note: 'Wants the catalogue, not emails',
     });
+    expect(shopify.records[1]!.customer.addresses).toEqual([{ line1: '1 Rue Sainte-Catherine', city: 'Montréal', region: 'QC', postalCode: 'H3B 1A7', country: 'CA' }]);
   });
 
   it('Square: "Street Address 2" is the second line; of its two ids, the customer id stays the record\'s when the shop adds a reference later', () => {
