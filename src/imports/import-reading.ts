@@ -72,8 +72,13 @@ export function readImport(row: Pick<Row<'imports'>, 'kind' | 'format'>, bytes: 
     ...(options.channel ? { channel: options.channel } : {}),
     ...(options.direction ? { direction: options.direction } : {}),
   });
-  return { kind: 'interactions', items: read.items, notes: [...csvNotes(read.file, null, read.mapping.unmapped), ...dateNote] };
+  // A list of people with no dates is who was sent something once (a newsletter, a letter): that is a mailing.
+  const undated = read.mapping.columns.every((c) => c?.field !== 'date') ? [noDateNote] : [];
+  return { kind: 'interactions', items: read.items, notes: [...csvNotes(read.file, null, read.mapping.unmapped), ...dateNote, ...undated] };
 }
+
+const noDateNote =
+  'The file has no date column, so no contact in it can be placed in time. A list of the people a newsletter or a letter went to is logged as a mailing instead (Mailings, or rapport mailing import), which asks when it was sent.';
 
 /** What to say of bytes of a UTF-8 file that were not UTF-8. */
 const strayNote = (strayBytes: number | undefined) => (strayBytes ? [`${strayBytes === 1 ? 'One byte' : `${strayBytes} bytes`} of the file ${strayBytes === 1 ? 'was' : 'were'} not UTF-8 and ${strayBytes === 1 ? 'was' : 'were'} read as Windows-1252: check the names with accents.`] : []);
