@@ -26,6 +26,10 @@ describe('which contacts wait and which answer', () => {
     for (const c of ['call', 'visit', 'meeting', 'service_call', 'newsletter', 'other']) expect(expectsAnswer(c, 'inbound'), c).toBe(false);
     expect(answers('call', 'inbound')).toBe(true);
     expect(expectsAnswer('email', 'outbound')).toBe(false);
+    // A ticket imported with its status: solved or closed was answered where the service desk keeps the replies.
+    expect(expectsAnswer('email', 'inbound', 'solved')).toBe(false);
+    expect(expectsAnswer('web_form', 'inbound', ' Closed ')).toBe(false);
+    expect(expectsAnswer('email', 'inbound', 'open')).toBe(true);
     for (const c of ['call', 'email', 'sms', 'letter', 'service_call', 'other']) expect(answers(c, 'outbound'), c).toBe(true);
     for (const c of ['newsletter', 'direct_mail', 'invoice_sent']) expect(answers(c, 'outbound'), c).toBe(false);
     expect(answers('visit', 'inbound')).toBe(true);

@@ -4,7 +4,9 @@
  * `contactStateOf`, on every write that changes them and in the rebuild, so there is one definition.
  *
  * - A message that expects an answer: an inbound contact on a channel where the customer reached out
- *   and waits (a voicemail, an email, a text, a chat, a letter, a web form). A call someone took is
+ *   and waits (a voicemail, an email, a text, a chat, a letter, a web form), unless its outcome says
+ *   it was dealt with ("solved", "closed": a service desk's ticket imported with its status, whose
+ *   replies the export does not hold). A call someone took is
  *   a conversation, not a message: a call nobody answered is logged as a voicemail, or, with the
  *   phone system connected (src/phone/), as a missed call.
  * - An answer: any later outbound contact that is personal (not a mailing, a newsletter or an
@@ -25,7 +27,11 @@ export const faceToFaceChannels = ['call', 'visit', 'meeting'] as const;
 
 const has = (list: readonly string[], value: string) => list.includes(value);
 
-export const expectsAnswer = (channel: string, direction: string): boolean => direction === 'inbound' && has(awaitingChannels, channel);
+/** Outcomes that say a message was dealt with, as service desks write a ticket's status (compared trimmed, in lower case). */
+export const closingOutcomes = ['solved', 'closed', 'resolved', 'done', 'answered', 'replied', 'erledigt', 'geschlossen', 'gelöst', 'beantwortet'] as const;
+const closes = (outcome: string | null | undefined): boolean => outcome != null && has(closingOutcomes, outcome.trim().toLowerCase());
+
+export const expectsAnswer = (channel: string, direction: string, outcome: string | null = null): boolean => direction === 'inbound' && has(awaitingChannels, channel) && !closes(outcome);
 export const answers = (channel: string, direction: string): boolean =>
   (direction === 'outbound' && !has(massChannels, channel)) || has(faceToFaceChannels, channel);
 export const isPersonal = (channel: string): boolean => !has(massChannels, channel);
@@ -42,6 +48,7 @@ export interface Message {
   channel: string;
   direction: string;
   occurredAt: string;
+  outcome?: string | null;
 }
 
 /**
@@ -53,7 +60,7 @@ export function unansweredOf(history: readonly Message[]): Message[] {
   const answered = history.filter((m) => answers(m.channel, m.direction)).map((m) => m.occurredAt);
   const lastAnswer = answered.sort().at(-1);
   return history
-    .filter((m) => expectsAnswer(m.channel, m.direction) && (lastAnswer === undefined || m.occurredAt > lastAnswer))
+    .filter((m) => expectsAnswer(m.channel, m.direction, m.outcome ?? null) && (lastAnswer === undefined || m.occurredAt > lastAnswer))
     .sort((a, b) => a.occurredAt.localeCompare(b.occurredAt) || a.id.localeCompare(b.id));
 }
 

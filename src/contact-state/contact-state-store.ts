@@ -1,7 +1,7 @@
 import { PostgresAdapter, sql } from 'kysely';
 import type { Db } from '../platform/database/connect.js';
 import { preparedQuery } from '../platform/database/prepared-query.js';
-import { awaitingChannels, channelsOf, contactStateOf, faceToFaceChannels, massChannels, type ContactFacts, type ContactState } from './contact-state-rules.js';
+import { awaitingChannels, channelsOf, closingOutcomes, contactStateOf, faceToFaceChannels, massChannels, type ContactFacts, type ContactState } from './contact-state-rules.js';
 
 /**
  * contact_states: one row per customer, recomputed from the source rows (interactions,
@@ -75,6 +75,8 @@ export async function contactFactsOf(db: Db, ids: readonly string[]): Promise<Co
       .where('i.customerId', 'in', list)
       .where('i.direction', '=', 'inbound')
       .where('i.channel', 'in', [...awaitingChannels])
+      // An outcome that says it was dealt with (a service desk's "solved") expects no answer.
+      .where((eb) => eb.or([eb('i.outcome', 'is', null), eb(sql<string>`lower(trim(${sql.ref('i.outcome')}))`, 'not in', [...closingOutcomes])]))
       .where(({ not, exists, selectFrom }) =>
         not(
           exists(
