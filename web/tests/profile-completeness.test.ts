@@ -32,7 +32,7 @@ describe('filling in the profile', () => {
     await form.getByLabel('Country').fill('us');
     await expectAccessible(page, 'address form');
     await form.getByRole('button', { name: 'Save address' }).click();
-    await expect.poll(() => contact.textContent()).toContain('5 Oak Street, 61704 Bloomington, US');
+    await expect.poll(() => contact.textContent()).toContain('5 Oak Street, Bloomington 61704, US');
     expect(await form.count()).toBe(0);
     await expect.poll(() => contact.getByRole('button', { name: 'Add address' }).evaluate((el) => el === document.activeElement)).toBe(true);
   });

@@ -146,6 +146,17 @@ export const dataRights = {
   erase: (customerId: string, reason: string) => post<Erasure>(`/customers/${customerId}/erase`, { reason }),
 };
 
+/**
+ * Customers as files: a spreadsheet (CSV, which the import reads back), contact cards (vCard 4.0) or
+ * JSON lines. One customer: any staff member; every customer: admins (streamed). Served with the
+ * session cookie as attachments, so a plain link downloads them.
+ */
+export type ExportFormat = 'csv' | 'vcard' | 'jsonl';
+export const customerFiles = {
+  oneUrl: (customerId: string, format: ExportFormat) => `/api/v1/customers/${customerId}/export${query({ format })}`,
+  everyUrl: (format: ExportFormat) => `/api/v1/customers/export${query({ format })}`,
+};
+
 /** Your notifications (reminders), newest first with the unread count; opening one marks it read. */
 export const notifications = {
   list: (limit = 20, cursor: string | null = null) => get<NotificationList>(`/notifications${query({ limit, cursor })}`),

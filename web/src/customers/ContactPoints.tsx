@@ -1,10 +1,10 @@
-import type { Address, Customer } from '../api/types';
+import { customerFiles, type ExportFormat } from '../api/endpoints';
+import type { Customer } from '../api/types';
 import { RemovePart } from '../trash/RemovePart';
+import { addressLine } from '../ui/address-line';
 import { AddContact } from './AddContact';
 
-const addressLine = (a: Address) => [a.line1, a.line2, [a.postalCode, a.city].filter(Boolean).join(' '), a.region, a.country].filter(Boolean).join(', ');
-
-/** Phones, emails and addresses; a phone or email can be added in place. */
+/** Phones, emails and addresses; a phone or email can be added in place; the customer as a file, to download. */
 export function ContactPoints({ customer, onSaved }: { customer: Customer; onSaved: (c: Customer) => void }) {
   const { phones, emails, addresses } = customer;
   return (
@@ -35,7 +35,32 @@ export function ContactPoints({ customer, onSaved }: { customer: Customer; onSav
         ))}
       </ul>
       <AddContact customer={customer} onSaved={onSaved} />
+      <CustomerFiles customer={customer} />
     </section>
+  );
+}
+
+/** The files one customer downloads as: each link's words (kept on one line), and its name saying whose ("Download Jim Alvarez’s contact card (vCard)"). */
+const files: { format: ExportFormat; text: string; name: (customer: string) => string }[] = [
+  { format: 'vcard', text: 'contact card\u00a0(vCard)', name: (customer) => `Download ${customer}’s contact card (vCard)` },
+  { format: 'csv', text: 'spreadsheet\u00a0(CSV)', name: (customer) => `Download ${customer}’s record as a spreadsheet (CSV)` },
+  { format: 'jsonl', text: 'JSON\u00a0lines', name: (customer) => `Download ${customer}’s record as JSON lines` },
+];
+
+/** "Download: contact card (vCard) · spreadsheet (CSV) · JSON lines": plain links, the server's answer is the file. */
+function CustomerFiles({ customer }: { customer: Customer }) {
+  return (
+    <p className="hint">
+      <span aria-hidden="true">Download: </span>
+      {files.map(({ format, text, name }, i) => (
+        <span key={format}>
+          {i > 0 ? <span aria-hidden="true"> · </span> : null}
+          <a href={customerFiles.oneUrl(customer.id, format)} download aria-label={name(customer.displayName)}>
+            {text}
+          </a>
+        </span>
+      ))}
+    </p>
   );
 }
 

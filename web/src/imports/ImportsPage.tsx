@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { customerFiles, type ExportFormat } from '../api/endpoints';
 import { useSession } from '../auth/session';
 import { navigate, useLocation } from '../router';
 import { ImportForm } from './ImportForm';
@@ -8,7 +9,8 @@ import { ImportPanel } from './ImportPanel';
 /**
  * Imports (managers and admins, /imports): bring in a file from another system (a till, a mailing
  * tool, a service desk, an address book), see what it would do, import it, and undo it as a whole.
- * /imports?import={id} shows one import: its check, its progress, what it did.
+ * /imports?import={id} shows one import: its check, its progress, what it did. Admins also export
+ * every customer here, as a file the import reads back; a manager is told an admin does.
  */
 export function ImportsPage() {
   const { me } = useSession();
@@ -64,7 +66,39 @@ export function ImportsPage() {
           }}
         />
       )}
+      {me.role === 'admin' ? <ExportEveryCustomer /> : <p className="hint">An admin exports every customer, as a spreadsheet, contact cards or JSON lines.</p>}
       <ImportList version={version} />
+    </section>
+  );
+}
+
+/** Each format's link: its words (kept on one line), and its whole name ("Download every customer as a spreadsheet (CSV)"). */
+const everyCustomerFiles: { format: ExportFormat; text: string; name: string }[] = [
+  { format: 'csv', text: 'a spreadsheet\u00a0(CSV)', name: 'Download every customer as a spreadsheet (CSV)' },
+  { format: 'vcard', text: 'contact cards\u00a0(vCard)', name: 'Download every customer as contact cards (vCard)' },
+  { format: 'jsonl', text: 'JSON\u00a0lines', name: 'Download every customer as JSON lines' },
+];
+
+/** "Export every customer" (admins): plain links, the server streams the file. Spaced as the import form's card. */
+function ExportEveryCustomer() {
+  return (
+    <section className="card import-form" aria-labelledby="export-every-title">
+      <h2 id="export-every-title">Export every customer</h2>
+      <p className="hint">
+        Every customer with their emails, phones, addresses, ids in other systems, employer and job title, and their notes (a private note never leaves); the
+        spreadsheet is one an import here reads back.
+      </p>
+      <p>
+        <span aria-hidden="true">Download as </span>
+        {everyCustomerFiles.map(({ format, text, name }, i) => (
+          <span key={format}>
+            {i > 0 ? <span aria-hidden="true"> · </span> : null}
+            <a href={customerFiles.everyUrl(format)} download aria-label={name}>
+              {text}
+            </a>
+          </span>
+        ))}
+      </p>
     </section>
   );
 }

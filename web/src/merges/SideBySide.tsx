@@ -1,5 +1,6 @@
 import type { Customer, MergeChoices, MergeField, MergePreview, MergeSide } from '../api/types';
-import { addressLine, fieldLabels, fieldValue, keepWords, mergeFields } from './merge-words';
+import { addressLine } from '../ui/address-line';
+import { fieldLabels, fieldValue, keepWords, mergeFields } from './merge-words';
 
 const sides: MergeSide[] = ['survivor', 'merged'];
 

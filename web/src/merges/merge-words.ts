@@ -1,4 +1,4 @@
-import type { Address, Customer, Merge, MergeField } from '../api/types';
+import type { Customer, Merge, MergeField } from '../api/types';
 import { customerPath } from '../router';
 import { partialDate } from '../ui/format';
 
@@ -55,9 +55,6 @@ export function mergeLine(merge: Merge, customerId: string): string {
 /** What an undo does, said before it is done. */
 export const undoWords = (mergedName: string) =>
   `${mergedName || 'The other record'} comes back as a separate customer with the records that were theirs; what was added here since stays here.`;
-
-/** An address on one line, as the customer page writes it. */
-export const addressLine = (a: Address) => [a.line1, a.line2, [a.postalCode, a.city].filter(Boolean).join(' '), a.region, a.country].filter(Boolean).join(', ');
 
 /** "Keep this record’s given name": what choosing a value does, for the radio's name. */
 export const keepWords = (side: 'survivor' | 'merged', field: MergeField) => `Keep ${side === 'survivor' ? 'this record’s' : 'the other record’s'} ${fieldLabels[field].toLowerCase()}`;
