@@ -202,7 +202,7 @@ describe('importing the silos and reviewing the duplicates', () => {
     await form.getByLabel('What it holds').selectOption({ label: 'Purchases and payments' });
     expect(await form.getByLabel('Currency').inputValue()).toBe('USD');
     expect(await form.getByLabel('Time zone of its times').inputValue()).not.toBe('');
-    await form.getByLabel('What it holds').selectOption({ label: 'Contacts (newsletters sent, service calls)' });
+    await form.getByLabel('What it holds').selectOption({ label: 'Contacts (calls, tickets, emails)' });
     expect(await form.getByLabel('How they were in touch').inputValue()).toBe('newsletter');
     expect(await form.getByLabel('Who reached whom').inputValue()).toBe('outbound');
     expect(await manager.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);

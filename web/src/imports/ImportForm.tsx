@@ -130,7 +130,7 @@ export function ImportForm({ onStarted }: { onStarted: (i: Import) => void }) {
                 maxLength={3}
                 autoCapitalize="characters"
                 onChange={(e) => setCurrency(e.target.value)}
-                hint="For amounts that name none."
+                hint="For a file with no currency column."
                 error={errorOf('currency')}
               />
             ) : null}

@@ -10,7 +10,7 @@ export type ImportDirection = NonNullable<ImportStart['direction']>;
 export const kindWords: Record<ImportKind, string> = {
   customers: 'Customers',
   transactions: 'Purchases and payments',
-  interactions: 'Contacts (newsletters sent, service calls)',
+  interactions: 'Contacts (calls, tickets, emails)',
 };
 
 /** Short, for the list of past imports. */
