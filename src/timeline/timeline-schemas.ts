@@ -31,6 +31,10 @@ export const TransactionItem = Type.Object({
   amountMinor: Type.Integer(),
   currency: Type.String(),
   itemCount: Type.Integer(),
+  items: Type.Array(Type.Object({ description: Type.String(), quantity: Type.Number() }), {
+    maxItems: 20,
+    description: 'What was bought (or returned), in the order of the receipt: the first 20 (itemCount says how many in all)',
+  }),
   reference: Nullable(Type.String()),
 });
 

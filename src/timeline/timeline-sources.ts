@@ -1,7 +1,7 @@
 import type { Db } from '../platform/database/connect.js';
 import { interactionTitle, lifeEventTitle, noteTitle, transactionTitle, wholeText } from './timeline-rules.js';
 import type { TimelineItem } from './timeline-schemas.js';
-import { interactionRows, lifeEventRows, noteRows, transactionRows, type SourceQuery } from './timeline-store.js';
+import { interactionRows, lifeEventRows, noteRows, transactionItemsOf, transactionRows, type SourceQuery } from './timeline-store.js';
 import { promiseTimelineItems } from '../promises/promise-timeline.js';
 import { caseTimelineItems } from '../cases/case-timeline.js';
 import { handoffTimelineItems } from '../handoffs/handoff-timeline.js';
@@ -41,8 +41,10 @@ export const timelineSources: readonly TimelineSource[] = [
   },
   {
     kind: 'transaction',
-    items: async (db, q) =>
-      (await transactionRows(db, q)).map((r) => {
+    items: async (db, q) => {
+      const rows = await transactionRows(db, q);
+      const bought = await transactionItemsOf(db, rows.filter((r) => Number(r.itemCount ?? 0) > 0).map((r) => r.id));
+      return rows.map((r) => {
         const itemCount = Number(r.itemCount ?? 0);
         return {
           kind: 'transaction' as const,
@@ -55,9 +57,11 @@ export const timelineSources: readonly TimelineSource[] = [
           amountMinor: Number(r.amountMinor),
           currency: r.currency,
           itemCount,
+          items: bought.get(r.id) ?? [],
           reference: r.reference,
         };
-      }),
+      });
+    },
   },
   {
     kind: 'life_event',

@@ -57,6 +57,28 @@ const transactionsQuery = preparedQuery((db, p: PageParams, shape) =>
 );
 export const transactionRows = (db: Db, q: SourceQuery) => transactionsQuery.execute(db, pageParams(q), pageShape(q));
 
+/** Items shown per transaction on the timeline; itemCount says how many in all. */
+export const itemsShown = 20;
+
+/** The items of a page's transactions, in receipt order, the first `itemsShown` of each, by transaction. */
+export async function transactionItemsOf(db: Db, ids: readonly string[]): Promise<Map<string, { description: string; quantity: number }[]>> {
+  const byTransaction = new Map<string, { description: string; quantity: number }[]>();
+  if (ids.length === 0) return byTransaction;
+  const rows = await db
+    .selectFrom('transactionItems')
+    .select(['transactionId', 'description', 'quantity'])
+    .where('transactionId', 'in', [...ids])
+    .orderBy('transactionId')
+    .orderBy('position')
+    .execute();
+  for (const r of rows) {
+    const list = byTransaction.get(r.transactionId) ?? [];
+    if (list.length < itemsShown) list.push({ description: r.description, quantity: Number(r.quantity) });
+    byTransaction.set(r.transactionId, list);
+  }
+  return byTransaction;
+}
+
 /** Events the customer is involved in, theirs or a relative's; private ones only for their audience. */
 const lifeEventsQuery = preparedQuery((db, p: ReaderPageParams, shape) =>
   db

@@ -35,7 +35,7 @@ async function addTransaction(customerId: string, occurredAt: string, amountMino
     .values({ id, customerId, kind: 'purchase', occurredAt, amountMinor, currency: 'USD', reference: 'R-1', relatedTransactionId: null, staffId: clerk.staffId, locationId: null, note, ...authored(occurredAt) })
     .execute();
   for (const [position, price] of items.entries()) {
-    await t.database.db.insertInto('transactionItems').values({ id: newId(), transactionId: id, customerId, position, description: `item ${position}`, sku: null, quantity: 1, unitPriceMinor: price }).execute();
+    await t.database.db.insertInto('transactionItems').values({ id: newId(), transactionId: id, customerId, position, description: `item ${position}`, sku: null, quantity: position + 1, unitPriceMinor: price }).execute();
   }
   return id;
 }
@@ -76,7 +76,7 @@ describe('one stream per customer', () => {
     expect(nextCursor).toBeNull();
     expect(items).toEqual([
       { kind: 'life_event', id: college, at: at(15), title: 'Life event: Son started college (September 2026)', detail: null, lifeEventKind: 'school_start', customerId: jim, date: { year: 2026, month: 9, day: null }, sensitivity: 'normal', provenance: 'told_us' },
-      { kind: 'transaction', id: sale, at: at(12), title: 'Purchase $42.50 (2 items)', detail: null, transactionKind: 'purchase', amountMinor: 4250, currency: 'USD', itemCount: 2, reference: 'R-1' },
+      { kind: 'transaction', id: sale, at: at(12), title: 'Purchase $42.50 (2 items)', detail: null, transactionKind: 'purchase', amountMinor: 4250, currency: 'USD', itemCount: 2, items: [{ description: 'item 0', quantity: 1 }, { description: 'item 1', quantity: 2 }], reference: 'R-1' },
       { kind: 'interaction', id: visit, at: at(10), title: 'Visit, inbound: asked about grout', detail: null, channel: 'visit', direction: 'inbound', mood: 'cheerful', outcome: null, staffId: clerk.staffId, staffName: 'Earl Jones' },
       { kind: 'note', id: note, at: at(8), title: 'Note: Likes the blue tiles', detail: 'Likes the blue tiles\nand hates waiting', pinned: true, sensitivity: 'normal', provenance: 'told_us' },
     ]);

@@ -87,6 +87,8 @@ describe('filling in the profile', () => {
     await screenshot(page, 'purchase-items-desktop');
     await log.getByRole('button', { name: 'Log purchase' }).click();
     await expect.poll(() => timeline().first().textContent()).toContain('Purchase $23.97 (2 items)');
+    // What was bought is on the timeline, not only how many things.
+    expect(await timeline().first().textContent()).toContain('Unsanded grout, bright white');
 
     // A typed amount wins over the sum (a discount at the till); a row that cannot be read is named.
     await log.getByRole('button', { name: 'Purchase' }).click();

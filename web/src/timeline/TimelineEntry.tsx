@@ -27,6 +27,12 @@ function details(item: TimelineItem): string[] {
   }
 }
 
+/** What was bought: "Tile grout 5kg × 2, Trowel", and how many more the timeline leaves out. */
+function itemsText(items: readonly { description: string; quantity: number }[], count: number): string {
+  const listed = items.map((i) => (i.quantity === 1 ? i.description : `${i.description} × ${i.quantity.toLocaleString()}`)).join(', ');
+  return count > items.length ? `${listed} and ${count - items.length} more` : listed;
+}
+
 /** The badge already says "Note" or "Life event"; the title need not say it again. */
 const withoutKind = (title: string) => title.replace(/^(Note|Life event): /, '');
 
@@ -56,6 +62,7 @@ export function TimelineEntry({ item }: { item: TimelineItem }) {
       </div>
       <EntryText className="entry-title" {...titleText(item)} />
       {(item.kind === 'transaction' || item.kind === 'promise') && item.detail ? <EntryText className="entry-note" short={firstLine(item.detail, 120)} whole={item.detail} /> : null}
+      {item.kind === 'transaction' && item.items.length ? <p className="entry-items">{itemsText(item.items, item.itemCount)}</p> : null}
       {lines.length ? <p className="entry-detail muted">{lines.join(' · ')}</p> : null}
       <EmailMessage item={item} />
       <ReplyByEmail item={item} />
