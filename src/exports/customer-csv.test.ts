@@ -127,6 +127,9 @@ describe('customers to CSV', () => {
     // A phone number starting with + is a number, not a formula: left alone.
     expect(customersToCsv([sampleCustomer({ phones: [{ id: 'p', number: '+1 312 555 0177', e164: '+13125550177', label: null, primary: true }] })])).toContain(',+1 312 555 0177,');
     expect(readCustomerCsv(csv, us).items[0]!.record!.customer).toMatchObject({ displayName: evil.displayName, givenName: evil.givenName, familyName: evil.familyName });
+    // Values that begin like another system's text marker ('0123, a postcode's 'H3B) come back as they were.
+    const marked = sampleCustomer({ givenName: "'0123", addresses: [{ id: 'a', label: null, primary: true, line1: '1 Rue X', line2: null, city: 'Montréal', region: 'QC', postalCode: "'H3B", country: 'CA' }] });
+    expect(readCustomerCsv(customersToCsv([marked]), us).items[0]!.record!.customer).toMatchObject({ givenName: "'0123", addresses: [expect.objectContaining({ postalCode: "'H3B" })] });
   });
 
   it('round trip: what the writer writes, the generic preset reads back the same', () => {

@@ -100,7 +100,9 @@ export function csvCells(customer: ExportedCustomer, layout: CustomerCsvLayout):
     ...numbered(layout.phones, (n) => [phones[n - 1]?.number ?? '', phones[n - 1]?.label ?? '']),
     ...numbered(layout.addresses, (n) => {
       const a = addresses[n - 1];
-      return a ? [a.label, a.line1, a.line2, a.city, a.region, a.postalCode, a.country].map((v) => v ?? '') : addressColumns.map(() => '');
+      // The import takes a postcode's leading apostrophe for another system's text marker ('H3B 1A7): one that has one is written with two.
+      const postcode = a?.postalCode?.startsWith("'") ? `'${a.postalCode}` : a?.postalCode;
+      return a ? [a.label, a.line1, a.line2, a.city, a.region, postcode, a.country].map((v) => v ?? '') : addressColumns.map(() => '');
     }),
     ...layout.externalSources.map((source) =>
       customer.externalIds
