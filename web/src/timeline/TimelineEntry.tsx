@@ -27,9 +27,9 @@ function details(item: TimelineItem): string[] {
   }
 }
 
-/** What was bought: "Tile grout 5kg × 2, Trowel", and how many more the timeline leaves out. */
+/** What was bought: "Tile grout 5kg × 2; Trowel, notched", and how many more the timeline leaves out. */
 function itemsText(items: readonly { description: string; quantity: number }[], count: number): string {
-  const listed = items.map((i) => (i.quantity === 1 ? i.description : `${i.description} × ${i.quantity.toLocaleString()}`)).join(', ');
+  const listed = items.map((i) => (i.quantity === 1 ? i.description : `${i.description} × ${i.quantity.toLocaleString()}`)).join('; ');
   return count > items.length ? `${listed} and ${count - items.length} more` : listed;
 }
 
