@@ -22,7 +22,7 @@ describe('customer page', () => {
     await expect.poll(() => brief().textContent(), { timeout: 10_000 }).toContain('Greet him as Jim');
     expect(await brief().textContent()).toContain('Customer since 2019');
     const contact = page.getByRole('region', { name: 'Contact' });
-    await expect.poll(() => contact.getByRole('link', { name: '(217) 555-0142' }).count()).toBe(1);
+    await expect.poll(() => contact.getByRole('link', { name: '(217) 555-0142', exact: true }).count()).toBe(1);
     await expect.poll(() => page.getByRole('region', { name: /Household/ }).getByRole('link').count()).toBeGreaterThan(0);
     await expect.poll(() => page.getByRole('region', { name: 'Account' }).textContent()).toContain('Spent in all');
     await expect.poll(() => entries().count()).toBeGreaterThan(0);

@@ -101,7 +101,7 @@ describe('lookup', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.url()).toMatch(/\/customers\//);
     const contact = page.getByRole('region', { name: 'Contact' });
-    await expect.poll(() => contact.getByRole('link', { name: '(217) 555-0199' }).count()).toBe(1);
+    await expect.poll(() => contact.getByRole('link', { name: '(217) 555-0199', exact: true }).count()).toBe(1);
     await home();
     await box().fill('2175550199');
     await expect.poll(() => options().first().textContent()).toContain('555');

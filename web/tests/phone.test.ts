@@ -25,7 +25,7 @@ describe('on a phone-sized screen (390×844)', () => {
 
     await page.getByRole('heading', { level: 1, name: 'Jim Alvarez' }).waitFor();
     await expect.poll(() => page.getByRole('region', { name: 'Brief' }).textContent()).toContain('Greet him as Jim');
-    await page.getByRole('region', { name: 'Contact' }).getByRole('link', { name: '(217) 555-0142' }).waitFor();
+    await page.getByRole('region', { name: 'Contact' }).getByRole('link', { name: '(217) 555-0142', exact: true }).waitFor();
     await page.getByRole('region', { name: 'Timeline' }).getByRole('listitem').first().waitFor();
     expect(await fitsWidth()).toBe(true);
     await expectAccessible(page, 'customer page (phone)');
