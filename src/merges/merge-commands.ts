@@ -57,7 +57,7 @@ export async function mergeCustomers(db: Db, ctx: WriteContext, survivorId: stri
   const now = nowIso();
   const by = ctx.actor?.staffId ?? null;
 
-  const repeats = await repeatedContacts(db, survivor.id, merged.id);
+  const repeats = await repeatsOf(db, survivor.id, merged.id);
   await deleteRows(db, repeats);
   const { moved, stashed } = await moveCustomerRows(db, merged.id, survivor.id);
   stashed.unshift(...repeats);
@@ -104,7 +104,7 @@ export async function mergeCustomers(db: Db, ctx: WriteContext, survivorId: stri
  * number, address or employer twice; the survivor's own stays as it is, and the preview does not
  * count them as moving.
  */
-export async function repeatedContacts(db: Db, survivorId: string, mergedId: string): Promise<HeldRow[]> {
+export async function repeatsOf(db: Db, survivorId: string, mergedId: string): Promise<HeldRow[]> {
   const pair = [survivorId, mergedId];
   const [emails, phones, addresses, links] = await Promise.all([
     db.selectFrom('emails').selectAll().where('customerId', 'in', pair).execute(),

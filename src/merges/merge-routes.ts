@@ -8,7 +8,7 @@ import { notFound, unprocessable } from '../platform/errors.js';
 import type { App } from '../platform/http/types.js';
 import { writeContextOf } from '../platform/write-context.js';
 import { findCustomerRow } from '../customers/customer-store.js';
-import { markDistinct, mergeCustomers, repeatedContacts, undoMerge } from './merge-commands.js';
+import { markDistinct, mergeCustomers, repeatsOf, undoMerge } from './merge-commands.js';
 import { defaultChoices } from './merge-rules.js';
 import { DistinctIn, MergeIn, MergeOut, MergePreviewOut, MergePreviewQuery, MergeReceiptOut } from './merge-schemas.js';
 import { mergesOf } from './merge-store.js';
@@ -42,7 +42,7 @@ export async function mergeRoutes(app: App) {
       if (!mergedRow) throw unprocessable('/querystring/with', `customer ${other} does not exist`);
       const [survivor, merged] = await Promise.all([loadCustomer(app.db, id), loadCustomer(app.db, other)]);
       const counts = new Map<string, number>();
-      const repeats = new Set((await repeatedContacts(app.db, id, other)).map((held) => held.row.id));
+      const repeats = new Set((await repeatsOf(app.db, id, other)).map((held) => held.row.id));
       for (const held of await collectRows(app.db, 'customers', other)) {
         // Counted as the trash counts: a private fact the reader may not see is not even counted.
         if (held.table === 'customers' || repeats.has(held.row.id) || !canSeeFact(actorOf(request), rowPrivacy(held))) continue;

@@ -2,6 +2,7 @@ import { customerFiles, type ExportFormat } from '../api/endpoints';
 import type { Customer } from '../api/types';
 import { RemovePart } from '../trash/RemovePart';
 import { addressLine } from '../ui/address-line';
+import { DownloadLinks } from '../ui/DownloadLinks';
 import { AddContact } from './AddContact';
 
 /** Phones, emails and addresses; a phone or email can be added in place; the customer as a file, to download. */
@@ -47,21 +48,9 @@ const files: { format: ExportFormat; text: string; name: (customer: string) => s
   { format: 'jsonl', text: 'JSON\u00a0lines', name: (customer) => `Download ${customer}’s record as JSON lines` },
 ];
 
-/** "Download: contact card (vCard) · spreadsheet (CSV) · JSON lines": plain links, the server's answer is the file. */
 function CustomerFiles({ customer }: { customer: Customer }) {
-  return (
-    <p className="hint">
-      <span aria-hidden="true">Download: </span>
-      {files.map(({ format, text, name }, i) => (
-        <span key={format}>
-          {i > 0 ? <span aria-hidden="true"> · </span> : null}
-          <a href={customerFiles.oneUrl(customer.id, format)} download aria-label={name(customer.displayName)}>
-            {text}
-          </a>
-        </span>
-      ))}
-    </p>
-  );
+  const links = files.map(({ format, text, name }) => ({ href: customerFiles.oneUrl(customer.id, format), text, name: name(customer.displayName) }));
+  return <DownloadLinks className="hint" lead="Download:" links={links} />;
 }
 
 function Label({ text, primary }: { text: string | null; primary: boolean }) {

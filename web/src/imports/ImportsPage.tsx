@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { customerFiles, type ExportFormat } from '../api/endpoints';
 import { useSession } from '../auth/session';
+import { DownloadLinks } from '../ui/DownloadLinks';
 import { navigate, useLocation } from '../router';
 import { ImportForm } from './ImportForm';
 import { ImportList, importPath } from './ImportList';
@@ -88,17 +89,7 @@ function ExportEveryCustomer() {
         Every customer with their emails, phones, addresses, ids in other systems, employer and job title, and their notes (a private note never leaves); the
         spreadsheet is one an import here reads back.
       </p>
-      <p>
-        <span aria-hidden="true">Download as </span>
-        {everyCustomerFiles.map(({ format, text, name }, i) => (
-          <span key={format}>
-            {i > 0 ? <span aria-hidden="true"> · </span> : null}
-            <a href={customerFiles.everyUrl(format)} download aria-label={name}>
-              {text}
-            </a>
-          </span>
-        ))}
-      </p>
+      <DownloadLinks lead="Download as" links={everyCustomerFiles.map(({ format, text, name }) => ({ href: customerFiles.everyUrl(format), text, name }))} />
     </section>
   );
 }
